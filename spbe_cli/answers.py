@@ -1,0 +1,261 @@
+"""Validate raw answers against a rubric: identity, indicator ids, levels; all problems at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from enum import StrEnum
+from fractions import Fraction
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from spbe_cli.errors import Collector, InputError, Problem
+from spbe_cli.levels import LevelProblem, norm, parse_level, range_text
+from spbe_cli.readers.raw import IDENTITY_KEYS, REQUIRED_IDENTITY, Cell, RawAnswers
+from spbe_cli.rubric import LoadedRubric, builtin_ids, load_rubric, rubric_for_year
+
+MissingPolicy = Literal["error", "min"]
+
+
+class InstitutionType(StrEnum):
+    KEMENTERIAN = "Kementerian"
+    LEMBAGA = "Lembaga"
+    PROVINSI = "Provinsi"
+    KABUPATEN = "Kabupaten"
+    KOTA = "Kota"
+    LAINNYA = "Lainnya"
+
+
+class Stage(StrEnum):
+    MANDIRI = "mandiri"
+    DOKUMEN = "dokumen"
+    INTERVIU = "interviu"
+    VISITASI = "visitasi"
+    FINAL = "final"
+
+
+class Identity(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: str = Field(min_length=1, max_length=300)
+    year: int = Field(ge=1900, le=2200)
+    code: str | None = None
+    type: InstitutionType | None = None
+    province: str | None = None
+    rubric: str | None = None
+    stage: Stage | None = None
+
+
+class Answer(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+    item: str
+    level: Fraction
+    self_level: Fraction | None = None
+    target: Fraction | None = None
+    explanation: str | None = None
+    evidence: str | None = None
+    where: str
+    filled_by_missing: bool = False
+
+
+class Answers(BaseModel):
+    """An institution's validated answers, keyed by rubric item id, in rubric order."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+    file: str
+    sha256: str
+    identity: Identity
+    items: dict[str, Answer]
+    missing_policy: MissingPolicy = "error"
+
+    @property
+    def filled(self) -> list[str]:
+        return [k for k, a in self.items.items() if a.filled_by_missing]
+
+
+def _label(key: str) -> str:
+    indo, eng = IDENTITY_KEYS[key]
+    return f"{indo} ({eng})"
+
+
+def _text(cell: Cell) -> str | None:
+    v = cell.value
+    if v is None:
+        return None
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    if isinstance(v, dt.datetime | dt.date):
+        v = v.isoformat()
+    text = re.sub(r"\s+", " ", str(v)).strip()
+    return text or None
+
+
+def _year(cell: Cell, out: Collector) -> int | None:
+    v = cell.value
+    if isinstance(v, bool):
+        v = None
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    if isinstance(v, Decimal) and v == v.to_integral_value():
+        v = int(v)
+    if isinstance(v, str) and v.strip().isdigit():
+        v = int(v.strip())
+    if isinstance(v, int) and 1900 <= v <= 2200:
+        return v
+    out.add(cell.where, f"Tahun (year) must be a year such as 2024, not {_text(cell)!r}")
+    return None
+
+
+def _enum(cell: Cell, kind: type[StrEnum], key: str, out: Collector) -> StrEnum | None:
+    text = _text(cell)
+    if text is None:
+        return None
+    for member in kind:
+        if norm(member.value) == norm(text):
+            return member
+    allowed = ", ".join(m.value for m in kind)
+    out.add(cell.where, f"{_label(key)} {text!r} is not one of: {allowed}")
+    return None
+
+
+def read_identity(raw: RawAnswers, out: Collector) -> Identity | None:
+    cells = raw.identity
+    for key in REQUIRED_IDENTITY:
+        if key not in cells or _text(cells[key]) is None:
+            where = cells[key].where if key in cells else raw.identity_where
+            out.add(where, f"missing {_label(key)}")
+    if any(p.file == raw.file for p in out.problems):
+        return None
+    year = _year(cells["year"], out)
+    fields: dict[str, object] = {"name": _text(cells["name"]), "year": year}
+    for key in ("code", "province", "rubric"):
+        if key in cells:
+            fields[key] = _text(cells[key])
+    if "type" in cells:
+        fields["type"] = _enum(cells["type"], InstitutionType, "type", out)
+    if "stage" in cells:
+        fields["stage"] = _enum(cells["stage"], Stage, "stage", out)
+    name = fields["name"]
+    if isinstance(name, str) and len(name) > 300:
+        out.add(cells["name"].where, "Instansi (institution) is longer than 300 characters")
+        return None
+    if year is None or out.problems:
+        return None
+    return Identity.model_validate(fields)
+
+
+def choose_rubric(
+    raw: RawAnswers, identity: Identity, override: str | None
+) -> tuple[LoadedRubric, str]:
+    """--rubric beats the workbook's Rubrik, which beats the year; say which was chosen."""
+    if override:
+        return load_rubric(override), "given with --rubric"
+    if identity.rubric:
+        if identity.rubric not in builtin_ids():
+            where = raw.identity["rubric"].where
+            known = ", ".join(builtin_ids())
+            raise InputError(
+                [Problem(raw.file, where, f"unknown rubric id {identity.rubric!r}; known: {known}")]
+            )
+        return load_rubric(identity.rubric), "named in the workbook (Rubrik)"
+    return rubric_for_year(identity.year), f"chosen by year {identity.year}"
+
+
+_ID_PREFIX = re.compile(r"^(?:indikator|indicator|ind|i)\.?\s*(?=\d)", re.IGNORECASE)
+
+
+def _item_id(cell: Cell) -> str | None:
+    v = cell.value
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    if isinstance(v, Decimal) and v == v.to_integral_value():
+        v = int(v)
+    if v is None or isinstance(v, bool):
+        return None
+    text = str(v).strip()
+    text = _ID_PREFIX.sub("", text)
+    return text or None
+
+
+def _optional_level(cell: Cell | None, rubric: LoadedRubric, item: str, out: Collector, what: str) -> Fraction | None:
+    if cell is None:
+        return None
+    ind, _ = rubric.item_index[item]
+    spec = rubric.rubric.values
+    try:
+        return parse_level(cell.value, rubric.rubric.scale_of(ind), spec)
+    except LevelProblem as e:
+        out.add(cell.where, f"{what}: {e} for indicator {item}")
+        return None
+
+
+def validate(
+    raw: RawAnswers, override: str | None = None, missing: MissingPolicy = "error"
+) -> tuple[Answers, LoadedRubric, str]:
+    """Raw answers → validated Answers and the rubric used; InputError lists every problem."""
+    out = Collector(raw.file)
+    out.problems.extend(raw.problems)
+    identity = read_identity(raw, out)
+    if identity is None:
+        out.raise_if_any()
+        raise AssertionError("identity without problems")  # pragma: no cover
+    loaded, why = choose_rubric(raw, identity, override)
+    rubric = loaded.rubric
+    spec = rubric.values
+    lookup = {k.casefold(): k for k in loaded.item_index}
+    items: dict[str, Answer] = {}
+    seen: dict[str, str] = {}
+    for row in raw.rows:
+        id_cell = row.cells["id"]
+        item = _item_id(id_cell)
+        level_cell = row.cells["level"]
+        if item is None:
+            out.add(level_cell.where, "a level without an indicator number (No) in its row")
+            continue
+        key = lookup.get(item.casefold())
+        if key is None:
+            first, last = rubric.indicators[0].id, rubric.indicators[-1].id
+            out.add(id_cell.where, f"unknown indicator {item!r} ({rubric.id} has {first}–{last})")
+            continue
+        if key in seen:
+            out.add(id_cell.where, f"indicator {key} is answered twice (first at {seen[key]})")
+            continue
+        seen[key] = id_cell.where
+        ind, _aspect = loaded.item_index[key]
+        try:
+            level = parse_level(level_cell.value, rubric.scale_of(ind), spec)
+        except LevelProblem as e:
+            out.add(level_cell.where, f"{e} for indicator {key}")
+            continue
+        if level is None:
+            if key != ind.id:  # an optional repeat (35-2, 35-3) left empty: not scored
+                continue
+            if missing == "error":
+                out.add(level_cell.where, f"no level for indicator {key} (expected {range_text(spec)})")
+            continue
+        items[key] = Answer(
+            item=key,
+            level=level,
+            self_level=_optional_level(row.cells.get("self_level"), loaded, key, out, "Tingkat Mandiri"),
+            target=_optional_level(row.cells.get("target"), loaded, key, out, "Target"),
+            explanation=_text(row.cells["explanation"]) if "explanation" in row.cells else None,
+            evidence=_text(row.cells["evidence"]) if "evidence" in row.cells else None,
+            where=level_cell.where,
+        )
+    for ind in rubric.indicators:
+        if ind.id not in items and ind.id not in seen and missing == "error":
+            out.add(raw.answers_where, f"indicator {ind.id} is not answered ({ind.name})")
+    out.raise_if_any()
+    ordered: dict[str, Answer] = {}
+    for item_id, ind, _a in rubric.items():
+        if item_id in items:
+            ordered[item_id] = items[item_id]
+        elif item_id == ind.id:  # only the first of a repeated indicator is required
+            ordered[item_id] = Answer(
+                item=item_id, level=Fraction(spec.min), where=raw.answers_where, filled_by_missing=True
+            )
+    answers = Answers(
+        file=raw.file, sha256=raw.sha256, identity=identity, items=ordered, missing_policy=missing
+    )
+    return answers, loaded, why

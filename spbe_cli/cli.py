@@ -1,0 +1,191 @@
+"""The `spbe` command: parse options, call the core, print, map errors to exit codes.
+
+Exit codes: 0 ok, 1 a gate failed, 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from spbe_cli.errors import SpbeError
+
+EXIT_OK, EXIT_GATE, EXIT_INPUT = 0, 1, 2
+
+app = typer.Typer(
+    name="spbe",
+    help="Compute the SPBE / Pemerintah Digital index exactly and write reports.\n\n"
+    "Exit codes: 0 ok, 1 a gate failed, 2 bad input or usage.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+rubrics_app = typer.Typer(help="List, show and check rubric files.", invoke_without_command=True)
+app.add_typer(rubrics_app, name="rubrics")
+
+
+class ScoreFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class Missing(StrEnum):
+    error = "error"
+    min = "min"
+
+
+class BasisOpt(StrEnum):
+    rounded = "rounded"
+    exact = "exact"
+
+
+def _fail(err: SpbeError) -> NoReturn:
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    for p in err.problems:
+        console.print(f"[bold red]error:[/] {escape(str(p))}")
+    if len(err.problems) > 1:
+        console.print(f"{len(err.problems)} problems", style="red")
+    raise typer.Exit(EXIT_INPUT)
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+RubricOpt = Annotated[
+    str | None,
+    typer.Option("--rubric", "-r", help="Built-in rubric id or a rubric YAML file."),
+]
+
+
+@app.command()
+def score(
+    file: Annotated[Path, typer.Argument(help="Answers: .xlsx .xlsm .xls .ods .csv .yaml .json")],
+    rubric: RubricOpt = None,
+    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.table,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Write here ('-' = stdout).")] = None,
+    missing: Annotated[
+        Missing, typer.Option(help="Unanswered indicators: an error, or scored at the scale minimum.")
+    ] = Missing.error,
+    predikat_basis: Annotated[
+        BasisOpt | None,
+        typer.Option(help="Classify the rounded index (rubric default) or the exact one."),
+    ] = None,
+) -> None:
+    """Score one institution's answers."""
+    from spbe_cli import output as out
+    from spbe_cli.pipeline import score_file
+
+    try:
+        loaded, answers, sc, result = score_file(
+            file, rubric, missing.value, predikat_basis.value if predikat_basis else None  # type: ignore[arg-type]
+        )
+        if fmt is ScoreFormat.json:
+            out.write(output or "-", json.dumps(result, ensure_ascii=False, indent=2) + "\n", [file])
+        elif output and output != "-":
+            from rich.console import Console
+
+            console = Console(record=True, width=120, file=open_null())
+            from spbe_cli.console import score_table
+
+            score_table(console, result, loaded.rubric.index_name)
+            out.write(output, console.export_text(), [file])
+        else:
+            from spbe_cli.console import score_table
+
+            score_table(_console(), result, loaded.rubric.index_name)
+    except SpbeError as e:
+        _fail(e)
+
+
+def open_null() -> Any:
+    import io
+
+    return io.StringIO()
+
+
+@rubrics_app.callback()
+def rubrics_list(ctx: typer.Context) -> None:
+    """List the built-in rubrics with their years and confidence."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from spbe_cli.console import rubric_list
+    from spbe_cli.rubric import all_builtin
+
+    try:
+        rubric_list(_console(), all_builtin())
+    except SpbeError as e:
+        _fail(e)
+
+
+@rubrics_app.command("show")
+def rubrics_show(rubric: Annotated[str, typer.Argument(help="Built-in id or YAML file.")]) -> None:
+    """Show a rubric's structure, weights, scales and predikat bands."""
+    from spbe_cli.console import rubric_show
+    from spbe_cli.rubric import load_rubric
+
+    try:
+        rubric_show(_console(), load_rubric(rubric))
+    except SpbeError as e:
+        _fail(e)
+
+
+@rubrics_app.command("check")
+def rubrics_check(file: Annotated[Path, typer.Argument(help="A rubric YAML file.")]) -> None:
+    """Validate a custom rubric file; every problem with its line and field path."""
+    from spbe_cli.errors import Problem, RubricError
+    from spbe_cli.rubric import parse_rubric
+
+    try:
+        try:
+            data = file.read_bytes()
+        except OSError as e:
+            raise RubricError([Problem(str(file), "", f"cannot read: {e.strerror}")]) from None
+        lr = parse_rubric(data, str(file))
+    except SpbeError as e:
+        _fail(e)
+    r = lr.rubric
+    typer.echo(
+        f"{file}: ok — {r.id}, {len(r.all_aspects)} aspects, {len(r.indicators)} indicators,"
+        f" weights add up to 100"
+    )
+
+
+@app.command()
+def template(
+    output: Annotated[str, typer.Option("--output", "-o", help="Where to write the .xlsx.")],
+    rubric: Annotated[
+        str, typer.Option("--rubric", "-r", help="Built-in rubric id or a rubric YAML file.")
+    ] = "permenpanrb-59-2020",
+    institution: Annotated[str | None, typer.Option(help="Pre-fill Instansi.")] = None,
+    year: Annotated[int | None, typer.Option(help="Pre-fill Tahun.")] = None,
+) -> None:
+    """Write the canonical answer workbook for a rubric, ready to fill in."""
+    from spbe_cli import output as out
+    from spbe_cli.rubric import load_rubric
+    from spbe_cli.template import build_template
+
+    try:
+        lr = load_rubric(rubric)
+        out.write(output, build_template(lr, institution=institution, year=year))
+    except SpbeError as e:
+        _fail(e)
+    if output != "-":
+        typer.echo(f"wrote {output} ({len(lr.rubric.indicators)} indicators, {lr.rubric.id})", err=True)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)

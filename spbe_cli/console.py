@@ -1,0 +1,115 @@
+"""Terminal rendering with rich: the score table, the rubric list and a rubric's structure."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from spbe_cli.numbers import percent_text
+from spbe_cli.rubric import LoadedRubric
+
+PREDIKAT_STYLE = {
+    "Kurang": "bold red",
+    "Cukup": "bold yellow",
+    "Baik": "bold green",
+    "Sangat Baik": "bold cyan",
+    "Memuaskan": "bold magenta",
+}
+
+
+def _p(name: str) -> Text:
+    return Text(name, style=PREDIKAT_STYLE.get(name, "bold"))
+
+
+def score_table(console: Console, result: dict[str, Any], index_name: str) -> None:
+    inst = result["institution"]
+    bits = [inst["name"], inst["type"], inst["province"], str(inst["year"]),
+            f"tahap {inst['stage']}" if inst["stage"] else None]
+    console.print(Text(" · ".join(b for b in bits if b), style="bold"))
+    rub = result["rubric"]
+    console.print(f"Rubric: {rub['id']} ({rub['selected_by']})", style="dim")
+    line = Text(f"{index_name}: ")
+    line.append(f"{result['index']:.2f}", style="bold")
+    line.append("  ")
+    line.append_text(_p(result["predikat"]))
+    line.append(f"   (exact {result['index_exact']})", style="dim")
+    console.print(line)
+    if result["domains"]:
+        t = Table(title="Domains", title_justify="left", show_edge=False)
+        for col, j in (("", "left"), ("Domain", "left"), ("Weight %", "right"),
+                       ("Index", "right"), ("Predikat", "left")):
+            t.add_column(col, justify=j)  # type: ignore[arg-type]
+        for d in result["domains"]:
+            t.add_row(d["id"], d["name"], f"{d['weight']:g}", f"{d['index']:.2f}", _p(d["predikat"]))
+        console.print(t)
+    t = Table(title="Aspects", title_justify="left", show_edge=False)
+    has_domains = bool(result["domains"])
+    cols = [("", "left"), ("Aspect", "left")] + ([("Domain", "left")] if has_domains else [])
+    for col, j in cols + [("Weight %", "right"), ("Index", "right")]:
+        t.add_column(col, justify=j)  # type: ignore[arg-type]
+    for a in result["aspects"]:
+        cells = [a["id"], a["name"]] + ([a["domain"]] if has_domains else [])
+        t.add_row(*cells, f"{a['weight']:g}", f"{a['index']:.2f}")
+    console.print(t)
+    sa = result["self_assessment"]
+    if sa:
+        line = Text(f"Self-assessment (Tingkat Mandiri): {sa['index']:.2f} ")
+        line.append_text(_p(sa["predikat"]))
+        line.append(f"  difference {sa['difference']:+.2f}")
+        console.print(line)
+    for w in result["warnings"]:
+        console.print(f"warning: {w['message']}", style="yellow", soft_wrap=True)
+
+
+def rubric_list(console: Console, rubrics: list[LoadedRubric]) -> None:
+    t = Table(show_edge=False)
+    t.add_column("Id", no_wrap=True)
+    for col in ("Title", "Years", "Indicators", "Lowest confidence"):
+        t.add_column(col)
+    for lr in rubrics:
+        r = lr.rubric
+        years = f"{r.years.first}–{r.years.last}" if r.years.last else f"{r.years.first}–"
+        unconfirmed = r.unconfirmed_parts()
+        conf = r.lowest_confidence.value + (f" ({', '.join(unconfirmed)})" if unconfirmed else "")
+        t.add_row(r.id, r.title, years, str(len(r.indicators)), conf)
+    console.print(t)
+
+
+def rubric_show(console: Console, lr: LoadedRubric) -> None:
+    r = lr.rubric
+    console.print(Text(f"{r.id}: {r.title}", style="bold"))
+    console.print(f"{r.regulation}\nsha256 {lr.sha256}", style="dim")
+    vs = r.values
+    console.print(f"Values: {vs.type} {vs.min}–{vs.max}; predikat on the {r.predikat.basis} index")
+    for s in r.scales:
+        names = ", ".join(f"{k} {v}" for k, v in sorted(s.levels.items()))
+        console.print(f"Scale {s.id} ({s.name}): {names}")
+    bands = []
+    for b in r.predikat.bands:
+        lo = f"{b.min} {'≤' if b.min_inclusive else '<'} " if b.min is not None else ""
+        hi = f" {'≤' if b.max_inclusive else '<'} {b.max}" if b.max is not None else ""
+        bands.append(f"{lo}x{hi} {b.name}")
+    console.print("Predikat: " + "; ".join(bands))
+    t = Table(show_edge=False)
+    for col, j in (("Id", "left"), ("Name", "left"), ("Weight %", "right"), ("Scale", "left")):
+        t.add_column(col, justify=j)  # type: ignore[arg-type]
+    for d in r.domains or [None]:
+        if d is not None:
+            t.add_row(Text(d.id, style="bold"), Text(d.name, style="bold"),
+                      percent_text(d.weight_fraction), "")
+        for a in d.aspects if d is not None else r.aspects:
+            share = " (shared equally)" if a.weighting == "equal-shares" else ""
+            t.add_row(Text(a.id, style="cyan"), Text(a.name + share, style="cyan"),
+                      percent_text(a.weight_fraction), "")
+            for ind in a.indicators:
+                w = percent_text(ind.weight_fraction) if ind.weight is not None else "shared"
+                rep = f" ×{ind.repeat} ({', '.join(ind.item_ids)})" if ind.repeat > 1 else ""
+                ext = f" [from {ind.external_index}]" if ind.external_index else ""
+                t.add_row("  " + ind.id, ind.name + rep + ext, w, r.scale_of(ind).id)
+    console.print(t)
+    for part, p in r.provenance.items():
+        note = f" — {p.note}" if p.note else ""
+        console.print(f"{part}: {p.confidence.value} ({', '.join(p.sources)}){note}", style="dim")

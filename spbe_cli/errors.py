@@ -1,0 +1,56 @@
+"""The one error family: every expected failure says where it happened, for the user."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located problem: `file: where: message` (where is `Sheet!C14`, `line 3, a.b[0]`)."""
+
+    file: str
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        parts = [p for p in (self.file, self.where) if p]
+        return ": ".join([*parts, self.message])
+
+
+class SpbeError(Exception):
+    """Base of every error the CLI reports without a traceback (exit code 2)."""
+
+    def __init__(self, problems: Iterable[Problem] | str) -> None:
+        if isinstance(problems, str):
+            problems = [Problem("", "", problems)]
+        self.problems: list[Problem] = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class RubricError(SpbeError):
+    """A rubric file is missing, unreadable or inconsistent."""
+
+
+class InputError(SpbeError):
+    """An answer file is unreadable or its content is invalid."""
+
+
+class OutputError(SpbeError):
+    """An output could not be written where the user asked."""
+
+
+class Collector:
+    """Collects problems so one run reports all of them, then fails once."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def add(self, where: str, message: str) -> None:
+        self.problems.append(Problem(self.file, where, message))
+
+    def raise_if_any(self, kind: type[SpbeError] = InputError) -> None:
+        if self.problems:
+            raise kind(self.problems)

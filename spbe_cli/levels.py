@@ -1,0 +1,107 @@
+"""Read a level as people type it (`3`, `"3"`, `Tingkat 3`, `3 - Terdefinisi`, `1,25`, `7/6`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from decimal import Decimal
+from fractions import Fraction
+
+from spbe_cli.numbers import fraction_from_float, round_half_up
+from spbe_cli.rubric import Scale, ValueSpec
+
+_NUMBER = r"[+-]?\d+(?:[.,]\d+)?(?:\s*/\s*\d+)?"
+_LEVEL = re.compile(
+    rf"^(?:(?:level|tingkat|lvl|tk)\.?\s*)?(?P<num>{_NUMBER})\s*(?:[-–—:.)]\s*(?P<name>.*))?$",
+    re.IGNORECASE,
+)
+
+
+class LevelProblem(ValueError):
+    """Why a cell is not a valid level (message without location)."""
+
+
+def norm(text: str) -> str:
+    """Names match without regard to case, spacing, underscores and hyphens."""
+    return re.sub(r"[\s_\-]+", "", text.casefold())
+
+
+def range_text(spec: ValueSpec) -> str:
+    if spec.type == "integer":
+        return f"{int(spec.min)}–{int(spec.max)}"
+    return f"{spec.min}–{spec.max}"
+
+
+def _number(text: str) -> Fraction:
+    text = text.replace(" ", "").replace(",", ".")
+    try:
+        value = Fraction(text)
+    except (ValueError, ZeroDivisionError):
+        raise LevelProblem(f"{text!r} is not a number") from None
+    return value
+
+
+def _show(value: Fraction) -> str:
+    if value.denominator == 1:
+        return str(value.numerator)
+    if (value * 10**6).denominator == 1:
+        return str(Decimal(value.numerator) / Decimal(value.denominator))
+    return f"{value.numerator}/{value.denominator} (≈{round_half_up(value, 4)})"
+
+
+def parse_level(raw: object, scale: Scale, spec: ValueSpec) -> Fraction | None:
+    """The level a cell holds, None for an empty cell; LevelProblem says what is wrong."""
+    if raw is None or isinstance(raw, bool):
+        if raw is None:
+            return None
+        raise LevelProblem(f"{raw!r} is not a level")
+    if isinstance(raw, dt.date | dt.datetime | dt.time | dt.timedelta):
+        raise LevelProblem(f"a date/time ({raw}) is not a level; format the cell as a number")
+    if isinstance(raw, float):
+        if not math.isfinite(raw):
+            raise LevelProblem("the cell holds no finite number")
+        value = fraction_from_float(raw)
+    elif isinstance(raw, int | Decimal):
+        if isinstance(raw, Decimal) and not raw.is_finite():
+            raise LevelProblem("the cell holds no finite number")
+        value = Fraction(raw)
+    elif isinstance(raw, str):
+        text = raw.replace("\u00a0", " ").strip()
+        if not text:
+            return None
+        if text.startswith("#") and text.endswith(("!", "?", "A")):
+            raise LevelProblem(f"the cell holds the spreadsheet error {text}")
+        value = _from_text(text, scale)
+    else:
+        raise LevelProblem(f"{type(raw).__name__} value is not a level")
+    lo, hi = Fraction(spec.min), Fraction(spec.max)
+    if not lo <= value <= hi:
+        raise LevelProblem(f"level {_show(value)} is outside {range_text(spec)}")
+    if spec.type == "integer" and value.denominator != 1:
+        raise LevelProblem(f"level {_show(value)} is not a whole level ({range_text(spec)})")
+    return value
+
+
+def _from_text(text: str, scale: Scale) -> Fraction:
+    m = _LEVEL.match(text)
+    if m:
+        value = _number(m["num"])
+        name = (m["name"] or "").strip()
+        if name and value.denominator == 1:
+            expected = scale.levels.get(int(value))
+            if expected is not None and norm(name) != norm(expected):
+                raise LevelProblem(f"level {value} is named {expected!r}, not {name!r}")
+        return value
+    by_name = {norm(n): lvl for lvl, n in scale.levels.items()}
+    if norm(text) in by_name:
+        return Fraction(by_name[norm(text)])
+    names = ", ".join(f"{k} {v}" for k, v in sorted(scale.levels.items()))
+    shown = text if len(text) <= 40 else text[:37] + "..."
+    raise LevelProblem(f"{shown!r} is not a level (expected a number or a level name: {names})")
+
+
+def level_name(value: Fraction, scale: Scale) -> str:
+    """Name of the whole level reached (a decimal 2.4 has reached level 2)."""
+    whole = math.floor(value)
+    return scale.levels.get(whole, "")

@@ -1,0 +1,53 @@
+"""Read an answer file of any supported format into RawAnswers (no validation yet)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from spbe_cli.errors import InputError, Problem
+from spbe_cli.readers.raw import RawAnswers
+
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+TEXT_SUFFIXES = (".csv", ".yaml", ".yml", ".json")
+SUFFIXES = SPREADSHEET_SUFFIXES + TEXT_SUFFIXES
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise InputError([Problem(name, "", "is a folder, not an answer file")])
+        size = path.stat().st_size
+        if size > limit:
+            raise InputError([Problem(name, "", f"the file is {size:,} bytes; the limit is {limit:,}")])
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError([Problem(name, "", "no such file")]) from None
+    except OSError as e:
+        raise InputError([Problem(name, "", f"cannot read the file: {e.strerror}")]) from None
+
+
+def read_answers(path: Path) -> RawAnswers:
+    """Dispatch on the file suffix; content is checked against it."""
+    name = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise InputError(
+            [Problem(name, "", f"unsupported file type {suffix or '(none)'}; use {', '.join(SUFFIXES)}")]
+        )
+    data = read_bytes(path)
+    sha = hashlib.sha256(data).hexdigest()
+    if suffix in SPREADSHEET_SUFFIXES:
+        from spbe_cli.readers.workbook import read_workbook
+
+        return read_workbook(name, data, sha)
+    if suffix == ".csv":
+        from spbe_cli.readers.csvfile import read_csv
+
+        return read_csv(name, data, sha)
+    from spbe_cli.readers.csvfile import decode
+    from spbe_cli.readers.mapping import read_mapping
+
+    return read_mapping(name, decode(name, data), sha, is_json=suffix == ".json")

@@ -1,0 +1,52 @@
+"""CSV answers: identity key/value rows above the answer table's header, in one sheet."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from spbe_cli.errors import Collector, InputError, Problem
+from spbe_cli.readers import grid as g
+from spbe_cli.readers.raw import RawAnswers
+
+MAX_ROWS = 10_000
+
+
+def decode(name: str, data: bytes) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252 as Excel writes it in Indonesia."""
+    if b"\x00" in data[:4096]:
+        raise InputError([Problem(name, "", "binary content: not a CSV text file")])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def read_csv(name: str, data: bytes, sha256: str) -> RawAnswers:
+    text = decode(name, data)
+    sample = text[:8192]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        grid: list[list[object]] = []
+        for row in csv.reader(io.StringIO(text), dialect):
+            grid.append(list(row))
+            if len(grid) > MAX_ROWS:
+                raise InputError([Problem(name, "", f"more than {MAX_ROWS} rows")])
+    except csv.Error as e:
+        raise InputError([Problem(name, "", f"not valid CSV: {e}")]) from None
+    out = Collector(name)
+    header = g.find_header(grid)
+    rows = []
+    identity = {}
+    if header is None:
+        out.add("", g.missing_header_message(grid))
+    else:
+        identity = g.read_identity(grid, None, out, stop=header[0])
+        rows = g.read_table(grid, None, *header)
+    return RawAnswers(
+        file=name, sha256=sha256, identity=identity, identity_where="identity rows",
+        rows=rows, answers_where="answer table", problems=out.problems,
+    )

@@ -1,0 +1,93 @@
+"""Identity block and answer table from a grid of cells (a sheet, or a CSV file)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spbe_cli.errors import Collector
+from spbe_cli.levels import norm
+from spbe_cli.readers.raw import COLUMNS, IDENTITY_KEYS, REQUIRED_COLUMNS, Cell, RawRow
+
+HEADER_SEARCH_ROWS = 30
+
+_KEY_ALIASES = {norm(a): k for k, names in IDENTITY_KEYS.items() for a in names}
+_COLUMN_ALIASES = {norm(a): k for k, names in COLUMNS.items() for a in names}
+
+
+def column_letter(col: int) -> str:
+    """0-based column → `A`, `Z`, `AA`."""
+    out = ""
+    col += 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def address(sheet: str | None, row: int, col: int) -> str:
+    """0-based row and column → `Jawaban!C14` (or `C14` without a sheet)."""
+    cell = f"{column_letter(col)}{row + 1}"
+    return f"{sheet}!{cell}" if sheet else cell
+
+
+def _text(value: object) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def find_header(grid: Sequence[Sequence[object]]) -> tuple[int, dict[str, int]] | None:
+    """The first row (within the first rows) that names the required columns."""
+    for r, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
+        cols: dict[str, int] = {}
+        for c, value in enumerate(row):
+            t = _text(value)
+            if t is not None and norm(t) in _COLUMN_ALIASES:
+                cols.setdefault(_COLUMN_ALIASES[norm(t)], c)
+        if all(k in cols for k in REQUIRED_COLUMNS):
+            return r, cols
+    return None
+
+
+def read_identity(
+    grid: Sequence[Sequence[object]], sheet: str | None, out: Collector, stop: int | None = None
+) -> dict[str, Cell]:
+    """Key/value rows: the first filled cell of a row is the key, the cell right of it its value."""
+    found: dict[str, Cell] = {}
+    for r, row in enumerate(grid[:stop]):
+        for c, value in enumerate(row):
+            if is_blank(value):
+                continue
+            key = _KEY_ALIASES.get(norm(value)) if isinstance(value, str) else None
+            if key is not None:
+                where = address(sheet, r, c + 1)
+                if key in found:
+                    out.add(where, f"{value.strip()} is given twice (first at {found[key].where})")
+                else:
+                    found[key] = Cell(row[c + 1] if c + 1 < len(row) else None, where)
+            break
+    return found
+
+
+def read_table(
+    grid: Sequence[Sequence[object]], sheet: str | None, header_row: int, cols: dict[str, int]
+) -> list[RawRow]:
+    rows: list[RawRow] = []
+    for r in range(header_row + 1, len(grid)):
+        row = grid[r]
+        cells = {
+            k: Cell(row[c] if c < len(row) else None, address(sheet, r, c)) for k, c in cols.items()
+        }
+        if all(is_blank(cell.value) for cell in cells.values()):
+            continue
+        rows.append(RawRow(where=address(sheet, r, cols["id"]), cells=cells))
+    return rows
+
+
+def missing_header_message(grid: Sequence[Sequence[object]]) -> str:
+    if not any(any(not is_blank(v) for v in row) for row in grid):
+        return "the sheet is empty"
+    wanted = " and ".join(f"{COLUMNS[k][0]!r} ({COLUMNS[k][1]})" for k in REQUIRED_COLUMNS)
+    return f"no header row with {wanted} in the first {HEADER_SEARCH_ROWS} rows"

@@ -1,0 +1,128 @@
+"""YAML/JSON answers: `identitas` (or `identity`) and `jawaban` (or `answers`) mappings."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from spbe_cli import yamlfile
+from spbe_cli.errors import Collector, InputError, Problem
+from spbe_cli.levels import norm
+from spbe_cli.readers.raw import COLUMNS, IDENTITY_KEYS, SHEETS, Cell, RawAnswers, RawRow
+
+_KEY_ALIASES = {norm(a): k for k, names in IDENTITY_KEYS.items() for a in names}
+_FIELD_ALIASES = {norm(a): k for k, names in COLUMNS.items() for a in names}
+_SECTIONS = {norm(a): k for k, names in SHEETS.items() for a in names}
+
+
+def _json_load(name: str, text: str) -> Any:
+    def no_dupes(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for k, v in pairs:
+            if k in out:
+                raise ValueError(f"duplicate key {k!r}")
+            out[k] = v
+        return out
+
+    try:
+        return json.loads(text, object_pairs_hook=no_dupes, parse_float=_decimal)
+    except (ValueError, RecursionError) as e:
+        raise InputError([Problem(name, "", f"invalid JSON: {e}")]) from None
+
+
+def _decimal(text: str) -> Any:
+    from decimal import Decimal
+
+    return Decimal(text)
+
+
+def read_mapping(name: str, text: str, sha256: str, is_json: bool) -> RawAnswers:
+    if is_json:
+        data = _json_load(name, text)
+        node = None
+    else:
+        try:
+            data, node = yamlfile.load(text)
+        except yamlfile.YamlProblem as e:
+            raise InputError([Problem(name, f"line {e.line}" if e.line else "", e.message)]) from None
+
+    def where(*path: str | int) -> str:
+        line = yamlfile.locate(node, path) if node is not None else None
+        p = yamlfile.path_text(path)
+        return f"line {line}, {p}" if line else p
+
+    out = Collector(name)
+    if not isinstance(data, dict):
+        raise InputError([Problem(name, "", "expected a mapping with identitas and jawaban")])
+    sections: dict[str, str] = {}
+    for key in data:
+        role = _SECTIONS.get(norm(str(key)))
+        if role is None:
+            out.add(where(key), f"unknown section {key!r} (expected identitas and jawaban)")
+        else:
+            sections[role] = key
+    identity: dict[str, Cell] = {}
+    rows: list[RawRow] = []
+    if "identity" not in sections:
+        out.add("", "missing section identitas (or identity)")
+    else:
+        identity = _identity(data[sections["identity"]], sections["identity"], where, out)
+    if "answers" not in sections:
+        out.add("", "missing section jawaban (or answers)")
+    else:
+        rows = _answers(data[sections["answers"]], sections["answers"], where, out)
+    return RawAnswers(
+        file=name, sha256=sha256, identity=identity, identity_where=sections.get("identity", "identitas"),
+        rows=rows, answers_where=sections.get("answers", "jawaban"), problems=out.problems,
+    )
+
+
+Where = Callable[..., str]
+
+
+def _identity(section: Any, key: str, where: Where, out: Collector) -> dict[str, Cell]:
+    found: dict[str, Cell] = {}
+    if not isinstance(section, dict):
+        out.add(where(key), "identitas must be a mapping of key: value")
+        return found
+    for k, v in section.items():
+        canon = _KEY_ALIASES.get(norm(str(k)))
+        if canon is None:
+            out.add(where(key, k), f"unknown identity key {k!r}")
+        elif canon in found:
+            out.add(where(key, k), f"{k} is given twice (first at {found[canon].where})")
+        else:
+            found[canon] = Cell(v, where(key, k))
+    return found
+
+
+def _answers(section: Any, key: str, where: Where, out: Collector) -> list[RawRow]:
+    rows: list[RawRow] = []
+    if isinstance(section, dict):
+        items = [(k, v, (key, k)) for k, v in section.items()]
+    elif isinstance(section, list):
+        items = []
+        for i, entry in enumerate(section):
+            if not isinstance(entry, dict):
+                out.add(where(key, i), "each answer must be a mapping with no and tingkat")
+                continue
+            ident = next((v for k, v in entry.items() if _FIELD_ALIASES.get(norm(str(k))) == "id"), None)
+            items.append((ident, entry, (key, i)))
+    else:
+        out.add(where(key), "jawaban must map indicator numbers to levels")
+        return rows
+    for ident, value, path in items:
+        cells = {"id": Cell(ident, where(*path))}
+        if isinstance(value, dict):
+            for fk, fv in value.items():
+                canon = _FIELD_ALIASES.get(norm(str(fk)))
+                if canon is None:
+                    out.add(where(*path, fk), f"unknown answer field {fk!r}")
+                elif canon != "id":
+                    cells[canon] = Cell(fv, where(*path, fk))
+        else:
+            cells["level"] = Cell(value, where(*path))
+        cells.setdefault("level", Cell(None, where(*path)))
+        rows.append(RawRow(where=where(*path), cells=cells))
+    return rows

@@ -1,0 +1,98 @@
+"""Spreadsheet answers (.xlsx, .xlsm, .xls, .ods) through python-calamine."""
+
+from __future__ import annotations
+
+import python_calamine as pc
+
+from spbe_cli.errors import Collector, InputError, Problem
+from spbe_cli.levels import norm
+from spbe_cli.readers import grid as g
+from spbe_cli.readers.raw import SHEETS, RawAnswers
+
+ZIP_MAGIC = b"PK\x03\x04"
+CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+MAX_ROWS = 10_000
+MAX_COLUMNS = 200
+
+
+def _check_bytes(name: str, data: bytes) -> None:
+    head = data[:8]
+    if head.startswith(CFB_MAGIC):
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise InputError([Problem(name, "", "the workbook is password-protected; save an unprotected copy")])
+        return
+    if head.startswith(ZIP_MAGIC):
+        return
+    if not data:
+        raise InputError([Problem(name, "", "the file is empty")])
+    raise InputError(
+        [Problem(name, "", "not a spreadsheet (.xlsx, .xlsm, .xls or .ods) despite its name")]
+    )
+
+
+def _open(name: str, data: bytes) -> pc.CalamineWorkbook:
+    import io
+
+    try:
+        return pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except pc.PasswordError:
+        raise InputError([Problem(name, "", "the workbook is password-protected; save an unprotected copy")]) from None
+    except (pc.CalamineError, pc.ZipError, pc.XmlError, ValueError, OSError) as e:
+        detail = str(e).splitlines()[0][:200] if str(e) else type(e).__name__
+        raise InputError([Problem(name, "", f"cannot read the workbook (corrupt or truncated?): {detail}")]) from None
+
+
+def _find_sheet(wb: pc.CalamineWorkbook, role: str, out: Collector) -> str | None:
+    wanted = {norm(n) for n in SHEETS[role]}
+    matches = [s for s in wb.sheet_names if norm(s) in wanted]
+    if len(matches) > 1:
+        out.add("", f"several sheets could be the {SHEETS[role][0]} sheet: {', '.join(matches)}")
+        return None
+    if not matches:
+        names = ", ".join(wb.sheet_names) or "none"
+        out.add("", f"no sheet {SHEETS[role][0]!r} (or {SHEETS[role][1]!r}); sheets: {names}")
+        return None
+    return matches[0]
+
+
+def _grid(wb: pc.CalamineWorkbook, sheet: str, out: Collector) -> list[list[object]] | None:
+    try:
+        ws = wb.get_sheet_by_name(sheet)
+    except (pc.CalamineError, pc.XmlError, pc.ZipError, ValueError) as e:
+        out.add(sheet, f"cannot read the sheet: {str(e)[:200]}")
+        return None
+    end_row, end_col = ws.end or (0, 0)
+    if end_row >= MAX_ROWS or end_col >= MAX_COLUMNS:
+        out.add(sheet, f"the sheet uses {end_row + 1} rows × {end_col + 1} columns;"
+                f" answer sheets are limited to {MAX_ROWS} × {MAX_COLUMNS}")
+        return None
+    rows: list[list[object]] = ws.to_python(skip_empty_area=False)
+    return rows
+
+
+def read_workbook(name: str, data: bytes, sha256: str) -> RawAnswers:
+    _check_bytes(name, data)
+    wb = _open(name, data)
+    out = Collector(name)
+    id_sheet = _find_sheet(wb, "identity", out)
+    ans_sheet = _find_sheet(wb, "answers", out)
+    identity = {}
+    rows = []
+    if id_sheet is not None:
+        id_grid = _grid(wb, id_sheet, out)
+        if id_grid is not None:
+            if not any(any(not g.is_blank(v) for v in r) for r in id_grid):
+                out.add(id_sheet, "the sheet is empty")
+            identity = g.read_identity(id_grid, id_sheet, out)
+    if ans_sheet is not None:
+        ans_grid = _grid(wb, ans_sheet, out)
+        if ans_grid is not None:
+            header = g.find_header(ans_grid)
+            if header is None:
+                out.add(ans_sheet, g.missing_header_message(ans_grid))
+            else:
+                rows = g.read_table(ans_grid, ans_sheet, *header)
+    return RawAnswers(
+        file=name, sha256=sha256, identity=identity, identity_where=id_sheet or "Identitas",
+        rows=rows, answers_where=ans_sheet or "Jawaban", problems=out.problems,
+    )

@@ -1,0 +1,99 @@
+"""The versioned JSON result contract (format_version 1) built from a Score."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from spbe_cli import __version__
+from spbe_cli.answers import Answers
+from spbe_cli.numbers import exact_text, round_half_up
+from spbe_cli.rubric import LoadedRubric
+from spbe_cli.scoring import Classified, Score
+
+FORMAT_VERSION = 1
+
+
+def _num(value: Fraction, places: int) -> float:
+    """A JSON number with `places` decimals, from the half-up rounded Decimal (never round())."""
+    return float(round_half_up(value, places))
+
+
+def _classified(c: Classified, places: int) -> dict[str, Any]:
+    return {
+        "index": _num(c.index, places),
+        "index_exact": exact_text(c.index),
+        "predikat": c.predikat,
+        "predikat_boundary": c.boundary,
+    }
+
+
+def build(loaded: LoadedRubric, answers: Answers, score: Score, selected_by: str) -> dict[str, Any]:
+    rubric = loaded.rubric
+    places = rubric.display_decimals
+    ident = answers.identity
+    by_id = {d.id: d for d in rubric.domains}
+    domains = []
+    for d in score.domains:
+        c = rubric.band(Fraction(round_half_up(d.index, places)) if score.basis == "rounded" else d.index)
+        domains.append({
+            "id": d.id, "name": d.name, "gloss": by_id[d.id].gloss,
+            "weight": _num(d.weight, 4), "index": _num(d.index, places),
+            "index_exact": exact_text(d.index), "predikat": c.name,
+        })
+    aspects = [
+        {
+            "id": a.id, "name": a.name, "domain": a.parent, "weight": _num(a.weight, 4),
+            "index": _num(a.index, places), "index_exact": exact_text(a.index),
+        }
+        for a in score.aspects
+    ]
+    indicators = [
+        {
+            "id": i.id, "name": i.name, "aspect": i.aspect_id, "weight": _num(i.weight, 6),
+            "weight_exact": exact_text(i.weight),
+            "level": _level(i.level), "level_name": i.level_name,
+            "self_level": _level(i.self_level) if i.self_level is not None else None,
+            "contribution": _num(i.contribution, 6),
+            "contribution_exact": exact_text(i.contribution),
+            "scored_by_missing": i.filled_by_missing,
+        }
+        for i in score.items
+    ]
+    self_assessment = None
+    if score.self_assessment is not None:
+        sa = score.self_assessment
+        self_assessment = {
+            **_classified(sa, places),
+            "difference": _num(sa.index - score.overall.index, places),
+            "difference_exact": exact_text(sa.index - score.overall.index),
+        }
+    return {
+        "format_version": FORMAT_VERSION,
+        "tool": {"name": "spbe-cli", "version": __version__},
+        "rubric": {
+            "id": rubric.id, "title": rubric.title, "sha256": loaded.sha256,
+            "builtin": loaded.builtin, "selected_by": selected_by,
+            "confidence": {k: p.confidence.value for k, p in rubric.provenance.items()},
+        },
+        "input": {"file": answers.file, "sha256": answers.sha256},
+        "institution": {
+            "name": ident.name, "code": ident.code,
+            "type": ident.type.value if ident.type else None,
+            "province": ident.province, "year": ident.year,
+            "stage": ident.stage.value if ident.stage else None,
+        },
+        **_classified(score.overall, places),
+        "predikat_basis": score.basis,
+        "domains": domains,
+        "aspects": aspects,
+        "indicators": indicators,
+        "self_assessment": self_assessment,
+        "warnings": [{"code": w.code, "message": w.message, "params": w.params} for w in score.warnings],
+    }
+
+
+def _level(value: Fraction) -> int | float:
+    if value.denominator == 1:
+        return value.numerator
+    return float(round_half_up(value, 6))

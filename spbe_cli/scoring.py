@@ -1,0 +1,194 @@
+"""Exact scoring: answers × rubric → item, aspect, domain and overall indices (Fractions)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Literal
+
+from spbe_cli.answers import Answers
+from spbe_cli.levels import level_name
+from spbe_cli.numbers import exact_text, round_half_up
+from spbe_cli.rubric import Aspect, Band, Rubric
+
+Basis = Literal["rounded", "exact"]
+
+
+@dataclass(frozen=True)
+class Warning:
+    """A note every output must carry; `code` lets renderers translate it."""
+
+    code: str
+    message: str
+    params: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ItemScore:
+    id: str
+    indicator_id: str
+    name: str
+    aspect_id: str
+    weight: Fraction
+    level: Fraction
+    level_name: str
+    self_level: Fraction | None
+    filled_by_missing: bool
+
+    @property
+    def contribution(self) -> Fraction:
+        return self.level * self.weight / 100
+
+
+@dataclass(frozen=True)
+class GroupScore:
+    """An aspect or a domain."""
+
+    id: str
+    name: str
+    weight: Fraction
+    index: Fraction
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class Classified:
+    index: Fraction
+    display: str
+    predikat: str
+    predikat_exact: str
+    predikat_rounded: str
+
+    @property
+    def boundary(self) -> bool:
+        return self.predikat_exact != self.predikat_rounded
+
+
+@dataclass(frozen=True)
+class Score:
+    overall: Classified
+    basis: Basis
+    domains: list[GroupScore]
+    aspects: list[GroupScore]
+    items: list[ItemScore]
+    self_assessment: Classified | None
+    warnings: list[Warning]
+
+
+def item_weights(aspect: Aspect, answered: set[str]) -> dict[str, Fraction]:
+    """The weight (% of the index) of each scored item of an aspect.
+
+    explicit: an indicator's weight, shared by its answered repeats; equal-shares: the
+    aspect's weight divided equally by every scored item (5/2018 aspect 7).
+    """
+    scored = [(ind, [i for i in ind.item_ids if i in answered]) for ind in aspect.indicators]
+    if aspect.weighting == "equal-shares":
+        n = sum(len(items) for _, items in scored)
+        return {i: Fraction(aspect.weight) / n for _, items in scored for i in items}
+    out: dict[str, Fraction] = {}
+    for ind, items in scored:
+        assert ind.weight is not None
+        for i in items:
+            out[i] = Fraction(ind.weight) / len(items)
+    return out
+
+
+def classify(rubric: Rubric, index: Fraction, basis: Basis) -> Classified:
+    places = rubric.display_decimals
+    shown = round_half_up(index, places)
+    exact_band: Band = rubric.band(index)
+    rounded_band: Band = rubric.band(Fraction(shown))
+    chosen = rounded_band if basis == "rounded" else exact_band
+    return Classified(index, str(shown), chosen.name, exact_band.name, rounded_band.name)
+
+
+def _weighted(levels: dict[str, Fraction], weights: dict[str, Fraction]) -> Fraction:
+    return sum((levels[i] * w for i, w in weights.items()), Fraction(0)) / 100
+
+
+def score(rubric: Rubric, answers: Answers, basis: Basis | None = None) -> Score:
+    basis = basis or rubric.predikat.basis
+    answered = set(answers.items)
+    weights: dict[str, Fraction] = {}
+    for aspect in rubric.all_aspects:
+        weights.update(item_weights(aspect, answered))
+    levels = {i: a.level for i, a in answers.items.items()}
+
+    items: list[ItemScore] = []
+    aspects: list[GroupScore] = []
+    for aspect in rubric.all_aspects:
+        aw = Fraction(aspect.weight)
+        total = Fraction(0)
+        for ind in aspect.indicators:
+            for item in ind.item_ids:
+                if item not in weights:
+                    continue
+                a = answers.items[item]
+                total += a.level * weights[item]
+                items.append(ItemScore(
+                    id=item, indicator_id=ind.id, name=ind.name, aspect_id=aspect.id,
+                    weight=weights[item], level=a.level,
+                    level_name=level_name(a.level, rubric.scale_of(ind)),
+                    self_level=a.self_level, filled_by_missing=a.filled_by_missing,
+                ))
+        domain = rubric.domain_of(aspect)
+        aspects.append(GroupScore(aspect.id, aspect.name, aw, total / aw, domain.id if domain else None))
+
+    domains = []
+    for d in rubric.domains:
+        dw = Fraction(d.weight)
+        total = sum((a.index * a.weight for a in aspects if a.parent == d.id), Fraction(0))
+        domains.append(GroupScore(d.id, d.name, dw, total / dw))
+
+    overall = classify(rubric, _weighted(levels, weights), basis)
+    warnings = _warnings(rubric, answers, overall, items)
+    self_assessment = None
+    self_levels = {i.id: i.self_level for i in items if i.self_level is not None}
+    if self_levels and len(self_levels) == len(items):
+        self_assessment = classify(rubric, _weighted(self_levels, weights), basis)
+    elif self_levels:
+        missing = [i.id for i in items if i.self_level is None]
+        warnings.append(Warning(
+            "self-assessment-incomplete",
+            f"Tingkat Mandiri is missing for {_list(missing)}: no self-assessed index",
+            {"items": ", ".join(missing)},
+        ))
+    return Score(overall, basis, domains, aspects, items, self_assessment, warnings)
+
+
+def _list(ids: Sequence[str], most: int = 12) -> str:
+    shown = ", ".join(ids[:most])
+    return shown + (f" and {len(ids) - most} more" if len(ids) > most else "")
+
+
+def _warnings(
+    rubric: Rubric, answers: Answers, overall: Classified, items: list[ItemScore]
+) -> list[Warning]:
+    out: list[Warning] = []
+    if overall.boundary:
+        out.append(Warning(
+            "predikat-boundary",
+            f"the exact index {exact_text(overall.index, repeating_places=6)} is"
+            f" {overall.predikat_exact} but the rounded {overall.display} is"
+            f" {overall.predikat_rounded}; this result sits on a predikat boundary",
+            {"exact": overall.predikat_exact, "rounded": overall.predikat_rounded,
+             "display": overall.display},
+        ))
+    filled = [i.id for i in items if i.filled_by_missing]
+    if filled:
+        out.append(Warning(
+            "missing-scored-at-minimum",
+            f"{len(filled)} unanswered indicator(s) scored at the scale minimum"
+            f" {rubric.values.min}: {_list(filled)}",
+            {"items": ", ".join(filled), "minimum": str(rubric.values.min)},
+        ))
+    parts = rubric.unconfirmed_parts()
+    if parts:
+        out.append(Warning(
+            "unconfirmed-rubric",
+            f"rubric {rubric.id} has unconfirmed parts ({', '.join(parts)}): treat the result"
+            " as indicative",
+            {"parts": ", ".join(parts)},
+        ))
+    return out

@@ -1,0 +1,129 @@
+"""Safe YAML for rubrics and answer files: exact decimals, no aliases or tags, located errors."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import yaml
+
+try:  # the C parser is much faster; fall back to pure Python where libyaml is missing
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+
+class YamlProblem(Exception):
+    """A YAML syntax or structure problem at a 1-based line."""
+
+    def __init__(self, line: int | None, message: str) -> None:
+        self.line = line
+        self.message = message
+        super().__init__(message)
+
+
+def _line(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+def _check_node(node: yaml.Node, budget: list[int]) -> None:
+    """Reject aliases (alias bombs) and explicit tags; bound the node count."""
+    stack = [node]
+    seen: set[int] = set()
+    while stack:
+        n = stack.pop()
+        if id(n) in seen:
+            raise YamlProblem(_line(n), "YAML aliases (*name) are not allowed")
+        seen.add(id(n))
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise YamlProblem(_line(n), "the YAML document has too many nodes")
+        if n.tag.startswith("!") or (
+            n.tag.startswith("tag:yaml.org,2002:python") or "python/" in n.tag
+        ):
+            raise YamlProblem(_line(n), f"YAML tag {n.tag} is not allowed")
+        if isinstance(n, yaml.MappingNode):
+            keys: dict[Any, int] = {}
+            for k, v in n.value:
+                if isinstance(k, yaml.ScalarNode):
+                    if k.value in keys:
+                        raise YamlProblem(
+                            _line(k),
+                            f"duplicate key {k.value!r} (first on line {keys[k.value]})",
+                        )
+                    keys[k.value] = _line(k)
+                stack.extend((k, v))
+        elif isinstance(n, yaml.SequenceNode):
+            stack.extend(n.value)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """SafeLoader whose floats become exact Decimals (weights such as 1.30 stay 1.30)."""
+
+
+def _decimal(loader: _Loader, node: yaml.ScalarNode) -> Decimal | float:
+    text = str(loader.construct_scalar(node)).replace("_", "")
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # .inf / .nan: keep YAML's meaning, validation rejects them
+        return float(yaml.SafeLoader.construct_yaml_float(loader, node))
+
+
+_Loader.add_constructor("tag:yaml.org,2002:float", _decimal)
+
+
+def load(text: str, max_nodes: int = 200_000) -> tuple[Any, yaml.Node | None]:
+    """Parse one YAML document; return the data and its node tree (for locating errors)."""
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None, None
+            _check_node(node, [max_nodes])
+            data = loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = int(mark.line) + 1 if mark is not None else None
+        raise YamlProblem(line, f"invalid YAML: {e.problem or e.context}") from None
+    except yaml.YAMLError as e:
+        raise YamlProblem(None, f"invalid YAML: {e}") from None
+    return data, node
+
+
+def locate(node: yaml.Node | None, path: Sequence[int | str]) -> int | None:
+    """The 1-based line of the value at `path` (pydantic's loc), or of its nearest parent."""
+    if node is None:
+        return None
+    line = _line(node)
+    for step in path:
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode) and k.value == str(step):
+                    node, line = v, _line(k)
+                    break
+            else:
+                return line
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+            if 0 <= step < len(node.value):
+                node = node.value[step]
+                line = _line(node)
+            else:
+                return line
+        else:
+            return line
+    return line
+
+
+def path_text(path: Sequence[int | str]) -> str:
+    """pydantic loc → `aspects[2].indicators[0].weight`."""
+    out = ""
+    for step in path:
+        if isinstance(step, int):
+            out += f"[{step}]"
+        else:
+            out += ("." if out else "") + str(step)
+    return out
