@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import cache
 from collections.abc import Iterator
 from decimal import Decimal
 from enum import StrEnum
@@ -334,11 +335,13 @@ def parse_rubric(data: bytes, name: str, builtin: bool = False) -> LoadedRubric:
     )
 
 
-def builtin_ids() -> list[str]:
+@cache
+def builtin_ids() -> tuple[str, ...]:
     folder = data_dir("rubrics")
-    return sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
+    return tuple(sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml")))
 
 
+@cache
 def load_builtin(rubric_id: str) -> LoadedRubric:
     ids = builtin_ids()
     if rubric_id not in ids:
