@@ -178,7 +178,9 @@ def _item_id(cell: Cell) -> str | None:
     return text or None
 
 
-def _optional_level(cell: Cell | None, rubric: LoadedRubric, item: str, out: Collector, what: str) -> Fraction | None:
+def _optional_level(
+    cell: Cell | None, rubric: LoadedRubric, item: str, out: Collector, what: str
+) -> Fraction | None:
     if cell is None:
         return None
     ind, _ = rubric.item_index[item]
@@ -232,12 +234,16 @@ def validate(
             if key != ind.id:  # an optional repeat (35-2, 35-3) left empty: not scored
                 continue
             if missing == "error":
-                out.add(level_cell.where, f"no level for indicator {key} (expected {range_text(spec)})")
+                out.add(
+                    level_cell.where, f"no level for indicator {key} (expected {range_text(spec)})"
+                )
             continue
         items[key] = Answer(
             item=key,
             level=level,
-            self_level=_optional_level(row.cells.get("self_level"), loaded, key, out, "Tingkat Mandiri"),
+            self_level=_optional_level(
+                row.cells.get("self_level"), loaded, key, out, "Tingkat Mandiri"
+            ),
             target=_optional_level(row.cells.get("target"), loaded, key, out, "Target"),
             explanation=_text(row.cells["explanation"]) if "explanation" in row.cells else None,
             evidence=_text(row.cells["evidence"]) if "evidence" in row.cells else None,
@@ -253,7 +259,10 @@ def validate(
             ordered[item_id] = items[item_id]
         elif item_id == ind.id:  # only the first of a repeated indicator is required
             ordered[item_id] = Answer(
-                item=item_id, level=Fraction(spec.min), where=raw.answers_where, filled_by_missing=True
+                item=item_id,
+                level=Fraction(spec.min),
+                where=raw.answers_where,
+                filled_by_missing=True,
             )
     answers = Answers(
         file=raw.file, sha256=raw.sha256, identity=identity, items=ordered, missing_policy=missing

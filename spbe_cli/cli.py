@@ -72,10 +72,15 @@ RubricOpt = Annotated[
 def score(
     file: Annotated[Path, typer.Argument(help="Answers: .xlsx .xlsm .xls .ods .csv .yaml .json")],
     rubric: RubricOpt = None,
-    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = ScoreFormat.table,
-    output: Annotated[str | None, typer.Option("--output", "-o", help="Write here ('-' = stdout).")] = None,
+    fmt: Annotated[
+        ScoreFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ScoreFormat.table,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write here ('-' = stdout).")
+    ] = None,
     missing: Annotated[
-        Missing, typer.Option(help="Unanswered indicators: an error, or scored at the scale minimum.")
+        Missing,
+        typer.Option(help="Unanswered indicators: an error, or scored at the scale minimum."),
     ] = Missing.error,
     predikat_basis: Annotated[
         BasisOpt | None,
@@ -88,10 +93,15 @@ def score(
 
     try:
         loaded, answers, sc, result = score_file(
-            file, rubric, missing.value, predikat_basis.value if predikat_basis else None  # type: ignore[arg-type]
+            file,
+            rubric,
+            missing.value,
+            predikat_basis.value if predikat_basis else None,
         )
         if fmt is ScoreFormat.json:
-            out.write(output or "-", json.dumps(result, ensure_ascii=False, indent=2) + "\n", [file])
+            out.write(
+                output or "-", json.dumps(result, ensure_ascii=False, indent=2) + "\n", [file]
+            )
         elif output and output != "-":
             from rich.console import Console
 
@@ -181,7 +191,9 @@ def template(
     except SpbeError as e:
         _fail(e)
     if output != "-":
-        typer.echo(f"wrote {output} ({len(lr.rubric.indicators)} indicators, {lr.rubric.id})", err=True)
+        typer.echo(
+            f"wrote {output} ({len(lr.rubric.indicators)} indicators, {lr.rubric.id})", err=True
+        )
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from spbe_cli.numbers import percent_text
-from spbe_cli.rubric import LoadedRubric
+from spbe_cli.rubric import Aspect, Domain, LoadedRubric
 
 PREDIKAT_STYLE = {
     "Kurang": "bold red",
@@ -26,8 +26,13 @@ def _p(name: str) -> Text:
 
 def score_table(console: Console, result: dict[str, Any], index_name: str) -> None:
     inst = result["institution"]
-    bits = [inst["name"], inst["type"], inst["province"], str(inst["year"]),
-            f"tahap {inst['stage']}" if inst["stage"] else None]
+    bits = [
+        inst["name"],
+        inst["type"],
+        inst["province"],
+        str(inst["year"]),
+        f"tahap {inst['stage']}" if inst["stage"] else None,
+    ]
     console.print(Text(" · ".join(b for b in bits if b), style="bold"))
     rub = result["rubric"]
     console.print(f"Rubric: {rub['id']} ({rub['selected_by']})", style="dim")
@@ -39,11 +44,18 @@ def score_table(console: Console, result: dict[str, Any], index_name: str) -> No
     console.print(line)
     if result["domains"]:
         t = Table(title="Domains", title_justify="left", show_edge=False)
-        for col, j in (("", "left"), ("Domain", "left"), ("Weight %", "right"),
-                       ("Index", "right"), ("Predikat", "left")):
+        for col, j in (
+            ("", "left"),
+            ("Domain", "left"),
+            ("Weight %", "right"),
+            ("Index", "right"),
+            ("Predikat", "left"),
+        ):
             t.add_column(col, justify=j)  # type: ignore[arg-type]
         for d in result["domains"]:
-            t.add_row(d["id"], d["name"], f"{d['weight']:g}", f"{d['index']:.2f}", _p(d["predikat"]))
+            t.add_row(
+                d["id"], d["name"], f"{d['weight']:g}", f"{d['index']:.2f}", _p(d["predikat"])
+            )
         console.print(t)
     t = Table(title="Aspects", title_justify="left", show_edge=False)
     has_domains = bool(result["domains"])
@@ -96,14 +108,25 @@ def rubric_show(console: Console, lr: LoadedRubric) -> None:
     t = Table(show_edge=False)
     for col, j in (("Id", "left"), ("Name", "left"), ("Weight %", "right"), ("Scale", "left")):
         t.add_column(col, justify=j)  # type: ignore[arg-type]
-    for d in r.domains or [None]:
+    groups: list[tuple[Domain | None, list[Aspect]]] = (
+        [(d, d.aspects) for d in r.domains] if r.domains else [(None, r.aspects)]
+    )
+    for d, aspects in groups:
         if d is not None:
-            t.add_row(Text(d.id, style="bold"), Text(d.name, style="bold"),
-                      percent_text(d.weight_fraction), "")
-        for a in d.aspects if d is not None else r.aspects:
+            t.add_row(
+                Text(d.id, style="bold"),
+                Text(d.name, style="bold"),
+                percent_text(d.weight_fraction),
+                "",
+            )
+        for a in aspects:
             share = " (shared equally)" if a.weighting == "equal-shares" else ""
-            t.add_row(Text(a.id, style="cyan"), Text(a.name + share, style="cyan"),
-                      percent_text(a.weight_fraction), "")
+            t.add_row(
+                Text(a.id, style="cyan"),
+                Text(a.name + share, style="cyan"),
+                percent_text(a.weight_fraction),
+                "",
+            )
             for ind in a.indicators:
                 w = percent_text(ind.weight_fraction) if ind.weight is not None else "shared"
                 rep = f" ×{ind.repeat} ({', '.join(ind.item_ids)})" if ind.repeat > 1 else ""

@@ -13,7 +13,10 @@ from spbe_cli.scoring import Basis, Score, score
 
 
 def score_file(
-    path: Path, rubric: str | None = None, missing: MissingPolicy = "error", basis: Basis | None = None
+    path: Path,
+    rubric: str | None = None,
+    missing: MissingPolicy = "error",
+    basis: Basis | None = None,
 ) -> tuple[LoadedRubric, Answers, Score, dict[str, Any]]:
     raw = read_answers(path)
     answers, loaded, why = validate(raw, rubric, missing)

@@ -35,24 +35,40 @@ def build(loaded: LoadedRubric, answers: Answers, score: Score, selected_by: str
     by_id = {d.id: d for d in rubric.domains}
     domains = []
     for d in score.domains:
-        c = rubric.band(Fraction(round_half_up(d.index, places)) if score.basis == "rounded" else d.index)
-        domains.append({
-            "id": d.id, "name": d.name, "gloss": by_id[d.id].gloss,
-            "weight": _num(d.weight, 4), "index": _num(d.index, places),
-            "index_exact": exact_text(d.index), "predikat": c.name,
-        })
+        c = rubric.band(
+            Fraction(round_half_up(d.index, places)) if score.basis == "rounded" else d.index
+        )
+        domains.append(
+            {
+                "id": d.id,
+                "name": d.name,
+                "gloss": by_id[d.id].gloss,
+                "weight": _num(d.weight, 4),
+                "index": _num(d.index, places),
+                "index_exact": exact_text(d.index),
+                "predikat": c.name,
+            }
+        )
     aspects = [
         {
-            "id": a.id, "name": a.name, "domain": a.parent, "weight": _num(a.weight, 4),
-            "index": _num(a.index, places), "index_exact": exact_text(a.index),
+            "id": a.id,
+            "name": a.name,
+            "domain": a.parent,
+            "weight": _num(a.weight, 4),
+            "index": _num(a.index, places),
+            "index_exact": exact_text(a.index),
         }
         for a in score.aspects
     ]
     indicators = [
         {
-            "id": i.id, "name": i.name, "aspect": i.aspect_id, "weight": _num(i.weight, 6),
+            "id": i.id,
+            "name": i.name,
+            "aspect": i.aspect_id,
+            "weight": _num(i.weight, 6),
             "weight_exact": exact_text(i.weight),
-            "level": _level(i.level), "level_name": i.level_name,
+            "level": _level(i.level),
+            "level_name": i.level_name,
             "self_level": _level(i.self_level) if i.self_level is not None else None,
             "contribution": _num(i.contribution, 6),
             "contribution_exact": exact_text(i.contribution),
@@ -72,15 +88,20 @@ def build(loaded: LoadedRubric, answers: Answers, score: Score, selected_by: str
         "format_version": FORMAT_VERSION,
         "tool": {"name": "spbe-cli", "version": __version__},
         "rubric": {
-            "id": rubric.id, "title": rubric.title, "sha256": loaded.sha256,
-            "builtin": loaded.builtin, "selected_by": selected_by,
+            "id": rubric.id,
+            "title": rubric.title,
+            "sha256": loaded.sha256,
+            "builtin": loaded.builtin,
+            "selected_by": selected_by,
             "confidence": {k: p.confidence.value for k, p in rubric.provenance.items()},
         },
         "input": {"file": answers.file, "sha256": answers.sha256},
         "institution": {
-            "name": ident.name, "code": ident.code,
+            "name": ident.name,
+            "code": ident.code,
             "type": ident.type.value if ident.type else None,
-            "province": ident.province, "year": ident.year,
+            "province": ident.province,
+            "year": ident.year,
             "stage": ident.stage.value if ident.stage else None,
         },
         **_classified(score.overall, places),
@@ -89,7 +110,9 @@ def build(loaded: LoadedRubric, answers: Answers, score: Score, selected_by: str
         "aspects": aspects,
         "indicators": indicators,
         "self_assessment": self_assessment,
-        "warnings": [{"code": w.code, "message": w.message, "params": w.params} for w in score.warnings],
+        "warnings": [
+            {"code": w.code, "message": w.message, "params": w.params} for w in score.warnings
+        ],
     }
 
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from functools import cache
 from collections.abc import Iterator
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -123,7 +122,9 @@ class Indicator(Strict):
     )
     scale: str | None = Field(None, description="Scale id; optional when there is one scale.")
     repeat: int = Field(
-        1, ge=1, le=20,
+        1,
+        ge=1,
+        le=20,
         description="Answered up to this many times (ids N, N-2, …); the first is required.",
     )
     criteria: dict[int, str] | None = Field(None, description="Level → what must be true.")
@@ -238,9 +239,11 @@ class Rubric(Strict):
             raise ValueError(f"aspect weights add up to {total}, not to 100")
         scale_ids = {s.id for s in self.scales}
         lo, hi = self.values.min, self.values.max
-        for s in self.scales:
-            if self.values.type == "integer" and sorted(s.levels) != list(range(int(lo), int(hi) + 1)):
-                raise ValueError(f"scale {s.id} must name every level from {lo} to {hi}")
+        for scale in self.scales:
+            if self.values.type == "integer" and sorted(scale.levels) != list(
+                range(int(lo), int(hi) + 1)
+            ):
+                raise ValueError(f"scale {scale.id} must name every level from {lo} to {hi}")
         for ind in self.indicators:
             if ind.scale is None and len(self.scales) > 1:
                 raise ValueError(f"indicator {ind.id}: scale is required (several scales)")
@@ -248,7 +251,9 @@ class Rubric(Strict):
                 raise ValueError(f"indicator {ind.id}: unknown scale {ind.scale!r}")
             for level in ind.criteria or {}:
                 if not lo <= level <= hi:
-                    raise ValueError(f"indicator {ind.id}: criterion for level {level} outside scale")
+                    raise ValueError(
+                        f"indicator {ind.id}: criterion for level {level} outside scale"
+                    )
         return self
 
     @property
@@ -306,7 +311,9 @@ MAX_RUBRIC_BYTES = 2_000_000
 def parse_rubric(data: bytes, name: str, builtin: bool = False) -> LoadedRubric:
     """Validate rubric bytes; every problem located by YAML line and field path."""
     if len(data) > MAX_RUBRIC_BYTES:
-        raise RubricError([Problem(name, "", f"rubric file is larger than {MAX_RUBRIC_BYTES} bytes")])
+        raise RubricError(
+            [Problem(name, "", f"rubric file is larger than {MAX_RUBRIC_BYTES} bytes")]
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -338,7 +345,9 @@ def parse_rubric(data: bytes, name: str, builtin: bool = False) -> LoadedRubric:
 @cache
 def builtin_ids() -> tuple[str, ...]:
     folder = data_dir("rubrics")
-    return tuple(sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml")))
+    return tuple(
+        sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
+    )
 
 
 @cache

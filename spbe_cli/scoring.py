@@ -126,14 +126,23 @@ def score(rubric: Rubric, answers: Answers, basis: Basis | None = None) -> Score
                     continue
                 a = answers.items[item]
                 total += a.level * weights[item]
-                items.append(ItemScore(
-                    id=item, indicator_id=ind.id, name=ind.name, aspect_id=aspect.id,
-                    weight=weights[item], level=a.level,
-                    level_name=level_name(a.level, rubric.scale_of(ind)),
-                    self_level=a.self_level, filled_by_missing=a.filled_by_missing,
-                ))
+                items.append(
+                    ItemScore(
+                        id=item,
+                        indicator_id=ind.id,
+                        name=ind.name,
+                        aspect_id=aspect.id,
+                        weight=weights[item],
+                        level=a.level,
+                        level_name=level_name(a.level, rubric.scale_of(ind)),
+                        self_level=a.self_level,
+                        filled_by_missing=a.filled_by_missing,
+                    )
+                )
         domain = rubric.domain_of(aspect)
-        aspects.append(GroupScore(aspect.id, aspect.name, aw, total / aw, domain.id if domain else None))
+        aspects.append(
+            GroupScore(aspect.id, aspect.name, aw, total / aw, domain.id if domain else None)
+        )
 
     domains = []
     for d in rubric.domains:
@@ -149,11 +158,13 @@ def score(rubric: Rubric, answers: Answers, basis: Basis | None = None) -> Score
         self_assessment = classify(rubric, _weighted(self_levels, weights), basis)
     elif self_levels:
         missing = [i.id for i in items if i.self_level is None]
-        warnings.append(Warning(
-            "self-assessment-incomplete",
-            f"Tingkat Mandiri is missing for {_list(missing)}: no self-assessed index",
-            {"items": ", ".join(missing)},
-        ))
+        warnings.append(
+            Warning(
+                "self-assessment-incomplete",
+                f"Tingkat Mandiri is missing for {_list(missing)}: no self-assessed index",
+                {"items": ", ".join(missing)},
+            )
+        )
     return Score(overall, basis, domains, aspects, items, self_assessment, warnings)
 
 
@@ -167,28 +178,37 @@ def _warnings(
 ) -> list[Warning]:
     out: list[Warning] = []
     if overall.boundary:
-        out.append(Warning(
-            "predikat-boundary",
-            f"the exact index {exact_text(overall.index, repeating_places=6)} is"
-            f" {overall.predikat_exact} but the rounded {overall.display} is"
-            f" {overall.predikat_rounded}; this result sits on a predikat boundary",
-            {"exact": overall.predikat_exact, "rounded": overall.predikat_rounded,
-             "display": overall.display},
-        ))
+        out.append(
+            Warning(
+                "predikat-boundary",
+                f"the exact index {exact_text(overall.index, repeating_places=6)} is"
+                f" {overall.predikat_exact} but the rounded {overall.display} is"
+                f" {overall.predikat_rounded}; this result sits on a predikat boundary",
+                {
+                    "exact": overall.predikat_exact,
+                    "rounded": overall.predikat_rounded,
+                    "display": overall.display,
+                },
+            )
+        )
     filled = [i.id for i in items if i.filled_by_missing]
     if filled:
-        out.append(Warning(
-            "missing-scored-at-minimum",
-            f"{len(filled)} unanswered indicator(s) scored at the scale minimum"
-            f" {rubric.values.min}: {_list(filled)}",
-            {"items": ", ".join(filled), "minimum": str(rubric.values.min)},
-        ))
+        out.append(
+            Warning(
+                "missing-scored-at-minimum",
+                f"{len(filled)} unanswered indicator(s) scored at the scale minimum"
+                f" {rubric.values.min}: {_list(filled)}",
+                {"items": ", ".join(filled), "minimum": str(rubric.values.min)},
+            )
+        )
     parts = rubric.unconfirmed_parts()
     if parts:
-        out.append(Warning(
-            "unconfirmed-rubric",
-            f"rubric {rubric.id} has unconfirmed parts ({', '.join(parts)}): treat the result"
-            " as indicative",
-            {"parts": ", ".join(parts)},
-        ))
+        out.append(
+            Warning(
+                "unconfirmed-rubric",
+                f"rubric {rubric.id} has unconfirmed parts ({', '.join(parts)}): treat the result"
+                " as indicative",
+                {"parts": ", ".join(parts)},
+            )
+        )
     return out

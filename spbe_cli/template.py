@@ -11,8 +11,15 @@ from spbe_cli.numbers import percent_text
 from spbe_cli.rubric import Indicator, LoadedRubric, Rubric
 
 JAWABAN_HEADERS = [
-    ("No", 7), ("Aspek", 8), ("Indikator", 48), ("Bobot (%)", 10), ("Tingkat", 22),
-    ("Tingkat Mandiri", 22), ("Target", 12), ("Penjelasan", 40), ("Bukti Dukung", 40),
+    ("No", 7),
+    ("Aspek", 8),
+    ("Indikator", 48),
+    ("Bobot (%)", 10),
+    ("Tingkat", 22),
+    ("Tingkat Mandiri", 22),
+    ("Target", 12),
+    ("Penjelasan", 40),
+    ("Bukti Dukung", 40),
     ("Panduan tingkat", 90),
 ]
 FIXED_TIME = dt.datetime(2026, 1, 1)
@@ -42,7 +49,6 @@ def build_template(
     loaded: LoadedRubric, institution: str | None = None, year: int | None = None
 ) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.comments import Comment  # noqa: F401  (kept for future per-cell help)
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -65,8 +71,10 @@ def build_template(
         f"Lembar jawaban {rubric.index_name} — {rubric.title}",
         f"Rubrik: {rubric.id} ({rubric.regulation})",
         "",
-        "1. Isi lembar Identitas: Instansi dan Tahun wajib; Kode, Jenis, Provinsi dan Tahap opsional.",
-        f"2. Isi kolom Tingkat di lembar Jawaban untuk setiap indikator ({range_text(rubric.values)}).",
+        "1. Isi lembar Identitas: Instansi dan Tahun wajib;"
+        " Kode, Jenis, Provinsi dan Tahap opsional.",
+        "2. Isi kolom Tingkat di lembar Jawaban untuk setiap indikator"
+        f" ({range_text(rubric.values)}).",
         "   Pilih dari daftar, atau ketik angka (3), 'Tingkat 3', '3 - Nama' atau nama tingkatnya.",
         "3. Tingkat Mandiri (penilaian mandiri), Target, Penjelasan dan Bukti Dukung boleh diisi.",
         "4. Panduan tingkat menjelaskan kriteria setiap tingkat; lembar Kriteria memuat semuanya.",
@@ -88,8 +96,11 @@ def build_template(
         ("Kode", None, "Opsional. Kode instansi (untuk mencocokkan antar tahun)."),
         ("Jenis", None, "Opsional. " + ", ".join(t.value for t in InstitutionType)),
         ("Provinsi", None, "Opsional."),
-        ("Rubrik", rubric.id if loaded.builtin else None,
-         "Opsional. Id rubrik; kosong = dipilih menurut Tahun."),
+        (
+            "Rubrik",
+            rubric.id if loaded.builtin else None,
+            "Opsional. Id rubrik; kosong = dipilih menurut Tahun.",
+        ),
         ("Tahap", None, "Opsional. " + ", ".join(s.value for s in Stage)),
     ]
     for r, (key, value, hint) in enumerate(rows, start=1):
@@ -97,8 +108,10 @@ def build_template(
         cell = ident.cell(row=r, column=2, value=value)
         cell.fill = input_fill
         ident.cell(row=r, column=3, value=hint).font = Font(italic=True, color="666666")
-    for key, options in (("Jenis", [t.value for t in InstitutionType]),
-                         ("Tahap", [s.value for s in Stage])):
+    for key, options in (
+        ("Jenis", [t.value for t in InstitutionType]),
+        ("Tahap", [s.value for s in Stage]),
+    ):
         r = next(i for i, row in enumerate(rows, start=1) if row[0] == key)
         dv = DataValidation(type="list", formula1='"' + ",".join(options) + '"', allow_blank=True)
         ident.add_data_validation(dv)
@@ -115,8 +128,18 @@ def build_template(
     for item, ind, aspect in rubric.items():
         r += 1
         weight = percent_text(ind.weight_fraction) if ind.weight is not None else "bagi rata"
-        values = [item, aspect.id, ind.name, weight, None, None, None, None, None,
-                  _guide(rubric, ind, item)]
+        values = [
+            item,
+            aspect.id,
+            ind.name,
+            weight,
+            None,
+            None,
+            None,
+            None,
+            None,
+            _guide(rubric, ind, item),
+        ]
         for c, v in enumerate(values, start=1):
             cell = ans.cell(row=r, column=c, value=v)
             cell.alignment = wrap
@@ -126,9 +149,13 @@ def build_template(
             key = ",".join(_choices(rubric, ind))
             if key not in validations:
                 dv = DataValidation(
-                    type="list", formula1=f'"{key}"', allow_blank=True, errorStyle="warning",
+                    type="list",
+                    formula1=f'"{key}"',
+                    allow_blank=True,
+                    errorStyle="warning",
                     error=f"Pilih tingkat {range_text(rubric.values)} dari daftar.",
-                    errorTitle="Tingkat", promptTitle="Tingkat",
+                    errorTitle="Tingkat",
+                    promptTitle="Tingkat",
                     prompt=f"Pilih tingkat {range_text(rubric.values)}; kriteria: kolom Panduan.",
                 )
                 ans.add_data_validation(dv)
@@ -138,17 +165,24 @@ def build_template(
         ans.row_dimensions[r].height = 15 * min(8, 1 + len(rubric.scale_of(ind).levels))
     if rubric.values.type == "decimal":
         dv = DataValidation(
-            type="decimal", operator="between", formula1=str(rubric.values.min),
-            formula2=str(rubric.values.max), allow_blank=True, errorStyle="warning",
-            error=f"Nilai {range_text(rubric.values)}.", errorTitle="Nilai",
+            type="decimal",
+            operator="between",
+            formula1=str(rubric.values.min),
+            formula2=str(rubric.values.max),
+            allow_blank=True,
+            errorStyle="warning",
+            error=f"Nilai {range_text(rubric.values)}.",
+            errorTitle="Nilai",
         )
         ans.add_data_validation(dv)
         dv.add(f"E2:G{r}")
     ans.auto_filter.ref = f"A1:{ans.cell(row=1, column=len(JAWABAN_HEADERS)).column_letter}{r}"
 
     crit = wb.create_sheet("Kriteria")
-    for c, (name, width) in enumerate((("No", 7), ("Indikator", 50), ("Tingkat", 8),
-                                       ("Nama tingkat", 22), ("Kriteria", 110)), start=1):
+    for c, (name, width) in enumerate(
+        (("No", 7), ("Indikator", 50), ("Tingkat", 8), ("Nama tingkat", 22), ("Kriteria", 110)),
+        start=1,
+    ):
         cell = crit.cell(row=1, column=c, value=name)
         cell.font, cell.fill = bold, head_fill
         crit.column_dimensions[cell.column_letter].width = width
@@ -158,9 +192,9 @@ def build_template(
         scale = rubric.scale_of(ind)
         for level, name in sorted(scale.levels.items()):
             r += 1
-            for c, v in enumerate((ind.id, ind.name, level, name, (ind.criteria or {}).get(level)),
-                                  start=1):
-                crit.cell(row=r, column=c, value=v).alignment = wrap
+            cells = (ind.id, ind.name, level, name, (ind.criteria or {}).get(level))
+            for c, cell_value in enumerate(cells, start=1):
+                crit.cell(row=r, column=c, value=cell_value).alignment = wrap
 
     wb.active = wb.sheetnames.index("Petunjuk")
     buf = io.BytesIO()

@@ -58,7 +58,7 @@ def _check_node(node: yaml.Node, budget: list[int]) -> None:
             stack.extend(n.value)
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _Loader(_BaseLoader):
     """SafeLoader whose floats become exact Decimals (weights such as 1.30 stay 1.30)."""
 
 

@@ -50,18 +50,30 @@ def test_score_json_contract(runner: CliRunner, examples: Path, name: str) -> No
     for a in data["aspects"]:
         assert set(a) >= {"id", "name", "domain", "weight", "index", "index_exact"}
     for i in data["indicators"]:
-        assert set(i) >= {"id", "name", "aspect", "weight", "level", "level_name", "self_level",
-                          "contribution"}
+        assert set(i) >= {
+            "id",
+            "name",
+            "aspect",
+            "weight",
+            "level",
+            "level_name",
+            "self_level",
+            "contribution",
+        }
     assert isinstance(data["warnings"], list)
     total = sum(i["contribution"] for i in data["indicators"])
     assert abs(total - index) < 0.006
 
 
 def test_json_self_assessment(runner: CliRunner, examples: Path) -> None:
-    result = runner.invoke(app, ["score", str(examples / "kabupaten-contoh-2024.xlsx"), "-f", "json"])
+    result = runner.invoke(
+        app, ["score", str(examples / "kabupaten-contoh-2024.xlsx"), "-f", "json"]
+    )
     data = json.loads(result.stdout)
     sa = data["self_assessment"]
-    assert sa["index"] > data["index"] and sa["difference"] == pytest.approx(sa["index"] - data["index"], abs=0.011)
+    assert sa["index"] > data["index"] and sa["difference"] == pytest.approx(
+        sa["index"] - data["index"], abs=0.011
+    )
     ids = [i["id"] for i in data["indicators"]]
     assert ids == [str(n) for n in range(1, 48)]
     assert data["indicators"][1]["level"] == 3  # typed as "Tingkat 3"
@@ -69,14 +81,18 @@ def test_json_self_assessment(runner: CliRunner, examples: Path) -> None:
 
 
 def test_json_repeated_items(runner: CliRunner, examples: Path) -> None:
-    result = runner.invoke(app, ["score", str(examples / "kabupaten-contoh-2019.xlsx"), "-f", "json"])
+    result = runner.invoke(
+        app, ["score", str(examples / "kabupaten-contoh-2019.xlsx"), "-f", "json"]
+    )
     data = json.loads(result.stdout)
     assert [i["id"] for i in data["indicators"]][-3:] == ["35", "35-2", "35-3"]
     assert data["indicators"][-1]["weight_exact"] == "3.3333333333"
     assert [w["code"] for w in data["warnings"]] == ["unconfirmed-rubric"]
 
 
-def test_output_file_and_refusal_to_overwrite_input(runner: CliRunner, examples: Path, tmp_path: Path) -> None:
+def test_output_file_and_refusal_to_overwrite_input(
+    runner: CliRunner, examples: Path, tmp_path: Path
+) -> None:
     src = tmp_path / "a.xlsx"
     src.write_bytes((examples / "kabupaten-contoh-2024.xlsx").read_bytes())
     out = tmp_path / "r.json"
@@ -124,7 +140,9 @@ def test_rubrics_commands(runner: CliRunner, tmp_path: Path) -> None:
     for rid in ("permenpanrb-5-2018", "permenpanrb-59-2020", "permenpanrb-8-2026"):
         assert rid in listing.stdout
     show = runner.invoke(app, ["rubrics", "show", "permenpanrb-59-2020"])
-    assert show.exit_code == 0 and "Layanan Publik Sektor 3" in show.stdout and "45.50" in show.stdout
+    assert (
+        show.exit_code == 0 and "Layanan Publik Sektor 3" in show.stdout and "45.50" in show.stdout
+    )
     bad = tmp_path / "bad.yaml"
     bad.write_text("id: x\n", encoding="utf-8")
     check = runner.invoke(app, ["rubrics", "check", str(bad)])
@@ -133,8 +151,11 @@ def test_rubrics_commands(runner: CliRunner, tmp_path: Path) -> None:
 
 
 def test_template_round_trip(runner: CliRunner, tmp_path: Path) -> None:
-    for rid, value in (("permenpanrb-59-2020", "Tingkat 3"), ("permenpanrb-5-2018", 4),
-                       ("permenpanrb-8-2026", "2,5")):
+    for rid, value in (
+        ("permenpanrb-59-2020", "Tingkat 3"),
+        ("permenpanrb-5-2018", 4),
+        ("permenpanrb-8-2026", "2,5"),
+    ):
         path = tmp_path / f"{rid}.xlsx"
         result = runner.invoke(app, ["template", "--rubric", rid, "-o", str(path)])
         assert result.exit_code == 0, result.output
@@ -154,8 +175,14 @@ def test_template_round_trip(runner: CliRunner, tmp_path: Path) -> None:
         assert scored.exit_code == 0, scored.output
         data = json.loads(scored.stdout)
         assert data["rubric"]["id"] == rid
-        assert data["index_exact"] == {"permenpanrb-59-2020": "3.00", "permenpanrb-5-2018": "4.00",
-                                       "permenpanrb-8-2026": "2.50"}[rid]
+        assert (
+            data["index_exact"]
+            == {
+                "permenpanrb-59-2020": "3.00",
+                "permenpanrb-5-2018": "4.00",
+                "permenpanrb-8-2026": "2.50",
+            }[rid]
+        )
 
 
 def test_template_has_dropdowns_and_help(tmp_path: Path) -> None:
@@ -165,7 +192,10 @@ def test_template_has_dropdowns_and_help(tmp_path: Path) -> None:
     wb = load_workbook(io.BytesIO(build_template(load_builtin("permenpanrb-59-2020"))))
     ws = wb["Jawaban"]
     formulas = {dv.formula1 for dv in ws.data_validations.dataValidation}
-    assert '"1 - Rintisan,2 - Terkelola,3 - Terdefinisi,4 - Terpadu dan Terukur,5 - Optimum"' in formulas
+    assert (
+        '"1 - Rintisan,2 - Terkelola,3 - Terdefinisi,4 - Terpadu dan Terukur,5 - Optimum"'
+        in formulas
+    )
     assert '"1 - Informasi,2 - Interaksi,3 - Transaksi,4 - Kolaborasi,5 - Optimum"' in formulas
     guide = ws.cell(row=2, column=10).value
     assert guide.startswith("1 Rintisan: ") and "\n5 Optimum: " in guide
@@ -173,8 +203,18 @@ def test_template_has_dropdowns_and_help(tmp_path: Path) -> None:
 
 def test_python_dash_m(examples: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "spbe_cli", "score", str(examples / "kabupaten-contoh-2026.xlsx"), "-f", "json"],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "spbe_cli",
+            "score",
+            str(examples / "kabupaten-contoh-2026.xlsx"),
+            "-f",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["index"] == 1.24
@@ -186,7 +226,9 @@ def test_no_traceback_on_missing_file(runner: CliRunner, tmp_path: Path) -> None
     assert f"{tmp_path / 'nope.xlsx'}: no such file" in result.stderr
 
 
-def test_level_name_must_agree_with_number(runner: CliRunner, examples: Path, tmp_path: Path) -> None:
+def test_level_name_must_agree_with_number(
+    runner: CliRunner, examples: Path, tmp_path: Path
+) -> None:
     """`3 - Terdefinisi` on a service indicator (its level 3 is Transaksi) is caught."""
     wb = load_workbook(examples / "kabupaten-contoh-2024.xlsx")
     wb["Jawaban"]["E33"].value = "3 - Terdefinisi"
@@ -194,4 +236,7 @@ def test_level_name_must_agree_with_number(runner: CliRunner, examples: Path, tm
     wb.save(path)
     result = runner.invoke(app, ["score", str(path)])
     assert result.exit_code == 2
-    assert "Jawaban!E33: level 3 is named 'Transaksi', not 'Terdefinisi' for indicator 32" in result.stderr
+    assert (
+        "Jawaban!E33: level 3 is named 'Transaksi', not 'Terdefinisi' for indicator 32"
+        in result.stderr
+    )

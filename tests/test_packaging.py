@@ -21,16 +21,36 @@ PROBE = (
 
 def _run(args: list[str], cwd: Path, pythonpath: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONPATH=str(pythonpath), PYTHONDONTWRITEBYTECODE="1")
-    return subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True,
-                          text=True, check=False, timeout=300)
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
 
 
 @pytest.fixture(scope="module")
 def wheel_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation",
-         "-w", str(out)], capture_output=True, text=True, check=False, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            str(ROOT),
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
     )
     assert built.returncode == 0, built.stderr
     wheel = next(out.glob("spbe_cli-*.whl"))
@@ -40,7 +60,10 @@ def wheel_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = out / "site"
     done = subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "--target", str(site), str(wheel)],
-        capture_output=True, text=True, check=False, timeout=300,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
     )
     assert done.returncode == 0, done.stderr
     return site
@@ -55,7 +78,9 @@ def test_wheel_install_reads_packaged_data(wheel_site: Path, tmp_path: Path) -> 
     assert info["templates"].startswith(str(wheel_site / "spbe_cli" / "templates"))
     assert len(info["ids"]) == 3
     example = ROOT / "examples" / "kabupaten-contoh-2024.xlsx"
-    scored = _run(["-m", "spbe_cli", "score", str(example), "-f", "json"], cwd=tmp_path, pythonpath=wheel_site)
+    scored = _run(
+        ["-m", "spbe_cli", "score", str(example), "-f", "json"], cwd=tmp_path, pythonpath=wheel_site
+    )
     assert scored.returncode == 0, scored.stderr
     assert json.loads(scored.stdout)["index"] == 2.63
 

@@ -27,7 +27,8 @@ def make(levels: dict[str, Fraction]) -> Answers:
 
 
 levels59 = st.lists(st.integers(1, 5), min_size=47, max_size=47).map(
-    lambda xs: {k: Fraction(x) for k, x in zip(IDS59, xs, strict=True)})
+    lambda xs: {k: Fraction(x) for k, x in zip(IDS59, xs, strict=True)}
+)
 values26 = st.lists(
     st.fractions(min_value=1, max_value=5, max_denominator=100), min_size=20, max_size=20
 ).map(lambda xs: {str(i): x for i, x in enumerate(xs, 1)})
@@ -75,12 +76,16 @@ def test_5_2018_aspect_7_weight_is_shared_by_scored_items(xs: list[int], service
 
 @settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(levels=levels59, rnd=st.randoms(use_true_random=False))
-def test_row_order_does_not_matter(levels: dict[str, Fraction], rnd: random.Random, tmp_path: Path) -> None:
+def test_row_order_does_not_matter(
+    levels: dict[str, Fraction], rnd: random.Random, tmp_path: Path
+) -> None:
     rows = [{"no": k, "tingkat": int(v)} for k, v in levels.items()]
     results = []
     for n, order in enumerate((rows, rnd.sample(rows, len(rows)))):
         path = tmp_path / f"a{n}.json"
-        path.write_text(json.dumps({"identitas": {"instansi": "P", "tahun": 2024}, "jawaban": order}))
+        path.write_text(
+            json.dumps({"identitas": {"instansi": "P", "tahun": 2024}, "jawaban": order})
+        )
         results.append(score_file(path)[3])
     a, b = (dict(r, input=None) for r in results)
     assert a == b

@@ -22,10 +22,15 @@ def test_builtins() -> None:
 
 def test_59_2020_weights_are_the_regulations() -> None:
     r = load_builtin("permenpanrb-59-2020").rubric
-    assert [d.weight for d in r.domains] == [Decimal("13.0"), Decimal("25.0"), Decimal("16.5"), Decimal("45.5")]
+    assert [d.weight for d in r.domains] == [
+        Decimal("13.0"),
+        Decimal("25.0"),
+        Decimal("16.5"),
+        Decimal("45.5"),
+    ]
     w = {i.id: i.weight for i in r.indicators}
     assert w["1"] == Decimal("1.30") and w["42"] == Decimal("3.00") and w["47"] == Decimal("3.00")
-    assert all(set((i.criteria or {})) == {1, 2, 3, 4, 5} for i in r.indicators)
+    assert all(set(i.criteria or {}) == {1, 2, 3, 4, 5} for i in r.indicators)
     assert r.scale_of(r.indicators[0]).levels[4] == "Terpadu dan Terukur"
     assert r.scale_of(r.indicators[31]).levels[3] == "Transaksi"
 
@@ -33,38 +38,63 @@ def test_59_2020_weights_are_the_regulations() -> None:
 def test_5_2018_and_8_2026_shapes() -> None:
     r18 = load_builtin("permenpanrb-5-2018").rubric
     assert next(i for i in r18.indicators if i.id == "35").item_ids == ["35", "35-2", "35-3"]
-    assert all(set((i.criteria or {})) == set(range(6)) for i in r18.indicators)
+    assert all(set(i.criteria or {}) == set(range(6)) for i in r18.indicators)
     r26 = load_builtin("permenpanrb-8-2026").rubric
     assert r26.domains == [] and r26.values.type == "decimal"
     assert [i.id for i in r26.indicators if i.external_index] == ["5", "6", "7", "18"]
 
 
-@pytest.mark.parametrize(("year", "rubric"), [
-    (2018, "permenpanrb-5-2018"), (2020, "permenpanrb-5-2018"), (2016, "permenpanrb-5-2018"),
-    (2021, "permenpanrb-59-2020"), (2025, "permenpanrb-59-2020"),
-    (2026, "permenpanrb-8-2026"), (2031, "permenpanrb-8-2026"),
-])
+@pytest.mark.parametrize(
+    ("year", "rubric"),
+    [
+        (2018, "permenpanrb-5-2018"),
+        (2020, "permenpanrb-5-2018"),
+        (2016, "permenpanrb-5-2018"),
+        (2021, "permenpanrb-59-2020"),
+        (2025, "permenpanrb-59-2020"),
+        (2026, "permenpanrb-8-2026"),
+        (2031, "permenpanrb-8-2026"),
+    ],
+)
 def test_rubric_follows_year(year: int, rubric: str) -> None:
     assert rubric_for_year(year).rubric.id == rubric
 
 
 BROKEN = [
-    ("weights-do-not-add-up", [("        weight: 10\n      - id: \"20\"", "        weight: 11\n      - id: \"20\"")],
-     ["line 151, aspects[6]: indicator weights add up to 26, not to the aspect weight 25"]),
+    (
+        "weights-do-not-add-up",
+        [('        weight: 10\n      - id: "20"', '        weight: 11\n      - id: "20"')],
+        ["line 151, aspects[6]: indicator weights add up to 26, not to the aspect weight 25"],
+    ),
     ("duplicate-id", [('id: "20"', 'id: "19"')], ["indicator id '19' is used twice"]),
-    ("band-gap", [("min: 1.5, max: 2.5}", "min: 1.6, max: 2.5}")],
-     ["predikat: bands[0] (Kurang) and bands[1] (Cukup) are not contiguous: max 1.5 vs min 1.6"]),
-    ("typo-key", [("    weight: 25\n", "    wieght: 25\n")],
-     ["aspects[6].wieght: Extra inputs are not permitted", "aspects[6].weight: Field required"]),
+    (
+        "band-gap",
+        [("min: 1.5, max: 2.5}", "min: 1.6, max: 2.5}")],
+        ["predikat: bands[0] (Kurang) and bands[1] (Cukup) are not contiguous: max 1.5 vs min 1.6"],
+    ),
+    (
+        "typo-key",
+        [("    weight: 25\n", "    wieght: 25\n")],
+        ["aspects[6].wieght: Extra inputs are not permitted", "aspects[6].weight: Field required"],
+    ),
     ("bad-yaml", [("    weight: 25\n", "    weight: [25\n")], ["line 15"]),
-    ("alias-bomb", [("id: permenpanrb-8-2026", "id: permenpanrb-8-2026\nx: &a [1]\ny: *a")],
-     ["YAML aliases (*name) are not allowed"]),
-    ("python-tag", [("id: permenpanrb-8-2026", "id: !!python/object:os.system x")], ["is not allowed"]),
+    (
+        "alias-bomb",
+        [("id: permenpanrb-8-2026", "id: permenpanrb-8-2026\nx: &a [1]\ny: *a")],
+        ["YAML aliases (*name) are not allowed"],
+    ),
+    (
+        "python-tag",
+        [("id: permenpanrb-8-2026", "id: !!python/object:os.system x")],
+        ["is not allowed"],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("name", "edits", "expected"), BROKEN, ids=[b[0] for b in BROKEN])
-def test_broken_rubric_is_located(name: str, edits: list[tuple[str, str]], expected: list[str]) -> None:
+def test_broken_rubric_is_located(
+    name: str, edits: list[tuple[str, str]], expected: list[str]
+) -> None:
     text = BASE
     for old, new in edits:
         assert old in text, old

@@ -14,11 +14,17 @@ from spbe_cli.scoring import score
 
 def answers(levels: dict[str, Fraction | int | str], **self_levels: int) -> Answers:
     items = {
-        k: Answer(item=k, level=Fraction(v), where=k,
-                  self_level=Fraction(self_levels[f"i{k}"]) if f"i{k}" in self_levels else None)
+        k: Answer(
+            item=k,
+            level=Fraction(v),
+            where=k,
+            self_level=Fraction(self_levels[f"i{k}"]) if f"i{k}" in self_levels else None,
+        )
         for k, v in levels.items()
     }
-    return Answers(file="t", sha256="", identity=Identity(name="Kabupaten Contoh", year=2024), items=items)
+    return Answers(
+        file="t", sha256="", identity=Identity(name="Kabupaten Contoh", year=2024), items=items
+    )
 
 
 def all_levels(rubric_id: str, value: int | str) -> dict[str, Fraction | int | str]:
@@ -49,10 +55,19 @@ def test_59_2020_worked_index_example(tmp_path: object) -> None:
     """Regulation: domains 3.70, 3.40, 3.00, 3.20 give 3.282 → 3.28. No integer levels give
     D4 = 3.20, so the domain formula is checked on a one-indicator-per-domain rubric with
     the 59/2020 domain weights and decimal values."""
-    text = (load_builtin(R59).path and _four_domain_rubric())
+    text = load_builtin(R59).path and _four_domain_rubric()
     lr = parse_rubric(text.encode(), "four-domains.yaml")
-    s = score(lr.rubric, answers({"1": Fraction("3.70"), "2": Fraction("3.40"),
-                                  "3": Fraction("3.00"), "4": Fraction("3.20")}))
+    s = score(
+        lr.rubric,
+        answers(
+            {
+                "1": Fraction("3.70"),
+                "2": Fraction("3.40"),
+                "3": Fraction("3.00"),
+                "4": Fraction("3.20"),
+            }
+        ),
+    )
     assert s.overall.index == Fraction("3.282")
     assert s.overall.display == "3.28"
     assert s.overall.predikat == "Baik"
@@ -93,15 +108,64 @@ domains:{doms}
 """
 
 
-DENPASAR = dict(zip(
-    [str(i) for i in range(1, 35)] + ["35", "35-2", "35-3"],
-    [1, 1, 1, 3, 2, 3, 3, 2, 1, 1, 1, 3, 3, 3, 1, 3, 3, 1, 3, 2, 3, 3, 2, 2, 3, 1, 4, 4, 4, 3, 4,
-     3, 2, 3, 1, 3, 3], strict=True))
+DENPASAR = dict(
+    zip(
+        [str(i) for i in range(1, 35)] + ["35", "35-2", "35-3"],
+        [
+            1,
+            1,
+            1,
+            3,
+            2,
+            3,
+            3,
+            2,
+            1,
+            1,
+            1,
+            3,
+            3,
+            3,
+            1,
+            3,
+            3,
+            1,
+            3,
+            2,
+            3,
+            3,
+            2,
+            2,
+            3,
+            1,
+            4,
+            4,
+            4,
+            3,
+            4,
+            3,
+            2,
+            3,
+            1,
+            3,
+            3,
+        ],
+        strict=True,
+    )
+)
 
 
 def test_5_2018_denpasar_official_case() -> None:
     s = score(load_builtin("permenpanrb-5-2018").rubric, answers(dict(DENPASAR)))
-    assert [fmt(a.index) for a in s.aspects] == ["2.00", "2.10", "2.00", "2.50", "2.33", "3.29", "2.50"]
+    assert [fmt(a.index) for a in s.aspects] == [
+        "2.00",
+        "2.10",
+        "2.00",
+        "2.50",
+        "2.33",
+        "3.29",
+        "2.50",
+    ]
     assert [fmt(d.index) for d in s.domains] == ["2.06", "2.29", "3.00"]
     assert s.overall.display == "2.64"
     a7 = [i for i in s.items if i.aspect_id == "A7"]
@@ -129,14 +193,41 @@ def test_5_2018_mean_of_services_reading_would_not_reproduce() -> None:
     assert other.overall.display == "2.64"
 
 
-VALUES_2026 = {"1": "2.0", "2": "1.5", "3": "1.26", "4": "1.3", "5": "1", "6": "1", "7": "1",
-               "8": "1", "9": "1", "10": "1", "11": "1.5", "12": "1.25", "13": Fraction(7, 6),
-               "14": "1", "15": "1", "16": "1", "17": "2.5", "18": "1", "19": "1", "20": "1.3"}
+VALUES_2026 = {
+    "1": "2.0",
+    "2": "1.5",
+    "3": "1.26",
+    "4": "1.3",
+    "5": "1",
+    "6": "1",
+    "7": "1",
+    "8": "1",
+    "9": "1",
+    "10": "1",
+    "11": "1.5",
+    "12": "1.25",
+    "13": Fraction(7, 6),
+    "14": "1",
+    "15": "1",
+    "16": "1",
+    "17": "2.5",
+    "18": "1",
+    "19": "1",
+    "20": "1.3",
+}
 
 
 def test_8_2026_assessor_case() -> None:
     s = score(load_builtin("permenpanrb-8-2026").rubric, answers(dict(VALUES_2026)))
-    assert [fmt(a.index) for a in s.aspects] == ["1.75", "1.28", "1.00", "1.17", "1.08", "1.40", "1.18"]
+    assert [fmt(a.index) for a in s.aspects] == [
+        "1.75",
+        "1.28",
+        "1.00",
+        "1.17",
+        "1.08",
+        "1.40",
+        "1.18",
+    ]
     assert s.domains == []
     assert s.overall.display == "1.24"
     assert s.overall.predikat == "Kurang"
@@ -154,7 +245,13 @@ def test_boundary_predikat_follows_basis_and_is_flagged(basis: str, predikat: st
     # 59/2020, all levels 2, then +1 on indicators worth 2×2.50 + 8×1.50 + 9×2.75 + 6×3.00
     # = 59.75 % → exact 2.5975, displayed 2.60.
     lv = all_levels(R59, 2)
-    for k in ["11", "12", *map(str, range(21, 29)), *map(str, range(32, 41)), *map(str, range(42, 48))]:
+    for k in [
+        "11",
+        "12",
+        *map(str, range(21, 29)),
+        *map(str, range(32, 41)),
+        *map(str, range(42, 48)),
+    ]:
         lv[k] = 3
     s = score(load_builtin(R59).rubric, answers(lv), basis)  # type: ignore[arg-type]
     assert s.overall.index == Fraction("2.5975")

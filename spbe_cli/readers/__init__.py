@@ -21,7 +21,9 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
             raise InputError([Problem(name, "", "is a folder, not an answer file")])
         size = path.stat().st_size
         if size > limit:
-            raise InputError([Problem(name, "", f"the file is {size:,} bytes; the limit is {limit:,}")])
+            raise InputError(
+                [Problem(name, "", f"the file is {size:,} bytes; the limit is {limit:,}")]
+            )
         return path.read_bytes()
     except FileNotFoundError:
         raise InputError([Problem(name, "", "no such file")]) from None
@@ -35,7 +37,13 @@ def read_answers(path: Path) -> RawAnswers:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise InputError(
-            [Problem(name, "", f"unsupported file type {suffix or '(none)'}; use {', '.join(SUFFIXES)}")]
+            [
+                Problem(
+                    name,
+                    "",
+                    f"unsupported file type {suffix or '(none)'}; use {', '.join(SUFFIXES)}",
+                )
+            ]
         )
     data = read_bytes(path)
     sha = hashlib.sha256(data).hexdigest()

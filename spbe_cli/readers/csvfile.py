@@ -47,6 +47,11 @@ def read_csv(name: str, data: bytes, sha256: str) -> RawAnswers:
         identity = g.read_identity(grid, None, out, stop=header[0])
         rows = g.read_table(grid, None, *header)
     return RawAnswers(
-        file=name, sha256=sha256, identity=identity, identity_where="identity rows",
-        rows=rows, answers_where="answer table", problems=out.problems,
+        file=name,
+        sha256=sha256,
+        identity=identity,
+        identity_where="identity rows",
+        rows=rows,
+        answers_where="answer table",
+        problems=out.problems,
     )

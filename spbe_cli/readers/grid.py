@@ -64,7 +64,9 @@ def read_identity(
             if key is not None:
                 where = address(sheet, r, c + 1)
                 if key in found:
-                    out.add(where, f"{value.strip()} is given twice (first at {found[key].where})")
+                    out.add(
+                        where, f"{str(value).strip()} is given twice (first at {found[key].where})"
+                    )
                 else:
                     found[key] = Cell(row[c + 1] if c + 1 < len(row) else None, where)
             break

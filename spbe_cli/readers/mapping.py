@@ -45,7 +45,9 @@ def read_mapping(name: str, text: str, sha256: str, is_json: bool) -> RawAnswers
         try:
             data, node = yamlfile.load(text)
         except yamlfile.YamlProblem as e:
-            raise InputError([Problem(name, f"line {e.line}" if e.line else "", e.message)]) from None
+            raise InputError(
+                [Problem(name, f"line {e.line}" if e.line else "", e.message)]
+            ) from None
 
     def where(*path: str | int) -> str:
         line = yamlfile.locate(node, path) if node is not None else None
@@ -73,8 +75,13 @@ def read_mapping(name: str, text: str, sha256: str, is_json: bool) -> RawAnswers
     else:
         rows = _answers(data[sections["answers"]], sections["answers"], where, out)
     return RawAnswers(
-        file=name, sha256=sha256, identity=identity, identity_where=sections.get("identity", "identitas"),
-        rows=rows, answers_where=sections.get("answers", "jawaban"), problems=out.problems,
+        file=name,
+        sha256=sha256,
+        identity=identity,
+        identity_where=sections.get("identity", "identitas"),
+        rows=rows,
+        answers_where=sections.get("answers", "jawaban"),
+        problems=out.problems,
     )
 
 
@@ -107,7 +114,9 @@ def _answers(section: Any, key: str, where: Where, out: Collector) -> list[RawRo
             if not isinstance(entry, dict):
                 out.add(where(key, i), "each answer must be a mapping with no and tingkat")
                 continue
-            ident = next((v for k, v in entry.items() if _FIELD_ALIASES.get(norm(str(k))) == "id"), None)
+            ident = next(
+                (v for k, v in entry.items() if _FIELD_ALIASES.get(norm(str(k))) == "id"), None
+            )
             items.append((ident, entry, (key, i)))
     else:
         out.add(where(key), "jawaban must map indicator numbers to levels")

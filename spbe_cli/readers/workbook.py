@@ -19,7 +19,9 @@ def _check_bytes(name: str, data: bytes) -> None:
     head = data[:8]
     if head.startswith(CFB_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data:
-            raise InputError([Problem(name, "", "the workbook is password-protected; save an unprotected copy")])
+            raise InputError(
+                [Problem(name, "", "the workbook is password-protected; save an unprotected copy")]
+            )
         return
     if head.startswith(ZIP_MAGIC):
         return
@@ -36,10 +38,14 @@ def _open(name: str, data: bytes) -> pc.CalamineWorkbook:
     try:
         return pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except pc.PasswordError:
-        raise InputError([Problem(name, "", "the workbook is password-protected; save an unprotected copy")]) from None
+        raise InputError(
+            [Problem(name, "", "the workbook is password-protected; save an unprotected copy")]
+        ) from None
     except (pc.CalamineError, pc.ZipError, pc.XmlError, ValueError, OSError) as e:
         detail = str(e).splitlines()[0][:200] if str(e) else type(e).__name__
-        raise InputError([Problem(name, "", f"cannot read the workbook (corrupt or truncated?): {detail}")]) from None
+        raise InputError(
+            [Problem(name, "", f"cannot read the workbook (corrupt or truncated?): {detail}")]
+        ) from None
 
 
 def _find_sheet(wb: pc.CalamineWorkbook, role: str, out: Collector) -> str | None:
@@ -63,11 +69,13 @@ def _grid(wb: pc.CalamineWorkbook, sheet: str, out: Collector) -> list[list[obje
         return None
     end_row, end_col = ws.end or (0, 0)
     if end_row >= MAX_ROWS or end_col >= MAX_COLUMNS:
-        out.add(sheet, f"the sheet uses {end_row + 1} rows × {end_col + 1} columns;"
-                f" answer sheets are limited to {MAX_ROWS} × {MAX_COLUMNS}")
+        out.add(
+            sheet,
+            f"the sheet uses {end_row + 1} rows × {end_col + 1} columns;"
+            f" answer sheets are limited to {MAX_ROWS} × {MAX_COLUMNS}",
+        )
         return None
-    rows: list[list[object]] = ws.to_python(skip_empty_area=False)
-    return rows
+    return [list(r) for r in ws.to_python(skip_empty_area=False)]
 
 
 def read_workbook(name: str, data: bytes, sha256: str) -> RawAnswers:
@@ -93,6 +101,11 @@ def read_workbook(name: str, data: bytes, sha256: str) -> RawAnswers:
             else:
                 rows = g.read_table(ans_grid, ans_sheet, *header)
     return RawAnswers(
-        file=name, sha256=sha256, identity=identity, identity_where=id_sheet or "Identitas",
-        rows=rows, answers_where=ans_sheet or "Jawaban", problems=out.problems,
+        file=name,
+        sha256=sha256,
+        identity=identity,
+        identity_where=id_sheet or "Identitas",
+        rows=rows,
+        answers_where=ans_sheet or "Jawaban",
+        problems=out.problems,
     )
