@@ -11,8 +11,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from spbe_cli.errors import Collector, InputError, Problem
+from spbe_cli.errors import Collector, Problem, RubricError
 from spbe_cli.levels import LevelProblem, norm, parse_level, range_text
+from spbe_cli.readers.grid import is_blank
 from spbe_cli.readers.raw import IDENTITY_KEYS, REQUIRED_IDENTITY, Cell, RawAnswers
 from spbe_cli.rubric import LoadedRubric, builtin_ids, load_rubric, rubric_for_year
 
@@ -120,12 +121,15 @@ def _enum(cell: Cell, kind: type[StrEnum], key: str, out: Collector) -> StrEnum 
 
 
 def read_identity(raw: RawAnswers, out: Collector) -> Identity | None:
+    """The validated identity, or None with its problems added to `out`."""
     cells = raw.identity
-    for key in REQUIRED_IDENTITY:
-        if key not in cells or _text(cells[key]) is None:
-            where = cells[key].where if key in cells else raw.identity_where
-            out.add(where, f"missing {_label(key)}")
-    if any(p.file == raw.file for p in out.problems):
+    before = len(out.problems)
+    if raw.identity_found:
+        for key in REQUIRED_IDENTITY:
+            if key not in cells or _text(cells[key]) is None:
+                where = cells[key].where if key in cells else raw.identity_where
+                out.add(where, f"missing {_label(key)}")
+    if len(out.problems) > before or not raw.identity_found:
         return None
     year = _year(cells["year"], out)
     fields: dict[str, object] = {"name": _text(cells["name"]), "year": year}
@@ -139,27 +143,40 @@ def read_identity(raw: RawAnswers, out: Collector) -> Identity | None:
     name = fields["name"]
     if isinstance(name, str) and len(name) > 300:
         out.add(cells["name"].where, "Instansi (institution) is longer than 300 characters")
-        return None
-    if year is None or out.problems:
+    if len(out.problems) > before:
         return None
     return Identity.model_validate(fields)
 
 
 def choose_rubric(
-    raw: RawAnswers, identity: Identity, override: str | None
-) -> tuple[LoadedRubric, str]:
-    """--rubric beats the workbook's Rubrik, which beats the year; say which was chosen."""
+    raw: RawAnswers, identity: Identity | None, override: str | None, out: Collector
+) -> tuple[LoadedRubric, str] | None:
+    """--rubric beats the workbook's Rubrik, which beats the year; say which was chosen.
+
+    With a broken identity, whatever can still be told (Rubrik, a readable Tahun) is used
+    so that the level problems are reported in the same run; None when nothing can."""
     if override:
-        return load_rubric(override), "given with --rubric"
-    if identity.rubric:
-        if identity.rubric not in builtin_ids():
-            where = raw.identity["rubric"].where
+        try:
+            return load_rubric(override), "given with --rubric"
+        except RubricError as e:
+            raise RubricError(
+                [Problem(p.file or "--rubric", p.where, p.message) for p in e.problems]
+            ) from None
+    rubric_cell = raw.identity.get("rubric")
+    rubric_id = identity.rubric if identity else (_text(rubric_cell) if rubric_cell else None)
+    if rubric_id:
+        if rubric_id not in builtin_ids():
+            where = rubric_cell.where if rubric_cell else raw.identity_where
             known = ", ".join(builtin_ids())
-            raise InputError(
-                [Problem(raw.file, where, f"unknown rubric id {identity.rubric!r}; known: {known}")]
-            )
-        return load_rubric(identity.rubric), "named in the workbook (Rubrik)"
-    return rubric_for_year(identity.year), f"chosen by year {identity.year}"
+            out.add(where, f"unknown rubric id {rubric_id!r}; known: {known}")
+            return None
+        return load_rubric(rubric_id), "named in the workbook"
+    year = identity.year if identity else None
+    if year is None and "year" in raw.identity:
+        year = _year(raw.identity["year"], Collector(raw.file))
+    if year is None:
+        return None
+    return rubric_for_year(year), f"chosen by year {year}"
 
 
 _ID_PREFIX = re.compile(r"^(?:indikator|indicator|ind|i)\.?\s*(?=\d)", re.IGNORECASE)
@@ -188,7 +205,7 @@ def _optional_level(
     try:
         return parse_level(cell.value, rubric.rubric.scale_of(ind), spec)
     except LevelProblem as e:
-        out.add(cell.where, f"{what}: {e} for indicator {item}")
+        out.add(cell.where, f"{what}: " + e.located(f" for indicator {item}"))
         return None
 
 
@@ -199,10 +216,11 @@ def validate(
     out = Collector(raw.file)
     out.problems.extend(raw.problems)
     identity = read_identity(raw, out)
-    if identity is None:
+    chosen = choose_rubric(raw, identity, override, out)
+    if chosen is None:
         out.raise_if_any()
-        raise AssertionError("identity without problems")  # pragma: no cover
-    loaded, why = choose_rubric(raw, identity, override)
+        raise AssertionError("no rubric and no problem")  # pragma: no cover
+    loaded, why = chosen
     rubric = loaded.rubric
     spec = rubric.values
     lookup = {k.casefold(): k for k in loaded.item_index}
@@ -213,12 +231,16 @@ def validate(
         item = _item_id(id_cell)
         level_cell = row.cells["level"]
         if item is None:
-            out.add(level_cell.where, "a level without an indicator number (No) in its row")
+            if not is_blank(level_cell.value):
+                out.add(level_cell.where, "a level without an indicator number (No) in its row")
             continue
         key = lookup.get(item.casefold())
         if key is None:
             first, last = rubric.indicators[0].id, rubric.indicators[-1].id
-            out.add(id_cell.where, f"unknown indicator {item!r} ({rubric.id} has {first}–{last})")
+            out.add(
+                id_cell.where,
+                f"unknown indicator {item!r} (rubric {rubric.id}, {why}, has {first}–{last})",
+            )
             continue
         if key in seen:
             out.add(id_cell.where, f"indicator {key} is answered twice (first at {seen[key]})")
@@ -228,7 +250,7 @@ def validate(
         try:
             level = parse_level(level_cell.value, rubric.scale_of(ind), spec)
         except LevelProblem as e:
-            out.add(level_cell.where, f"{e} for indicator {key}")
+            out.add(level_cell.where, e.located(f" for indicator {key}"))
             continue
         if level is None:
             if key != ind.id:  # an optional repeat (35-2, 35-3) left empty: not scored
@@ -250,9 +272,10 @@ def validate(
             where=level_cell.where,
         )
     for ind in rubric.indicators:
-        if ind.id not in items and ind.id not in seen and missing == "error":
+        if ind.id not in items and ind.id not in seen and missing == "error" and raw.answers_found:
             out.add(raw.answers_where, f"indicator {ind.id} is not answered ({ind.name})")
     out.raise_if_any()
+    assert identity is not None
     ordered: dict[str, Answer] = {}
     for item_id, ind, _a in rubric.items():
         if item_id in items:

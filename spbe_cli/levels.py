@@ -9,17 +9,29 @@ from decimal import Decimal
 from fractions import Fraction
 
 from spbe_cli.numbers import fraction_from_float, round_half_up
+from spbe_cli.readers.xlsxcells import HiddenCell
 from spbe_cli.rubric import Scale, ValueSpec
 
 _NUMBER = r"[+-]?\d+(?:[.,]\d+)?(?:\s*/\s*\d+)?"
+# `3`, `Tingkat 3`, `3 - Terdefinisi`, `3. Terdefinisi`, `3 Terdefinisi`: a name must start
+# with a letter, so `1.234,5` is not read as level 1 named "234,5".
 _LEVEL = re.compile(
-    rf"^(?:(?:level|tingkat|lvl|tk)\.?\s*)?(?P<num>{_NUMBER})\s*(?:[-–—:.)]\s*(?P<name>.*))?$",
+    rf"^(?:(?:level|tingkat|lvl|tk)\.?\s*)?(?P<num>{_NUMBER})"
+    r"(?:\s*[-–—:.)]?\s*(?P<name>[^\W\d_].*))?\s*[-–—:.)]?$",
     re.IGNORECASE,
 )
 
 
 class LevelProblem(ValueError):
-    """Why a cell is not a valid level (message without location)."""
+    """Why a cell is not a valid level (message without location), and advice if any."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.hint = hint
+
+    def located(self, subject: str) -> str:
+        """`level 7 is outside 1–5 for indicator 12; <hint>`."""
+        return f"{self}{subject}" + (f"; {self.hint}" if self.hint else "")
 
 
 def norm(text: str) -> str:
@@ -43,6 +55,8 @@ def _number(text: str) -> Fraction:
 
 
 def _show(value: Fraction) -> str:
+    if abs(value) >= 10**6:
+        return f"{float(value):.3g}"
     if value.denominator == 1:
         return str(value.numerator)
     if (value * 10**6).denominator == 1:
@@ -56,8 +70,15 @@ def parse_level(raw: object, scale: Scale, spec: ValueSpec) -> Fraction | None:
         if raw is None:
             return None
         raise LevelProblem(f"{raw!r} is not a level")
+    if isinstance(raw, HiddenCell):
+        if raw.kind == "error":
+            raise LevelProblem(f"the cell holds the spreadsheet error {raw.text}")
+        raise LevelProblem(
+            f"the formula {raw.text} has no saved value",
+            "open and save the workbook in a spreadsheet program, or type the level",
+        )
     if isinstance(raw, dt.date | dt.datetime | dt.time | dt.timedelta):
-        raise LevelProblem(f"a date/time ({raw}) is not a level; format the cell as a number")
+        raise LevelProblem(f"a date/time ({raw}) is not a level", "format the cell as a number")
     if isinstance(raw, float):
         if not math.isfinite(raw):
             raise LevelProblem("the cell holds no finite number")

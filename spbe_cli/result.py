@@ -73,6 +73,9 @@ def build(loaded: LoadedRubric, answers: Answers, score: Score, selected_by: str
             "contribution": _num(i.contribution, 6),
             "contribution_exact": exact_text(i.contribution),
             "scored_by_missing": i.filled_by_missing,
+            "target": _level(i.target) if i.target is not None else None,
+            "explanation": i.explanation,
+            "evidence": i.evidence,
         }
         for i in score.items
     ]

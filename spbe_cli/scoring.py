@@ -35,6 +35,9 @@ class ItemScore:
     level_name: str
     self_level: Fraction | None
     filled_by_missing: bool
+    target: Fraction | None = None
+    explanation: str | None = None
+    evidence: str | None = None
 
     @property
     def contribution(self) -> Fraction:
@@ -137,6 +140,9 @@ def score(rubric: Rubric, answers: Answers, basis: Basis | None = None) -> Score
                         level_name=level_name(a.level, rubric.scale_of(ind)),
                         self_level=a.self_level,
                         filled_by_missing=a.filled_by_missing,
+                        target=a.target,
+                        explanation=a.explanation,
+                        evidence=a.evidence,
                     )
                 )
         domain = rubric.domain_of(aspect)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -59,7 +60,17 @@ def _check_node(node: yaml.Node, budget: list[int]) -> None:
 
 
 class _Loader(_BaseLoader):
-    """SafeLoader whose floats become exact Decimals (weights such as 1.30 stay 1.30)."""
+    """SafeLoader whose floats become exact Decimals (weights such as 1.30 stay 1.30) and
+    whose booleans are YAML 1.2's true/false only: `no:` is a key named "no", not False."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 def _decimal(loader: _Loader, node: yaml.ScalarNode) -> Decimal | float:
@@ -76,6 +87,7 @@ _Loader.add_constructor("tag:yaml.org,2002:float", _decimal)
 def load(text: str, max_nodes: int = 200_000) -> tuple[Any, yaml.Node | None]:
     """Parse one YAML document; return the data and its node tree (for locating errors)."""
     try:
+        _refuse_aliases(text)
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
@@ -88,10 +100,22 @@ def load(text: str, max_nodes: int = 200_000) -> tuple[Any, yaml.Node | None]:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = int(mark.line) + 1 if mark is not None else None
-        raise YamlProblem(line, f"invalid YAML: {e.problem or e.context}") from None
+        message = f"invalid YAML: {e.problem or e.context}"
+        if e.context and e.problem and e.context_mark is not None:
+            message += f" ({e.context} on line {int(e.context_mark.line) + 1})"
+        raise YamlProblem(line, message) from None
     except yaml.YAMLError as e:
         raise YamlProblem(None, f"invalid YAML: {e}") from None
     return data, node
+
+
+def _refuse_aliases(text: str) -> None:
+    """Aliases are refused at their own line, before anything is built (alias bombs)."""
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        if isinstance(event, yaml.AliasEvent):
+            mark = event.start_mark
+            line = int(mark.line) + 1 if mark is not None else None
+            raise YamlProblem(line, "YAML aliases (*name) are not allowed")
 
 
 def locate(node: yaml.Node | None, path: Sequence[int | str]) -> int | None:

@@ -5,8 +5,9 @@ A case (tests/cases/invalid/NAME.yaml) builds its input in a temporary folder fr
   edits: [{sheet, cell, value}] applied with openpyxl (value null clears the cell;
          {delete_sheet: NAME} and {rename_sheet: [OLD, NEW]} also work), or
   file: {name, text} / {name, base64} for text and raw-byte inputs;
-  args: extra command-line arguments; expect: lines that must appear on stderr
-  (the file name prefix `NAME: ` is added by the harness unless the line starts with `!`).
+  args: extra command-line arguments; expect: the lines that must appear on stderr
+  (the file name prefix `NAME: ` is added by the harness unless the line starts with `!`),
+  one per error: a run that prints more errors than expected fails (no spurious noise).
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ def test_invalid_input(case_file: Path, runner: Any, examples: Path, tmp_path: P
     for line in case["expect"]:
         expected = line[1:] if line.startswith("!") else f"{path}: {line}"
         assert expected in result.stderr, f"missing {expected!r} in:\n{result.stderr}"
+    errors = [x for x in result.stderr.splitlines() if x.startswith("error:")]
+    assert len(errors) == len(case["expect"]), "\n".join(errors)
 
 
 def test_there_are_cases() -> None:

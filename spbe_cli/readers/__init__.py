@@ -58,4 +58,6 @@ def read_answers(path: Path) -> RawAnswers:
     from spbe_cli.readers.csvfile import decode
     from spbe_cli.readers.mapping import read_mapping
 
-    return read_mapping(name, decode(name, data), sha, is_json=suffix == ".json")
+    is_json = suffix == ".json"
+    text = decode(name, data, "JSON" if is_json else "YAML")
+    return read_mapping(name, text, sha, is_json=is_json)

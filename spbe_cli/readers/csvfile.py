@@ -12,10 +12,18 @@ from spbe_cli.readers.raw import RawAnswers
 MAX_ROWS = 10_000
 
 
-def decode(name: str, data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252 as Excel writes it in Indonesia."""
+def decode(name: str, data: bytes, kind: str = "CSV") -> str:
+    """UTF-8 (with or without BOM), UTF-16 with a BOM (Excel's "Unicode Text"), else
+    Windows-1252 as Excel writes CSV on Indonesian Windows."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(
+                [Problem(name, "", f"broken UTF-16 text: not a {kind} file")]
+            ) from None
     if b"\x00" in data[:4096]:
-        raise InputError([Problem(name, "", "binary content: not a CSV text file")])
+        raise InputError([Problem(name, "", f"binary content: not a {kind} text file")])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -43,6 +51,7 @@ def read_csv(name: str, data: bytes, sha256: str) -> RawAnswers:
     identity = {}
     if header is None:
         out.add("", g.missing_header_message(grid))
+        identity = g.read_identity(grid, None, out)
     else:
         identity = g.read_identity(grid, None, out, stop=header[0])
         rows = g.read_table(grid, None, *header)
@@ -54,4 +63,5 @@ def read_csv(name: str, data: bytes, sha256: str) -> RawAnswers:
         rows=rows,
         answers_where="answer table",
         problems=out.problems,
+        answers_found=header is not None,
     )

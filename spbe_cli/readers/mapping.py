@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from spbe_cli import yamlfile
@@ -21,23 +22,35 @@ def _json_load(name: str, text: str) -> Any:
         out: dict[str, Any] = {}
         for k, v in pairs:
             if k in out:
-                raise ValueError(f"duplicate key {k!r}")
+                raise _Duplicate(k)
             out[k] = v
         return out
 
     try:
-        return json.loads(text, object_pairs_hook=no_dupes, parse_float=_decimal)
-    except (ValueError, RecursionError) as e:
-        raise InputError([Problem(name, "", f"invalid JSON: {e}")]) from None
+        return json.loads(text, object_pairs_hook=no_dupes, parse_float=Decimal)
+    except json.JSONDecodeError as e:
+        raise InputError([Problem(name, f"line {e.lineno}", f"invalid JSON: {e.msg}")]) from None
+    except _Duplicate as e:
+        try:  # the YAML reader finds the lines of both keys; JSON is (nearly) YAML
+            yamlfile.load(text)
+        except yamlfile.YamlProblem as y:
+            raise InputError(
+                [Problem(name, f"line {y.line}" if y.line else "", y.message)]
+            ) from None
+        raise InputError([Problem(name, "", f"duplicate key {e.key!r}")]) from None
+    except RecursionError:
+        raise InputError([Problem(name, "", "invalid JSON: nested too deeply")]) from None
 
 
-def _decimal(text: str) -> Any:
-    from decimal import Decimal
-
-    return Decimal(text)
+class _Duplicate(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
 
 
 def read_mapping(name: str, text: str, sha256: str, is_json: bool) -> RawAnswers:
+    if not text.strip():
+        raise InputError([Problem(name, "", "the file is empty")])
     if is_json:
         data = _json_load(name, text)
         node = None
@@ -66,6 +79,7 @@ def read_mapping(name: str, text: str, sha256: str, is_json: bool) -> RawAnswers
             sections[role] = key
     identity: dict[str, Cell] = {}
     rows: list[RawRow] = []
+    identity_found = "identity" in sections and isinstance(data[sections["identity"]], dict)
     if "identity" not in sections:
         out.add("", "missing section identitas (or identity)")
     else:
@@ -82,6 +96,8 @@ def read_mapping(name: str, text: str, sha256: str, is_json: bool) -> RawAnswers
         rows=rows,
         answers_where=sections.get("answers", "jawaban"),
         problems=out.problems,
+        identity_found=identity_found,
+        answers_found="answers" in sections and isinstance(data[sections["answers"]], dict | list),
     )
 
 

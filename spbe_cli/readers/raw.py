@@ -57,3 +57,5 @@ class RawAnswers:
     rows: list[RawRow]
     answers_where: str
     problems: list[Problem] = field(default_factory=list)
+    identity_found: bool = True
+    answers_found: bool = True

@@ -7,7 +7,8 @@ import python_calamine as pc
 from spbe_cli.errors import Collector, InputError, Problem
 from spbe_cli.levels import norm
 from spbe_cli.readers import grid as g
-from spbe_cli.readers.raw import SHEETS, RawAnswers
+from spbe_cli.readers.raw import SHEETS, Cell, RawAnswers, RawRow
+from spbe_cli.readers.xlsxcells import hidden_cells
 
 ZIP_MAGIC = b"PK\x03\x04"
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -86,6 +87,7 @@ def read_workbook(name: str, data: bytes, sha256: str) -> RawAnswers:
     ans_sheet = _find_sheet(wb, "answers", out)
     identity = {}
     rows = []
+    header_found = False
     if id_sheet is not None:
         id_grid = _grid(wb, id_sheet, out)
         if id_grid is not None:
@@ -99,7 +101,9 @@ def read_workbook(name: str, data: bytes, sha256: str) -> RawAnswers:
             if header is None:
                 out.add(ans_sheet, g.missing_header_message(ans_grid))
             else:
+                header_found = True
                 rows = g.read_table(ans_grid, ans_sheet, *header)
+                _reveal_hidden(data, ans_sheet, rows)
     return RawAnswers(
         file=name,
         sha256=sha256,
@@ -108,4 +112,26 @@ def read_workbook(name: str, data: bytes, sha256: str) -> RawAnswers:
         rows=rows,
         answers_where=ans_sheet or "Jawaban",
         problems=out.problems,
+        identity_found=id_sheet is not None,
+        answers_found=header_found,
     )
+
+
+LEVEL_KEYS = ("level", "self_level", "target")
+
+
+def _reveal_hidden(data: bytes, sheet: str, rows: list[RawRow]) -> None:
+    """Blank level cells that are really `#N/A` or value-less formulas get saying so."""
+    if not data.startswith(ZIP_MAGIC):
+        return
+    blanks: dict[str, tuple[RawRow, str]] = {}
+    for row in rows:
+        for key in LEVEL_KEYS:
+            cell = row.cells.get(key)
+            if cell is not None and g.is_blank(cell.value):
+                blanks[cell.where.rsplit("!", 1)[-1]] = (row, key)
+    if not blanks:
+        return
+    for address, hidden in hidden_cells(data, sheet, blanks).items():
+        row, key = blanks[address]
+        row.cells[key] = Cell(hidden, row.cells[key].where)

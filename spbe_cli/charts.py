@@ -1,0 +1,171 @@
+"""Inline SVG charts for the HTML report: band scale, radar, level bars (no JavaScript).
+
+Geometry is presentation only (floats are fine here; every number shown as text comes
+pre-formatted from the view). Every chart has a <title> and <desc> as its text equivalent.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+
+BAND_COLOURS = ["#b3261e", "#c25e00", "#2e7d32", "#1565c0", "#6a1b9a", "#37474f", "#00695c"]
+LEVEL_COLOURS = ["#9e9e9e", "#c62828", "#ef6c00", "#f9a825", "#558b2f", "#1b5e20"]
+FONT = "font-family:inherit;font-size:11px"
+
+
+def band_colour(i: int) -> str:
+    return BAND_COLOURS[i % len(BAND_COLOURS)]
+
+
+def level_colour(level: float, lo: float) -> str:
+    step = int(math.floor(level - lo)) + (1 if lo >= 1 else 0)
+    return LEVEL_COLOURS[max(0, min(step, len(LEVEL_COLOURS) - 1))]
+
+
+def _e(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def _svg(uid: str, width: int, height: int, title: str, desc: str, body: str) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="100%" role="img" aria-labelledby="{uid}-t {uid}-d" class="chart">'
+        f'<title id="{uid}-t">{_e(title)}</title><desc id="{uid}-d">{_e(desc)}</desc>'
+        f"{body}</svg>"
+    )
+
+
+@dataclass(frozen=True)
+class BandSpan:
+    label: str  # "Baik"
+    range_text: str  # "2.60–3.50"
+    lo: float
+    hi: float
+
+
+def band_scale(
+    bands: Sequence[BandSpan], value: float, value_text: str, title: str, desc: str
+) -> str:
+    width, left, right, top = 640, 10, 630, 26
+    lo, hi = bands[0].lo, bands[-1].hi
+    span = hi - lo
+
+    def x(v: float) -> float:
+        return left + (right - left) * (v - lo) / span
+
+    parts = []
+    for i, b in enumerate(bands):
+        x0, x1 = x(b.lo), x(b.hi)
+        parts.append(
+            f'<rect x="{x0:.1f}" y="{top}" width="{x1 - x0:.1f}" height="18" '
+            f'fill="{band_colour(i)}" fill-opacity="0.85"/>'
+            f'<text x="{(x0 + x1) / 2:.1f}" y="{top + 33}" text-anchor="middle" '
+            f'style="{FONT};font-weight:600">{_e(b.label)}</text>'
+            f'<text x="{(x0 + x1) / 2:.1f}" y="{top + 46}" text-anchor="middle" '
+            f'style="{FONT};fill:#555">{_e(b.range_text)}</text>'
+        )
+    mx = x(min(max(value, lo), hi))
+    parts.append(
+        f'<path d="M{mx - 7:.1f},{top - 9} L{mx + 7:.1f},{top - 9} L{mx:.1f},{top + 1} Z" '
+        f'fill="#111"/><line x1="{mx:.1f}" y1="{top}" x2="{mx:.1f}" y2="{top + 18}" '
+        f'stroke="#111" stroke-width="2"/>'
+        f'<text x="{mx:.1f}" y="{top - 12}" text-anchor="middle" '
+        f'style="{FONT};font-weight:700;font-size:13px">{_e(value_text)}</text>'
+    )
+    return _svg("band", width, 80, title, desc, "".join(parts))
+
+
+def radar(
+    uid: str,
+    axes: Sequence[tuple[str, float]],
+    lo: float,
+    hi: float,
+    title: str,
+    desc: str,
+    second: Sequence[float] | None = None,
+    legend: tuple[str, str] | None = None,
+) -> str:
+    size, cx, cy, radius = 360, 180, 175, 120
+    n = len(axes)
+
+    def point(k: int, v: float) -> tuple[float, float]:
+        angle = -math.pi / 2 + 2 * math.pi * k / n
+        r = radius * (v - lo) / (hi - lo)
+        return cx + r * math.cos(angle), cy + r * math.sin(angle)
+
+    parts = []
+    for level in range(int(math.ceil(lo)), int(hi) + 1):
+        ring = " ".join(f"{px:.1f},{py:.1f}" for px, py in (point(k, level) for k in range(n)))
+        parts.append(f'<polygon points="{ring}" fill="none" stroke="#ccc" stroke-width="1"/>')
+        lx, ly = point(0, level)
+        parts.append(
+            f'<text x="{lx + 3:.1f}" y="{ly - 2:.1f}" style="{FONT};fill:#888">{level}</text>'
+        )
+    for k, (label, _) in enumerate(axes):
+        ex, ey = point(k, hi)
+        parts.append(f'<line x1="{cx}" y1="{cy}" x2="{ex:.1f}" y2="{ey:.1f}" stroke="#ddd"/>')
+        tx, ty = point(k, hi + (hi - lo) * 0.13)
+        anchor = "middle" if abs(tx - cx) < 10 else ("start" if tx > cx else "end")
+        parts.append(
+            f'<text x="{tx:.1f}" y="{ty + 4:.1f}" text-anchor="{anchor}" '
+            f'style="{FONT};font-weight:600">{_e(label)}</text>'
+        )
+    if second is not None:
+        pts = " ".join(
+            f"{px:.1f},{py:.1f}" for px, py in (point(k, v) for k, v in enumerate(second))
+        )
+        parts.append(
+            f'<polygon points="{pts}" fill="none" stroke="#c25e00" stroke-width="2" '
+            f'stroke-dasharray="5 4"/>'
+        )
+    pts = " ".join(
+        f"{px:.1f},{py:.1f}" for px, py in (point(k, v) for k, (_, v) in enumerate(axes))
+    )
+    parts.append(
+        f'<polygon points="{pts}" fill="#1565c0" fill-opacity="0.18" stroke="#1565c0" '
+        f'stroke-width="2"/>'
+    )
+    for k, (_, v) in enumerate(axes):
+        px, py = point(k, v)
+        parts.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3" fill="#1565c0"/>')
+    height = size
+    if legend is not None and second is not None:
+        parts.append(
+            f'<line x1="20" y1="{size - 8}" x2="44" y2="{size - 8}" stroke="#1565c0" '
+            f'stroke-width="2"/>'
+            f'<text x="50" y="{size - 4}" style="{FONT}">{_e(legend[0])}</text>'
+            f'<line x1="160" y1="{size - 8}" x2="184" y2="{size - 8}" stroke="#c25e00" '
+            f'stroke-width="2" stroke-dasharray="5 4"/>'
+            f'<text x="190" y="{size - 4}" style="{FONT}">{_e(legend[1])}</text>'
+        )
+    return _svg(uid, size, height, title, desc, "".join(parts))
+
+
+def level_bars(
+    rows: Sequence[tuple[str, float, str]], lo: float, hi: float, title: str, desc: str
+) -> str:
+    """One horizontal bar per indicator: (id, level, level text shown at the bar's end)."""
+    row_h, left, width = 15, 44, 640
+    plot = width - left - 90
+    height = row_h * len(rows) + 24
+    parts = []
+    for tick in range(int(math.ceil(lo)), int(hi) + 1):
+        gx = left + plot * (tick - lo) / (hi - lo)
+        parts.append(
+            f'<line x1="{gx:.1f}" y1="4" x2="{gx:.1f}" y2="{height - 18}" stroke="#e0e0e0"/>'
+            f'<text x="{gx:.1f}" y="{height - 6}" text-anchor="middle" style="{FONT};fill:#777">'
+            f"{tick}</text>"
+        )
+    for i, (ident, level, text) in enumerate(rows):
+        y = 4 + i * row_h
+        w = max(1.5, plot * (level - lo) / (hi - lo))
+        parts.append(
+            f'<text x="{left - 6}" y="{y + 11}" text-anchor="end" style="{FONT}">{_e(ident)}</text>'
+            f'<rect x="{left}" y="{y + 2}" width="{w:.1f}" height="{row_h - 4}" '
+            f'fill="{level_colour(level, lo)}"/>'
+            f'<text x="{left + w + 4:.1f}" y="{y + 11}" style="{FONT}">{_e(text)}</text>'
+        )
+    return _svg("bars", width, height, title, desc, "".join(parts))

@@ -1,0 +1,183 @@
+"""Report wording in Indonesian (default) and English; official terms stay Indonesian."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["id", "en"]
+
+TEXT: dict[str, dict[str, str]] = {
+    "id": {
+        "report_title": "Laporan {index_name}",
+        "identity": "Identitas",
+        "institution": "Instansi",
+        "type": "Jenis",
+        "province": "Provinsi",
+        "year": "Tahun",
+        "stage": "Tahap",
+        "rubric": "Rubrik",
+        "code": "Kode",
+        "index": "Indeks",
+        "predikat": "Predikat",
+        "exact": "nilai eksak",
+        "band_scale": "Skala predikat",
+        "band_scale_desc": "{index_name} {index} berada pada rentang predikat {predikat}.",
+        "gap_next": "+{gap} menuju {predikat}",
+        "gap_top": "Predikat tertinggi tercapai",
+        "domains": "Domain",
+        "aspects": "Aspek",
+        "indicators": "Indikator",
+        "id_col": "No",
+        "name": "Nama",
+        "domain": "Domain",
+        "weight": "Bobot (%)",
+        "level": "Tingkat",
+        "level_name": "Nama tingkat",
+        "contribution": "Kontribusi",
+        "next_level": "Untuk naik tingkat",
+        "next_level_text": "Untuk naik ke tingkat {level}: {criterion}",
+        "next_level_no_criterion": "Naik ke tingkat {level} ({name}).",
+        "top_level": "Tingkat tertinggi tercapai.",
+        "explanation": "Penjelasan",
+        "evidence": "Bukti dukung",
+        "charts": "Grafik",
+        "radar_aspects": "Indeks per aspek",
+        "radar_domains": "Indeks per domain",
+        "bars_title": "Tingkat per indikator",
+        "radar_desc": "Diagram radar {what}: {values}.",
+        "bars_desc": "Tingkat setiap indikator: {values}.",
+        "final": "Final",
+        "self": "Mandiri",
+        "self_assessment": "Penilaian mandiri dibanding hasil akhir",
+        "self_index": "Indeks penilaian mandiri",
+        "final_index": "Indeks hasil akhir",
+        "difference": "Selisih",
+        "self_level": "Tingkat mandiri",
+        "final_level": "Tingkat akhir",
+        "gap": "Selisih",
+        "no_differences": "Tingkat mandiri sama dengan tingkat akhir untuk semua indikator.",
+        "warnings": "Peringatan",
+        "footer": "Dibuat oleh {tool} {version} pada {time}.",
+        "rubric_stamp": "Rubrik {id}, sha256 {sha}",
+        "input_stamp": "Berkas jawaban {file}, sha256 {sha}",
+        "confidence": "Keyakinan sumber",
+        "legend": "Keterangan",
+        "scored_by_missing": "belum dijawab, dinilai minimum",
+        "w_predikat-boundary": (
+            "Predikat berada di batas: nilai eksak {exact_value} termasuk {exact}, tetapi nilai"
+            " tampilan {display} termasuk {rounded}. Predikat mengikuti nilai {basis}."
+        ),
+        "w_missing-scored-at-minimum": (
+            "Indikator yang belum dijawab dinilai pada tingkat minimum {minimum}: {items}."
+        ),
+        "w_unconfirmed-rubric": (
+            "Sebagian rubrik belum terkonfirmasi ({parts}); perlakukan hasil ini sebagai indikatif."
+        ),
+        "w_self-assessment-incomplete": (
+            "Tingkat Mandiri tidak lengkap ({items}); indeks penilaian mandiri tidak dihitung."
+        ),
+        "w_rubric-mismatch": (
+            "Rubrik yang dimuat (sha256 {loaded}) berbeda dari rubrik hasil ini (sha256 {used});"
+            " kriteria mungkin tidak cocok."
+        ),
+        "w_no-rubric": "Rubrik {id} tidak tersedia; kriteria tingkat tidak ditampilkan.",
+        "basis_rounded": "yang dibulatkan",
+        "basis_exact": "eksak",
+    },
+    "en": {
+        "report_title": "{index_name} report",
+        "identity": "Identity",
+        "institution": "Institution (Instansi)",
+        "type": "Type (Jenis)",
+        "province": "Province",
+        "year": "Year",
+        "stage": "Stage (Tahap)",
+        "rubric": "Rubric",
+        "code": "Code",
+        "index": "Index",
+        "predikat": "Predikat (rating)",
+        "exact": "exact value",
+        "band_scale": "Predikat scale",
+        "band_scale_desc": "{index_name} {index} lies in the {predikat} band.",
+        "gap_next": "+{gap} to {predikat}",
+        "gap_top": "Highest predikat reached",
+        "domains": "Domains",
+        "aspects": "Aspects",
+        "indicators": "Indicators",
+        "id_col": "No",
+        "name": "Name",
+        "domain": "Domain",
+        "weight": "Weight (%)",
+        "level": "Level",
+        "level_name": "Level name",
+        "contribution": "Contribution",
+        "next_level": "To reach the next level",
+        "next_level_text": "To reach level {level}: {criterion}",
+        "next_level_no_criterion": "Reach level {level} ({name}).",
+        "top_level": "Highest level reached.",
+        "explanation": "Explanation",
+        "evidence": "Evidence",
+        "charts": "Charts",
+        "radar_aspects": "Index per aspect",
+        "radar_domains": "Index per domain",
+        "bars_title": "Level per indicator",
+        "radar_desc": "Radar chart of {what}: {values}.",
+        "bars_desc": "Level of each indicator: {values}.",
+        "final": "Final",
+        "self": "Self-assessed",
+        "self_assessment": "Self-assessment against the final result",
+        "self_index": "Self-assessed index",
+        "final_index": "Final index",
+        "difference": "Difference",
+        "self_level": "Self-assessed level",
+        "final_level": "Final level",
+        "gap": "Gap",
+        "no_differences": "The self-assessed level equals the final level for every indicator.",
+        "warnings": "Warnings",
+        "footer": "Generated by {tool} {version} at {time}.",
+        "rubric_stamp": "Rubric {id}, sha256 {sha}",
+        "input_stamp": "Answer file {file}, sha256 {sha}",
+        "confidence": "Source confidence",
+        "legend": "Legend",
+        "scored_by_missing": "unanswered, scored at the minimum",
+        "w_predikat-boundary": (
+            "The predikat is at a boundary: the exact value {exact_value} is {exact}, but the"
+            " displayed {display} is {rounded}. The predikat follows the {basis} value."
+        ),
+        "w_missing-scored-at-minimum": (
+            "Unanswered indicators scored at the minimum level {minimum}: {items}."
+        ),
+        "w_unconfirmed-rubric": (
+            "Parts of the rubric are unconfirmed ({parts}); treat this result as indicative."
+        ),
+        "w_self-assessment-incomplete": (
+            "Self-assessed levels are incomplete ({items}); no self-assessed index."
+        ),
+        "w_rubric-mismatch": (
+            "The loaded rubric (sha256 {loaded}) differs from the one this result used"
+            " (sha256 {used}); criteria may not match."
+        ),
+        "w_no-rubric": "Rubric {id} is not available; level criteria are not shown.",
+        "basis_rounded": "rounded",
+        "basis_exact": "exact",
+    },
+}
+
+PREDIKAT_GLOSS_EN = {
+    "Kurang": "Poor",
+    "Cukup": "Fair",
+    "Baik": "Good",
+    "Sangat Baik": "Very good",
+    "Memuaskan": "Excellent",
+}
+
+
+def t(lang: Lang, key: str, **params: object) -> str:
+    return TEXT[lang][key].format(**params)
+
+
+def gloss(lang: Lang, name: str, english: str | None) -> str:
+    """Official Indonesian term, with its English gloss in English reports."""
+    if lang == "en" and english:
+        return f"{name} ({english})"
+    return name

@@ -1,0 +1,69 @@
+"""What calamine hides in .xlsx/.xlsm: error cells and formulas saved without a value.
+
+python-calamine returns both as empty cells. When a cell that should hold a level is
+empty, the sheet XML is read (bounded) to tell a real blank from `#N/A` or `=F19-1`.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+from collections.abc import Collection
+from dataclasses import dataclass
+from xml.etree import ElementTree as ET
+
+MAX_SHEET_XML = 64 * 1024 * 1024
+NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+NS_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+@dataclass(frozen=True)
+class HiddenCell:
+    """An error value (`#N/A`) or a formula without a cached value, in place of a blank."""
+
+    kind: str  # "error" | "formula"
+    text: str
+
+
+def _sheet_path(zf: zipfile.ZipFile, sheet: str) -> str | None:
+    wb = ET.fromstring(zf.read("xl/workbook.xml"))
+    rid = None
+    for s in wb.iter(f"{NS_MAIN}sheet"):
+        if s.get("name") == sheet:
+            rid = s.get(f"{NS_REL}id")
+    if rid is None:
+        return None
+    rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    for rel in rels.iter(f"{NS_PKG}Relationship"):
+        if rel.get("Id") == rid:
+            target = rel.get("Target", "")
+            return target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+    return None
+
+
+def hidden_cells(data: bytes, sheet: str, wanted: Collection[str]) -> dict[str, HiddenCell]:
+    """Error and value-less formula cells among `wanted` addresses (`E15`), best effort."""
+    found: dict[str, HiddenCell] = {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            path = _sheet_path(zf, sheet)
+            if path is None or zf.getinfo(path).file_size > MAX_SHEET_XML:
+                return found
+            with zf.open(path) as f:
+                for _, el in ET.iterparse(f, events=("end",)):
+                    if el.tag != f"{NS_MAIN}c":
+                        continue
+                    ref = el.get("r")
+                    if ref in wanted:
+                        formula = el.find(f"{NS_MAIN}f")
+                        value = el.find(f"{NS_MAIN}v")
+                        if el.get("t") == "e" and value is not None and value.text:
+                            found[ref] = HiddenCell("error", value.text)
+                        elif formula is not None and (value is None or not value.text):
+                            found[ref] = HiddenCell("formula", "=" + (formula.text or ""))
+                    el.clear()
+    except (zipfile.BadZipFile, KeyError, ET.ParseError, OSError, ValueError):
+        return {}
+    return found
