@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from html import escape
 
 BAND_COLOURS = ["#b3261e", "#c25e00", "#2e7d32", "#1565c0", "#6a1b9a", "#37474f", "#00695c"]
-LEVEL_COLOURS = ["#9e9e9e", "#c62828", "#ef6c00", "#f9a825", "#558b2f", "#1b5e20"]
+LEVEL_COLOURS = ["#757575", "#c62828", "#e65100", "#8d6e00", "#558b2f", "#1b5e20"]
 FONT = "font-family:inherit;font-size:11px"
 
 
@@ -20,9 +20,9 @@ def band_colour(i: int) -> str:
     return BAND_COLOURS[i % len(BAND_COLOURS)]
 
 
-def level_colour(level: float, lo: float) -> str:
-    step = int(math.floor(level - lo)) + (1 if lo >= 1 else 0)
-    return LEVEL_COLOURS[max(0, min(step, len(LEVEL_COLOURS) - 1))]
+def level_colour(level: float) -> str:
+    """The same colour per whole level as the report's level badges (.l0 … .l5)."""
+    return LEVEL_COLOURS[max(0, min(int(math.floor(level)), len(LEVEL_COLOURS) - 1))]
 
 
 def _e(text: str) -> str:
@@ -90,6 +90,7 @@ def radar(
 ) -> str:
     size, cx, cy, radius = 360, 180, 175, 120
     n = len(axes)
+    lo = min(lo, 0.0)  # radius from 0, so a polygon of 1.00s is visible, not a point
 
     def point(k: int, v: float) -> tuple[float, float]:
         angle = -math.pi / 2 + 2 * math.pi * k / n
@@ -102,7 +103,8 @@ def radar(
         parts.append(f'<polygon points="{ring}" fill="none" stroke="#ccc" stroke-width="1"/>')
         lx, ly = point(0, level)
         parts.append(
-            f'<text x="{lx + 3:.1f}" y="{ly - 2:.1f}" style="{FONT};fill:#888">{level}</text>'
+            f'<text x="{lx - 4:.1f}" y="{ly + 4:.1f}" text-anchor="end" '
+            f'style="{FONT};fill:#888">{level}</text>'
         )
     for k, (label, _) in enumerate(axes):
         ex, ey = point(k, hi)
@@ -150,6 +152,7 @@ def level_bars(
     """One horizontal bar per indicator: (id, level, level text shown at the bar's end)."""
     row_h, left, width = 15, 44, 640
     plot = width - left - 90
+    lo = min(lo, 0.0)  # bars start at 0, so level 1 is a visible bar, not nothing
     height = row_h * len(rows) + 24
     parts = []
     for tick in range(int(math.ceil(lo)), int(hi) + 1):
@@ -165,7 +168,7 @@ def level_bars(
         parts.append(
             f'<text x="{left - 6}" y="{y + 11}" text-anchor="end" style="{FONT}">{_e(ident)}</text>'
             f'<rect x="{left}" y="{y + 2}" width="{w:.1f}" height="{row_h - 4}" '
-            f'fill="{level_colour(level, lo)}"/>'
+            f'fill="{level_colour(level)}"/>'
             f'<text x="{left + w + 4:.1f}" y="{y + 11}" style="{FONT}">{_e(text)}</text>'
         )
     return _svg("bars", width, height, title, desc, "".join(parts))

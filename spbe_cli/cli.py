@@ -32,6 +32,8 @@ app.add_typer(rubrics_app, name="rubrics")
 class ScoreFormat(StrEnum):
     table = "table"
     json = "json"
+    md = "md"
+    html = "html"
 
 
 class Missing(StrEnum):
@@ -68,6 +70,47 @@ RubricOpt = Annotated[
 ]
 
 
+class Lang(StrEnum):
+    id = "id"
+    en = "en"
+
+
+class ReportFormat(StrEnum):
+    md = "md"
+    html = "html"
+
+
+LangOpt = Annotated[Lang, typer.Option("--lang", help="Report language (id or en).")]
+GeneratedAtOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--generated-at",
+        help="Time stamped in reports (ISO 8601); default SOURCE_DATE_EPOCH, else now.",
+    ),
+]
+
+
+def _generated_at(option: str | None) -> str:
+    """The report time stamp: --generated-at, else SOURCE_DATE_EPOCH, else now (UTC)."""
+    import datetime as dt
+    import os
+
+    from spbe_cli.errors import SpbeError as _E
+
+    if option:
+        try:
+            when = dt.datetime.fromisoformat(option)
+        except ValueError:
+            raise _E(f"--generated-at: {option!r} is not an ISO 8601 time") from None
+    elif os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
+        when = dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), dt.UTC)
+    else:
+        when = dt.datetime.now(dt.UTC)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return when.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
 @app.command()
 def score(
     file: Annotated[Path, typer.Argument(help="Answers: .xlsx .xlsm .xls .ods .csv .yaml .json")],
@@ -86,10 +129,12 @@ def score(
         BasisOpt | None,
         typer.Option(help="Classify the rounded index (rubric default) or the exact one."),
     ] = None,
+    lang: LangOpt = Lang.id,
+    generated_at: GeneratedAtOpt = None,
 ) -> None:
-    """Score one institution's answers."""
+    """Score one institution's answers: a table, JSON, or a Markdown/HTML report."""
     from spbe_cli import output as out
-    from spbe_cli.pipeline import score_file
+    from spbe_cli.pipeline import report_text, score_file
 
     try:
         loaded, answers, sc, result = score_file(
@@ -102,6 +147,9 @@ def score(
             out.write(
                 output or "-", json.dumps(result, ensure_ascii=False, indent=2) + "\n", [file]
             )
+        elif fmt in (ScoreFormat.md, ScoreFormat.html):
+            text = report_text(result, loaded, fmt.value, lang.value, _generated_at(generated_at))
+            out.write(output or "-", text, [file])
         elif output and output != "-":
             from rich.console import Console
 
@@ -114,6 +162,37 @@ def score(
             from spbe_cli.console import score_table
 
             score_table(_console(), result, loaded.rubric.index_name)
+    except SpbeError as e:
+        _fail(e)
+
+
+@app.command()
+def report(
+    result_file: Annotated[Path, typer.Argument(help="A result JSON from `spbe score -f json`.")],
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = (
+        ReportFormat.html
+    ),
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write here ('-' = stdout).")
+    ] = None,
+    rubric: Annotated[
+        str | None,
+        typer.Option("--rubric", "-r", help="The rubric file, for results of a custom rubric."),
+    ] = None,
+    lang: LangOpt = Lang.id,
+    generated_at: GeneratedAtOpt = None,
+) -> None:
+    """Render a saved result (JSON) as a Markdown or HTML report, without the workbook."""
+    from spbe_cli import output as out
+    from spbe_cli.pipeline import load_result, report_text, rubric_for_result
+
+    try:
+        result = load_result(result_file)
+        loaded, extra = rubric_for_result(result, rubric)
+        text = report_text(
+            result, loaded, fmt.value, lang.value, _generated_at(generated_at), extra
+        )
+        out.write(output or "-", text, [result_file])
     except SpbeError as e:
         _fail(e)
 

@@ -36,7 +36,9 @@ TEXT: dict[str, dict[str, str]] = {
         "contribution": "Kontribusi",
         "next_level": "Untuk naik tingkat",
         "next_level_text": "Untuk naik ke tingkat {level}: {criterion}",
-        "next_level_no_criterion": "Naik ke tingkat {level} ({name}).",
+        "next_level_no_criterion": (
+            "Untuk naik ke tingkat {level} ({name}): kriteria belum ada di rubrik."
+        ),
         "top_level": "Tingkat tertinggi tercapai.",
         "explanation": "Penjelasan",
         "evidence": "Bukti dukung",
@@ -113,7 +115,9 @@ TEXT: dict[str, dict[str, str]] = {
         "contribution": "Contribution",
         "next_level": "To reach the next level",
         "next_level_text": "To reach level {level}: {criterion}",
-        "next_level_no_criterion": "Reach level {level} ({name}).",
+        "next_level_no_criterion": (
+            "To reach level {level} ({name}): the rubric has no criteria yet."
+        ),
         "top_level": "Highest level reached.",
         "explanation": "Explanation",
         "evidence": "Evidence",

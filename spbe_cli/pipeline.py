@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 from spbe_cli import result as result_view
 from spbe_cli.answers import Answers, MissingPolicy, validate
-from spbe_cli.readers import read_answers
-from spbe_cli.rubric import LoadedRubric
+from spbe_cli.errors import InputError, Problem
+from spbe_cli.readers import read_answers, read_bytes
+from spbe_cli.rubric import LoadedRubric, builtin_ids, load_rubric
 from spbe_cli.scoring import Basis, Score, score
 
 
@@ -22,3 +24,94 @@ def score_file(
     answers, loaded, why = validate(raw, rubric, missing)
     sc = score(loaded.rubric, answers, basis)
     return loaded, answers, sc, result_view.build(loaded, answers, sc, why)
+
+
+def report_text(
+    result: dict[str, Any],
+    loaded: LoadedRubric,
+    fmt: str,
+    lang: str,
+    generated_at: str,
+    extra_warnings: list[dict[str, Any]] | None = None,
+) -> str:
+    from spbe_cli import render, view
+
+    v = view.build(result, loaded, lang, generated_at, extra_warnings)  # type: ignore[arg-type]
+    return render.render(v, fmt)  # type: ignore[arg-type]
+
+
+RESULT_KEYS = (
+    "format_version",
+    "tool",
+    "rubric",
+    "institution",
+    "index",
+    "index_exact",
+    "predikat",
+    "predikat_basis",
+    "domains",
+    "aspects",
+    "indicators",
+    "warnings",
+)
+
+
+def load_result(path: Path) -> dict[str, Any]:
+    """A saved result JSON, checked against the contract this version renders."""
+    name = str(path)
+    data = read_bytes(path)
+    try:
+        result = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise InputError([Problem(name, "", "not UTF-8 text: not a result JSON")]) from None
+    except json.JSONDecodeError as e:
+        raise InputError([Problem(name, f"line {e.lineno}", f"invalid JSON: {e.msg}")]) from None
+    if not isinstance(result, dict):
+        raise InputError([Problem(name, "", "not a spbe result (expected a JSON object)")])
+    version = result.get("format_version")
+    if version != result_view.FORMAT_VERSION:
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    "format_version",
+                    f"{version!r} is not a result format this version reads"
+                    f" ({result_view.FORMAT_VERSION})",
+                )
+            ]
+        )
+    missing = [k for k in RESULT_KEYS if k not in result]
+    if missing:
+        raise InputError(
+            [Problem(name, "", f"not a complete spbe result: missing {', '.join(missing)}")]
+        )
+    return result
+
+
+def rubric_for_result(
+    result: dict[str, Any], spec: str | None
+) -> tuple[LoadedRubric, list[dict[str, Any]]]:
+    """The rubric a saved result was scored with; a warning when its bytes differ."""
+    rub = result["rubric"]
+    if spec is None and rub.get("id") not in builtin_ids():
+        raise InputError(
+            [
+                Problem(
+                    "",
+                    "--rubric",
+                    f"result was scored with rubric {rub.get('id')!r}, which is not built in;"
+                    " give its file with --rubric",
+                )
+            ]
+        )
+    loaded = load_rubric(spec or rub["id"])
+    extra = []
+    if loaded.sha256 != rub.get("sha256"):
+        extra.append(
+            {
+                "code": "rubric-mismatch",
+                "message": "the loaded rubric differs from the one this result used",
+                "params": {"loaded": loaded.sha256[:12], "used": str(rub.get("sha256"))[:12]},
+            }
+        )
+    return loaded, extra

@@ -1,0 +1,67 @@
+"""Render a ReportView to Markdown or HTML with the bundled Jinja templates."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any, Literal
+
+from spbe_cli.resources import data_dir
+from spbe_cli.view import ReportView
+
+Format = Literal["md", "html"]
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#~])")
+
+
+def md_escape(value: Any) -> str:
+    """Inert Markdown table-cell text: no HTML, no pipes, no newlines, no emphasis or links."""
+    text = "" if value is None else str(value)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return re.sub(r"\s*[\r\n]+\s*", " ", text).strip()
+
+
+def css_string(value: Any) -> Any:
+    """A CSS string literal: every character outside a safe set is a CSS escape, so no
+    text can end the string, the rule or the <style> element."""
+    from markupsafe import Markup
+
+    text = "" if value is None else str(value)
+    out = "".join(c if c.isalnum() or c in " .,-_()/:" else f"\\{ord(c):x} " for c in text)
+    return Markup(f'"{out}"')
+
+
+def _finalize_md(value: Any) -> Any:
+    return md_escape(value) if isinstance(value, str) else value
+
+
+@cache
+def _env(fmt: Format) -> Any:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    folder = data_dir("templates")
+    env = Environment(
+        loader=FileSystemLoader(str(folder)),
+        undefined=StrictUndefined,
+        autoescape=fmt == "html",
+        finalize=_finalize_md if fmt == "md" else None,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["css_string"] = css_string
+    return env
+
+
+def render(view: ReportView, fmt: Format) -> str:
+    """The whole report as text; HTML is one self-contained file (inline CSS and SVG)."""
+    from markupsafe import Markup
+
+    env = _env(fmt)
+    css = (
+        (data_dir("templates") / "report.css").read_text(encoding="utf-8") if fmt == "html" else ""
+    )
+    template = env.get_template(f"report.{fmt}.j2")
+    text: str = template.render(v=view, L=view.labels, css=Markup(css), svg=Markup)
+    return text
