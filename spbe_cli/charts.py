@@ -172,3 +172,23 @@ def level_bars(
             f'<text x="{left + w + 4:.1f}" y="{y + 11}" style="{FONT}">{_e(text)}</text>'
         )
     return _svg("bars", width, height, title, desc, "".join(parts))
+
+
+def count_bars(counts: Sequence[tuple[str, int]], title: str, desc: str) -> str:
+    """Vertical bars, one per predikat band, each labelled with its count."""
+    width, height, base, top = 560, 220, 180, 20
+    most = max((n for _, n in counts), default=0) or 1
+    slot = width / max(1, len(counts))
+    parts = [f'<line x1="0" y1="{base}" x2="{width}" y2="{base}" stroke="#999"/>']
+    for i, (label, n) in enumerate(counts):
+        h = (base - top) * n / most
+        x = i * slot + slot * 0.2
+        parts.append(
+            f'<rect x="{x:.1f}" y="{base - h:.1f}" width="{slot * 0.6:.1f}" height="{h:.1f}" '
+            f'fill="{band_colour(i)}"/>'
+            f'<text x="{x + slot * 0.3:.1f}" y="{base - h - 5:.1f}" text-anchor="middle" '
+            f'style="{FONT};font-weight:700">{n}</text>'
+            f'<text x="{x + slot * 0.3:.1f}" y="{base + 16}" text-anchor="middle" '
+            f'style="{FONT}">{_e(label)}</text>'
+        )
+    return _svg("dist", width, height, title, desc, "".join(parts))

@@ -4,39 +4,59 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
+from functools import cache
 
 Number = Fraction
 
 
-def round_half_up(value: Fraction, places: int) -> Decimal:
-    """Round half away from zero to `places` decimals (the official display rule)."""
-    scale = 10**places
-    scaled = abs(value) * scale
-    whole = int(scaled)
-    if scaled - whole >= Fraction(1, 2):
+def round_text(value: Fraction, places: int) -> str:
+    """Round half away from zero to `places` decimals (the official display rule), as text.
+
+    Integer arithmetic on numerator and denominator: exact, and fast enough for a
+    nation's worth of results."""
+    n, d = value.numerator, value.denominator
+    whole, rest = divmod(abs(n) * 10**places, d)
+    if 2 * rest >= d:
         whole += 1
-    sign = "-" if value < 0 and whole else ""
-    text = f"{sign}{whole // scale}.{whole % scale:0{places}d}" if places else f"{sign}{whole}"
-    return Decimal(text)
+    digits = str(whole).rjust(places + 1, "0")
+    text = f"{digits[:-places]}.{digits[-places:]}" if places else digits
+    return "-" + text if n < 0 and whole else text
+
+
+def round_half_up(value: Fraction, places: int) -> Decimal:
+    """`round_text` as a Decimal."""
+    return Decimal(round_text(value, places))
+
+
+def _places(value: Fraction) -> int | None:
+    """Decimals needed to write the fraction exactly (denominator 2^a·5^b → max(a, b)), or
+    None when its expansion does not terminate."""
+    return _denominator_places(value.denominator)
+
+
+@cache
+def _denominator_places(d: int) -> int | None:
+    counts = []
+    for p in (2, 5):
+        n = 0
+        while d % p == 0:
+            d //= p
+            n += 1
+        counts.append(n)
+    return max(counts) if d == 1 else None
 
 
 def terminates(value: Fraction) -> bool:
     """True when the fraction has a finite decimal expansion (denominator 2^a·5^b)."""
-    d = value.denominator
-    for p in (2, 5):
-        while d % p == 0:
-            d //= p
-    return d == 1
+    return _places(value) is not None
 
 
 def exact_text(value: Fraction, min_places: int = 2, repeating_places: int = 10) -> str:
     """The exact decimal as text; a non-terminating value gets `repeating_places` decimals."""
-    if terminates(value):
-        places = min_places
-        while (value * 10**places).denominator != 1:
-            places += 1
-        return str(round_half_up(value, places))
-    return str(round_half_up(value, repeating_places))
+    places = _places(value)
+    if places is None:
+        return round_text(value, repeating_places)
+    return round_text(value, max(places, min_places))
 
 
 def to_fraction(value: Decimal | int | str | Fraction) -> Fraction:

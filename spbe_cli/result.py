@@ -7,7 +7,7 @@ from typing import Any
 
 from spbe_cli import __version__
 from spbe_cli.answers import Answers
-from spbe_cli.numbers import exact_text, round_half_up
+from spbe_cli.numbers import exact_text, round_half_up, round_text
 from spbe_cli.rubric import LoadedRubric
 from spbe_cli.scoring import Classified, Score
 
@@ -15,8 +15,8 @@ FORMAT_VERSION = 1
 
 
 def _num(value: Fraction, places: int) -> float:
-    """A JSON number with `places` decimals, from the half-up rounded Decimal (never round())."""
-    return float(round_half_up(value, places))
+    """A JSON number with `places` decimals, from the half-up rounded text (never round())."""
+    return float(round_text(value, places))
 
 
 def _classified(c: Classified, places: int) -> dict[str, Any]:

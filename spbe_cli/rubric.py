@@ -75,16 +75,18 @@ class Band(Strict):
     min_inclusive: bool = True
     max_inclusive: bool = False
 
+    @cached_property
+    def _bounds(self) -> tuple[Fraction | None, Fraction | None]:
+        return (
+            Fraction(self.min) if self.min is not None else None,
+            Fraction(self.max) if self.max is not None else None,
+        )
+
     def contains(self, x: Fraction) -> bool:
-        if self.min is not None:
-            lo = Fraction(self.min)
-            if x < lo or (x == lo and not self.min_inclusive):
-                return False
-        if self.max is not None:
-            hi = Fraction(self.max)
-            if x > hi or (x == hi and not self.max_inclusive):
-                return False
-        return True
+        lo, hi = self._bounds
+        if lo is not None and (x < lo or (x == lo and not self.min_inclusive)):
+            return False
+        return not (hi is not None and (x > hi or (x == hi and not self.max_inclusive)))
 
 
 class Predikat(Strict):
@@ -136,7 +138,7 @@ class Indicator(Strict):
     def weight_fraction(self) -> Fraction:
         return Fraction(self.weight or 0)
 
-    @property
+    @cached_property
     def item_ids(self) -> list[str]:
         return [self.id] + [f"{self.id}-{k}" for k in range(2, self.repeat + 1)]
 
@@ -256,21 +258,29 @@ class Rubric(Strict):
                     )
         return self
 
-    @property
+    @cached_property
     def all_aspects(self) -> list[Aspect]:
         return [a for d in self.domains for a in d.aspects] if self.domains else self.aspects
 
-    @property
+    @cached_property
     def indicators(self) -> list[Indicator]:
         return [i for a in self.all_aspects for i in a.indicators]
+
+    @cached_property
+    def _scales(self) -> dict[str, Scale]:
+        return {s.id: s for s in self.scales}
+
+    @cached_property
+    def _domain_of(self) -> dict[str, Domain]:
+        return {a.id: d for d in self.domains for a in d.aspects}
 
     def scale_of(self, ind: Indicator) -> Scale:
         if ind.scale is None:
             return self.scales[0]
-        return next(s for s in self.scales if s.id == ind.scale)
+        return self._scales[ind.scale]
 
     def domain_of(self, aspect: Aspect) -> Domain | None:
-        return next((d for d in self.domains if aspect in d.aspects), None)
+        return self._domain_of.get(aspect.id)
 
     def items(self) -> Iterator[tuple[str, Indicator, Aspect]]:
         """Every answerable item id with its indicator and aspect, in rubric order."""

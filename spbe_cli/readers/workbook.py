@@ -125,10 +125,13 @@ def _reveal_hidden(data: bytes, sheet: str, rows: list[RawRow]) -> None:
     if not data.startswith(ZIP_MAGIC):
         return
     blanks: dict[str, tuple[RawRow, str]] = {}
-    for row in rows:
-        for key in LEVEL_KEYS:
-            cell = row.cells.get(key)
-            if cell is not None and g.is_blank(cell.value):
+    for key in LEVEL_KEYS:
+        cells = [(row, row.cells[key]) for row in rows if key in row.cells]
+        # Optional columns left wholly empty (no Target at all) are not worth a look.
+        if key != "level" and all(g.is_blank(c.value) for _, c in cells):
+            continue
+        for row, cell in cells:
+            if g.is_blank(cell.value):
                 blanks[cell.where.rsplit("!", 1)[-1]] = (row, key)
     if not blanks:
         return

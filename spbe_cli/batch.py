@@ -1,0 +1,218 @@
+"""Score many answer files: discovery, parallel scoring, duplicates, ranking, gates."""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from spbe_cli import gates as gates_mod
+from spbe_cli.errors import SpbeError
+from spbe_cli.names import normalize, slug, unique_stems
+from spbe_cli.readers import SUFFIXES
+
+_ANSWER_KEYS = re.compile(
+    r'^\s*["\']?(?:identitas|identity|jawaban|answers)["\']?\s*:', re.IGNORECASE | re.MULTILINE
+)
+
+
+@dataclass
+class Outcome:
+    """One input file's fate: a result (the JSON contract) or its located errors."""
+
+    file: str
+    result: dict[str, Any] | None = None
+    errors: list[str] = field(default_factory=list)
+    reports: dict[str, str] = field(default_factory=dict)
+    stem: str = ""
+    gate_misses: list[str] = field(default_factory=list)
+    result_json: str = ""  # encoded in the worker: compact, one line (the C encoder)
+
+    @property
+    def ok(self) -> bool:
+        return self.result is not None and not self.errors
+
+
+def _skipped(path: Path) -> bool:
+    return any(part.startswith((".", "~$")) for part in path.parts if part not in (".", ".."))
+
+
+def _looks_like_answers(path: Path) -> bool:
+    """In folders, YAML/JSON files count only when they have an answers section at the top
+    (CI workflows and configs beside the workbooks are passed over)."""
+    if path.suffix.lower() not in (".yaml", ".yml", ".json"):
+        return True
+    try:
+        with path.open("rb") as f:
+            head = f.read(65536).decode("utf-8", errors="replace")
+    except OSError:
+        return True
+    return bool(_ANSWER_KEYS.search(head))
+
+
+def discover(paths: Iterable[str], exclude: Path | None = None) -> tuple[list[Path], list[str]]:
+    """Answer files under the given files, folders and globs, sorted; and what matched none."""
+    found: set[Path] = set()
+    unmatched: list[str] = []
+    excluded = exclude.resolve() if exclude is not None else None
+
+    def add(p: Path, explicit: bool) -> None:
+        if excluded is not None and (p.resolve() == excluded or excluded in p.resolve().parents):
+            return
+        if explicit:
+            found.add(p)
+        elif p.suffix.lower() in SUFFIXES and not _skipped(p) and _looks_like_answers(p):
+            found.add(p)
+
+    for spec in paths:
+        p = Path(spec)
+        if p.is_dir():
+            before = len(found)
+            for child in p.rglob("*"):
+                rel = child.relative_to(p)
+                if child.is_file() and not _skipped(rel):
+                    add(child, explicit=False)
+            if len(found) == before:
+                unmatched.append(spec)
+        elif p.exists():
+            add(p, explicit=True)
+        elif glob.has_magic(spec):
+            matches = [Path(m) for m in glob.glob(spec, recursive=True)]
+            files = [m for m in matches if m.is_file()]
+            for m in files:
+                add(m, explicit=False)
+            if not files:
+                unmatched.append(spec)
+        else:
+            unmatched.append(spec)
+    return sorted(found, key=lambda x: str(x)), unmatched
+
+
+@dataclass(frozen=True)
+class Job:
+    rubric: str | None
+    missing: str
+    reports: tuple[str, ...]
+    lang: str
+    generated_at: str
+
+
+def score_one(path: Path, job: Job) -> Outcome:
+    """Score one file; every expected failure becomes located errors, never an exception."""
+    from spbe_cli.pipeline import report_text, score_file
+
+    out = Outcome(file=str(path))
+    try:
+        loaded, _answers, _score, result = score_file(path, job.rubric, job.missing)  # type: ignore[arg-type]
+        out.result = result
+        out.result_json = json.dumps(result, ensure_ascii=False, separators=(",", ":")) + "\n"
+        for fmt in job.reports:
+            out.reports[fmt] = report_text(result, loaded, fmt, job.lang, job.generated_at)
+    except SpbeError as e:
+        out.errors = [str(p) for p in e.problems]
+    except Exception as e:  # a bug: keep the other files, say so loudly
+        out.errors = [f"{path}: internal error (please report this bug): {type(e).__name__}: {e}"]
+    return out
+
+
+def _worker(args: tuple[Path, Job]) -> Outcome:
+    return score_one(*args)
+
+
+def score_all(
+    paths: list[Path], job: Job, jobs: int, progress: Callable[[], None] | None = None
+) -> list[Outcome]:
+    """Score every file, in parallel when jobs > 1; the order of the result is the input's."""
+    if jobs <= 1 or len(paths) < 4:
+        outcomes = []
+        for p in paths:
+            outcomes.append(score_one(p, job))
+            if progress:
+                progress()
+        return outcomes
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from spbe_cli.rubric import all_builtin
+
+    all_builtin()  # parsed once here; forked workers inherit the cache
+    chunk = max(1, len(paths) // (jobs * 8))
+    ctx = multiprocessing.get_context("fork") if os.name == "posix" else None
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        outcomes = []
+        for outcome in pool.map(_worker, [(p, job) for p in paths], chunksize=chunk):
+            outcomes.append(outcome)
+            if progress:
+                progress()
+    return outcomes
+
+
+def institution_key(result: dict[str, Any]) -> tuple[str, int]:
+    inst = result["institution"]
+    ident = (
+        f"code:{inst['code'].strip().casefold()}" if inst.get("code") else normalize(inst["name"])
+    )
+    return ident, int(inst["year"])
+
+
+def mark_duplicates(outcomes: list[Outcome]) -> None:
+    """The same institution and year twice: both files become errors naming each other."""
+    groups: dict[tuple[str, int], list[Outcome]] = {}
+    for o in outcomes:
+        if o.result is not None and not o.errors:
+            groups.setdefault(institution_key(o.result), []).append(o)
+    for group in groups.values():
+        if len(group) > 1:
+            files = [o.file for o in group]
+            for o in group:
+                others = ", ".join(f for f in files if f != o.file)
+                inst = o.result["institution"] if o.result else {}
+                o.errors.append(
+                    f"{o.file}: {inst.get('name')} {inst.get('year')} is also in {others};"
+                    " keep one answer file per institution and year"
+                )
+
+
+def ranked(outcomes: list[Outcome]) -> list[Outcome]:
+    """Scored files by exact index (highest first), then name and file; errors last, by file."""
+    good = [o for o in outcomes if o.ok]
+    bad = [o for o in outcomes if not o.ok]
+
+    def key(o: Outcome) -> tuple[Decimal, str, str]:
+        r = o.result or {}
+        return (-Decimal(r["index_exact"]), r["institution"]["name"].casefold(), o.file)
+
+    good.sort(key=key)
+    bad.sort(key=lambda o: o.file)
+    return good + bad
+
+
+def assign_stems(outcomes: list[Outcome]) -> None:
+    """Output file stems from institution and year, safe and unique, in input order."""
+    bases = []
+    for o in outcomes:
+        if o.result is not None:
+            inst = o.result["institution"]
+            bases.append(slug(f"{inst['name']}-{inst['year']}"))
+        else:
+            bases.append(slug(Path(o.file).stem))
+    for o, stem in zip(outcomes, unique_stems(bases), strict=True):
+        o.stem = stem
+
+
+def apply_gates(outcomes: list[Outcome], gates: gates_mod.Gates) -> None:
+    for o in outcomes:
+        if o.ok and gates.active:
+            o.gate_misses = gates_mod.check(o.result, gates)  # type: ignore[arg-type]
+
+
+def iter_ok(outcomes: Iterable[Outcome]) -> Iterator[tuple[Outcome, dict[str, Any]]]:
+    for o in outcomes:
+        if o.ok and o.result is not None:
+            yield o, o.result

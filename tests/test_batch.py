@@ -1,0 +1,238 @@
+"""`spbe batch`: every output file, bad files beside good ones, gates, determinism."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shlex
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from spbe_cli.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+STAMP = ["--generated-at", "2026-01-01T00:00:00+00:00"]
+SUMMARIES = ["summary.json", "summary.csv", "summary.xlsx", "summary.md", "summary.html"]
+
+
+def make_province(folder: Path, n: int = 8) -> list[Path]:
+    """n kabupaten: the 2024 example with other names, codes and a few levels changed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for k in range(n):
+        wb = load_workbook(ROOT / "examples" / "kabupaten-contoh-2024.xlsx")
+        ident = wb["Identitas"]
+        ident["B1"], ident["B3"] = f"Kabupaten Uji {k:02d}", f"99{k:02d}"
+        ident["B5"] = "Provinsi A" if k % 2 else "Provinsi B"
+        for row in range(2, 2 + k):
+            wb["Jawaban"][f"E{row}"] = 5
+        path = folder / f"kab-{k:02d}.xlsx"
+        wb.save(path)
+        paths.append(path)
+    return paths
+
+
+def test_examples_folder_writes_every_file(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app, ["batch", str(ROOT / "examples"), "--out", str(out), "--reports", "md,html", *STAMP]
+    )
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in out.iterdir())
+    for stem in (
+        "kabupaten-contoh-2019",
+        "kabupaten-contoh-2024",
+        "kabupaten-contoh-2025",
+        "kabupaten-contoh-2026",
+    ):
+        assert {f"{stem}.json", f"{stem}.md", f"{stem}.html"} <= set(names)
+    assert set(SUMMARIES) <= set(names)
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["format_version"] == 1
+    rows = summary["rows"]
+    assert [r["rank"] for r in rows] == [1, 2, 3, 4]
+    assert [r["index"] for r in rows] == [2.9, 2.64, 2.63, 1.24]
+    keys = {
+        "file",
+        "institution",
+        "code",
+        "type",
+        "province",
+        "year",
+        "rubric",
+        "index",
+        "index_exact",
+        "predikat",
+        "predikat_boundary",
+        "domains",
+        "aspects",
+        "status",
+        "errors",
+    }
+    assert all(keys <= set(r) for r in rows)
+    assert rows[0]["domains"] == {"D1": 2.8, "D2": 2.8, "D3": 2.0, "D4": 3.31}
+    # the CI workflow YAML in examples/ is not an answer file and is passed over
+    assert not any("github" in r["file"] for r in rows)
+    one = json.loads((out / "kabupaten-contoh-2024.json").read_text())
+    assert one["index"] == 2.63 and one["format_version"] == 1
+
+
+def test_broken_file_does_not_stop_the_others(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    make_province(folder, 4)
+    (folder / "rusak.xlsx").write_bytes(b"this is not a workbook")
+    (folder / "~$kab-00.xlsx").write_bytes(b"office lock file")
+    (folder / ".hidden.xlsx").write_bytes(b"hidden")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["batch", str(folder), "--out", str(out), *STAMP])
+    assert result.exit_code == 2
+    assert "rusak.xlsx: not a spreadsheet" in result.stderr
+    rows = json.loads((out / "summary.json").read_text())["rows"]
+    assert [r["status"] for r in rows] == ["ok"] * 4 + ["error"]
+    assert rows[-1]["file"].endswith("rusak.xlsx") and rows[-1]["errors"]
+    assert not any("~$" in r["file"] or ".hidden" in r["file"] for r in rows)
+    assert "rusak.xlsx" in (out / "summary.md").read_text()
+    allowed = runner.invoke(
+        app, ["batch", str(folder), "--out", str(out), "--allow-invalid", *STAMP]
+    )
+    assert allowed.exit_code == 0
+
+
+def test_same_institution_and_year_twice(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    a, b = make_province(folder, 2)
+    shutil.copy(a, folder / "kab-00-copy.xlsx")
+    result = runner.invoke(app, ["batch", str(folder), "--out", str(tmp_path / "o"), *STAMP])
+    assert result.exit_code == 2
+    assert f"{folder / 'kab-00-copy.xlsx'}: Kabupaten Uji 00 2024 is also in {a}" in result.stderr
+    assert f"{a}: Kabupaten Uji 00 2024 is also in {folder / 'kab-00-copy.xlsx'}" in result.stderr
+
+
+def test_gates_on_batch_and_score(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    make_province(folder, 4)
+    result = runner.invoke(
+        app,
+        [
+            "batch",
+            str(folder),
+            "--out",
+            str(tmp_path / "o"),
+            "--fail-under",
+            "2.70",
+            "--min-domain",
+            "D3=1.6",
+            *STAMP,
+        ],
+    )
+    assert result.exit_code == 1, result.output
+    assert "gate failed: Kabupaten Uji 00: index 2.63 < 2.70 (short by 0.07)" in result.stderr
+    assert "gate failed: Kabupaten Uji 00: D3 1.55 < 1.6 (short by 0.05)" in result.stderr
+    assert "Kabupaten Uji 03: index" not in result.stderr  # levels 1-3 raised to 5: 2.72
+    md = (tmp_path / "o" / "summary.md").read_text()
+    assert "index 2.63 &lt; 2.70 (short by 0.07)" in md
+    example = str(ROOT / "examples" / "kabupaten-contoh-2024.xlsx")
+    score = runner.invoke(app, ["score", example, "--min-predikat", "Sangat Baik"])
+    assert score.exit_code == 1
+    assert "gate failed: Kabupaten Contoh: predikat Baik is below Sangat Baik" in score.stderr
+    passed = runner.invoke(app, ["score", example, "--min-predikat", "baik", "--fail-under", "2.6"])
+    assert passed.exit_code == 0
+    bad = runner.invoke(app, ["score", example, "--min-domain", "D9"])
+    assert bad.exit_code == 2 and "--min-domain: 'D9' is not ID=VALUE" in bad.stderr
+
+
+def test_summaries_identical_whatever_jobs(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    make_province(folder, 8)
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        result = runner.invoke(
+            app,
+            ["batch", str(folder), "--out", str(out), "--jobs", jobs, "--reports", "html", *STAMP],
+        )
+        assert result.exit_code == 0, result.output
+        outs.append(out)
+    files = sorted(p.name for p in outs[0].iterdir())
+    assert files == sorted(p.name for p in outs[1].iterdir()) and len(files) == 8 * 2 + 5
+    for name in files:
+        assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
+
+
+def test_hostile_names_make_safe_unique_files(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    paths = make_province(folder, 3)
+    for p, name in zip(paths, ["../../etc/passwd", "..\\..\\x", "../../etc/passwd!"], strict=True):
+        wb = load_workbook(p)
+        wb["Identitas"]["B1"] = name
+        wb.save(p)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["batch", str(folder), "--out", str(out), *STAMP])
+    assert result.exit_code == 0, result.output
+    made = sorted(
+        p.name for p in out.iterdir() if p.name.startswith("etc") or p.name.startswith("x")
+    )
+    assert made == ["etc-passwd-2024-2.json", "etc-passwd-2024.json", "x-2024.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]
+
+
+def test_csv_and_xlsx_summaries(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    paths = make_province(folder, 2)
+    wb = load_workbook(paths[0])
+    cell = wb["Identitas"]["B1"]
+    cell.value = '=HYPERLINK("http://evil","x")'
+    cell.data_type = "s"  # typed as text (a formula cell would have no saved value)
+    wb.save(paths[0])
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["batch", str(folder), "--out", str(out), *STAMP]).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO((out / "summary.csv").read_text())))
+    assert rows[0]["index"] == "2.65" and rows[1]["index"] == "2.63"  # 2.90 style, not 2.9
+    assert any(r["institution"] == '\'=HYPERLINK("http://evil","x")' for r in rows)
+    wb = load_workbook(out / "summary.xlsx")
+    ws = wb.active
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref.startswith("A1:")
+    header = [c.value for c in ws[1]]
+    col = header.index("predikat") + 1
+    assert ws.cell(row=2, column=col).value == "Baik"
+    assert ws.cell(row=2, column=col).fill.fgColor.rgb == "FFD9EAD3"
+    inst = [ws.cell(row=r, column=header.index("institution") + 1) for r in (2, 3)]
+    evil = next(c for c in inst if str(c.value).startswith("="))
+    assert evil.data_type == "s" and evil.quotePrefix
+
+
+def test_globs_and_unmatched_paths(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    make_province(folder, 2)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["batch", str(folder / "kab-0*.xlsx"), "--out", str(out), *STAMP])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads((out / "summary.json").read_text())["rows"]) == 2
+    none = runner.invoke(app, ["batch", str(tmp_path / "nothing-*.xlsx"), "--out", str(out)])
+    assert none.exit_code == 2 and "no answer files here" in none.stderr
+
+
+def test_ci_workflow_is_valid_and_its_commands_exist(runner: CliRunner) -> None:
+    flow = yaml.safe_load((ROOT / "examples" / "github-actions-spbe.yml").read_text())
+    steps = flow["jobs"]["score"]["steps"]
+    commands = [s["run"] for s in steps if "run" in s]
+    spbe = [shlex.split(c) for c in commands if c.startswith("spbe ")]
+    assert spbe and spbe[0][:2] == ["spbe", "batch"]
+    help_text = runner.invoke(app, ["batch", "--help"], terminal_width=200).stdout
+    for arg in spbe[0][2:]:
+        if arg.startswith("--"):
+            assert arg in help_text, arg
+    assert any("summary.md" in c and "GITHUB_STEP_SUMMARY" in c for c in commands)
+    assert any(s.get("uses", "").startswith("actions/upload-artifact") for s in steps)
+
+
+@pytest.mark.parametrize("bad", [["--reports", "pdf"], ["--min-predikat", "Hebat"]])
+def test_bad_options(runner: CliRunner, tmp_path: Path, bad: list[str]) -> None:
+    result = runner.invoke(app, ["batch", str(ROOT / "examples"), "--out", str(tmp_path), *bad])
+    assert result.exit_code == 2 and "error:" in result.stderr
