@@ -136,3 +136,73 @@ def rubric_show(console: Console, lr: LoadedRubric) -> None:
     for part, p in r.provenance.items():
         note = f" — {p.note}" if p.note else ""
         console.print(f"{part}: {p.confidence.value} ({', '.join(p.sources)}){note}", style="dim")
+
+
+def diff_table(console: Console, view: Any) -> None:
+    console.print(Text(view.title, style="bold"))
+    for label, old, new, delta in view.headline:
+        console.print(f"{label}: {old} → {new}  ", Text(delta, style="bold"))
+    old_p, new_p, word = view.predikat
+    line = Text("Predikat: ")
+    line.append_text(_p(old_p))
+    line.append(" → ")
+    line.append_text(_p(new_p))
+    line.append(f" ({word})")
+    console.print(line)
+    if view.cross_note:
+        console.print(view.cross_note, style="yellow", soft_wrap=True)
+    if view.parts:
+        t = Table(show_edge=False)
+        for col, j in (
+            ("", "left"),
+            ("Name", "left"),
+            ("Old", "right"),
+            ("New", "right"),
+            ("Δ", "right"),
+        ):
+            t.add_column(col, justify=j)  # type: ignore[arg-type]
+        for r in view.parts:
+            t.add_row(*r)
+        console.print(t)
+    if view.items:
+        t = Table(show_edge=False, title=view.labels["d_indicators"], title_justify="left")
+        for col, j in (
+            ("", "left"),
+            ("Indicator", "left"),
+            ("Old", "right"),
+            ("New", "right"),
+            ("Contribution", "right"),
+        ):
+            t.add_column(col, justify=j)  # type: ignore[arg-type]
+        for r in view.items:
+            t.add_row(*r)
+        t.add_row("", view.labels["d_sum"], "", "", view.items_sum)
+        console.print(t)
+    if view.self_line:
+        console.print(view.self_line)
+
+
+def batch_diff_table(console: Console, view: Any) -> None:
+    console.print(Text(view.title, style="bold"))
+    if view.moves:
+        console.print(", ".join(view.moves))
+    t = Table(show_edge=False)
+    for col, j in (
+        ("Institution", "left"),
+        ("Old year", "right"),
+        ("New year", "right"),
+        ("Old", "right"),
+        ("New", "right"),
+        ("Δ", "right"),
+        ("Predikat", "left"),
+    ):
+        t.add_column(col, justify=j)  # type: ignore[arg-type]
+    for r in view.rows:
+        t.add_row(*r)
+    console.print(t)
+    for title, items in (
+        (view.labels["d_unmatched_old"], view.unmatched_old),
+        (view.labels["d_unmatched_new"], view.unmatched_new),
+    ):
+        if items:
+            console.print(f"{title}: " + "; ".join(items), soft_wrap=True)

@@ -115,3 +115,52 @@ def rubric_for_result(
             }
         )
     return loaded, extra
+
+
+def load_side(path: Path, rubric: str | None = None) -> Any:
+    """One side of a diff: a result JSON (re-scored exactly from its levels and rubric) or
+    an answer file of any supported format."""
+    from spbe_cli.diff import Side, side_from_result
+
+    if path.suffix.lower() == ".json" and _is_result(path):
+        result = load_result(path)
+        loaded, _extra = rubric_for_result(result, rubric)
+        return side_from_result(result, loaded)
+    loaded, _answers, sc, result = score_file(path, rubric)
+    return Side(result, loaded, sc)
+
+
+def _is_result(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            return b'"format_version"' in f.read(4096)
+    except OSError:
+        return False
+
+
+def load_rows(
+    path: Path, rubric: str | None = None, jobs: int = 1
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Summary rows for a batch diff: a summary.json, a folder holding one, or a folder of
+    answer files (scored now). Returns the scored rows and the problems of the others."""
+    from spbe_cli import batch, summary
+
+    target = path / "summary.json" if path.is_dir() else path
+    if target.is_file() and target.suffix.lower() == ".json":
+        data = json.loads(read_bytes(target).decode("utf-8-sig"))
+        if not isinstance(data, dict) or "rows" not in data:
+            raise InputError([Problem(str(target), "", "not a spbe summary (no rows)")])
+        rows = data["rows"]
+        return [r for r in rows if r.get("status") == "ok"], [
+            m for r in rows if r.get("status") != "ok" for m in r.get("errors", [])
+        ]
+    files, unmatched = batch.discover([str(path)])
+    if unmatched or not files:
+        raise InputError([Problem(str(path), "", "no answer files or summary.json here")])
+    job = batch.Job(rubric, "error", (), "id", "")
+    outcomes = batch.ranked(batch.score_all(files, job, jobs))
+    batch.mark_duplicates(outcomes)
+    rows = summary.rows(batch.ranked(outcomes))
+    return [r for r in rows if r["status"] == "ok"], [
+        m for r in rows if r["status"] != "ok" for m in r["errors"]
+    ]

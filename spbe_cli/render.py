@@ -56,12 +56,18 @@ def _env(fmt: Format) -> Any:
 
 def render(view: ReportView, fmt: Format) -> str:
     """The whole report as text; HTML is one self-contained file (inline CSS and SVG)."""
+    return render_view("report", view, fmt)
+
+
+def render_view(name: str, view: Any, fmt: str) -> str:
+    """Render `templates/NAME.FMT.j2` with a view (`v`) and its labels (`L`); HTML gets the
+    shared stylesheet inline."""
     from markupsafe import Markup
 
     env = _env(fmt)
     css = (
         (data_dir("templates") / "report.css").read_text(encoding="utf-8") if fmt == "html" else ""
     )
-    template = env.get_template(f"report.{fmt}.j2")
+    template = env.get_template(f"{name}.{fmt}.j2")
     text: str = template.render(v=view, L=view.labels, css=Markup(css), svg=Markup)
     return text

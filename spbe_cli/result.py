@@ -68,8 +68,10 @@ def build(loaded: LoadedRubric, answers: Answers, score: Score, selected_by: str
             "weight": _num(i.weight, 6),
             "weight_exact": exact_text(i.weight),
             "level": _level(i.level),
+            "level_exact": _exact_level(i.level),
             "level_name": i.level_name,
             "self_level": _level(i.self_level) if i.self_level is not None else None,
+            "self_level_exact": _exact_level(i.self_level) if i.self_level is not None else None,
             "contribution": _num(i.contribution, 6),
             "contribution_exact": exact_text(i.contribution),
             "scored_by_missing": i.filled_by_missing,
@@ -117,6 +119,14 @@ def build(loaded: LoadedRubric, answers: Answers, score: Score, selected_by: str
             {"code": w.code, "message": w.message, "params": w.params} for w in score.warnings
         ],
     }
+
+
+def _exact_level(value: Fraction) -> str:
+    """A level as exact text: `3`, `1.26`, or a ratio such as `7/6` when it does not end."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    text = exact_text(value, min_places=0, repeating_places=0)
+    return text if Fraction(text) == value else f"{value.numerator}/{value.denominator}"
 
 
 def _level(value: Fraction) -> int | float:

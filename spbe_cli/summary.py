@@ -253,14 +253,6 @@ def build_view(
 
 
 def render(view: SummaryView, fmt: str) -> str:
-    from markupsafe import Markup
+    from spbe_cli.render import render_view
 
-    from spbe_cli.render import _env
-    from spbe_cli.resources import data_dir
-
-    css = (
-        (data_dir("templates") / "report.css").read_text(encoding="utf-8") if fmt == "html" else ""
-    )
-    template = _env(fmt).get_template(f"summary.{fmt}.j2")
-    text: str = template.render(v=view, L=view.labels, css=Markup(css), svg=Markup)
-    return text
+    return render_view("summary", view, fmt)

@@ -1,0 +1,183 @@
+"""`spbe diff`: exact contributions, cross-version honesty, batch matching, gates, gold."""
+
+from __future__ import annotations
+
+import json
+import os
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from spbe_cli.cli import _optional_flag_values, app
+
+ROOT = Path(__file__).resolve().parent.parent
+EX = ROOT / "examples"
+GOLD = Path(__file__).parent / "gold"
+UPDATE = os.environ.get("SPBE_UPDATE_GOLD") == "1"
+
+
+def run(runner: CliRunner, *args: str, code: int = 0) -> str:
+    result = runner.invoke(app, _optional_flag_values(list(args)))
+    assert result.exit_code == code, result.output
+    return result.stdout
+
+
+def test_contributions_add_up_to_delta_exactly(runner: CliRunner) -> None:
+    data = json.loads(
+        run(
+            runner,
+            "diff",
+            str(EX / "kabupaten-contoh-2024.xlsx"),
+            str(EX / "kabupaten-contoh-2025.yaml"),
+            "-f",
+            "json",
+        )
+    )
+    assert data["comparable"] and data["delta"] == 0.27 and data["delta_exact"] == "0.2715"
+    total = sum(Fraction(i["contribution_exact"]) for i in data["indicators"])
+    assert total == Fraction(data["delta_exact"])
+    impacts = [abs(Fraction(i["contribution_exact"])) for i in data["indicators"]]
+    assert impacts == sorted(impacts, reverse=True)
+    first = data["indicators"][0]
+    assert (first["id"], first["old_level"], first["new_level"]) == ("46", "2", "3")
+    assert Fraction(first["contribution_exact"]) == Fraction(1) * Fraction("3.00") / 100
+    d3 = next(d for d in data["domains"] if d["id"] == "D3")
+    assert d3["old"] == 1.55 and d3["new"] == 2.0
+
+
+def test_repeated_items_and_non_terminating_weights(runner: CliRunner, tmp_path: Path) -> None:
+    """5/2018: one year three public services, the next one; aspect 7's shares change from
+    20/6 % to 5 %, yet the contributions still add up to Δindex exactly."""
+    old = json.loads(run(runner, "score", str(EX / "kabupaten-contoh-2019.xlsx"), "-f", "json"))
+    levels = {i["id"]: i["level"] for i in old["indicators"] if "-" not in i["id"]}
+    levels["32"] = 4
+    new = tmp_path / "2020.yaml"
+    new.write_text(
+        json.dumps(
+            {"identitas": {"instansi": "Kabupaten Contoh", "tahun": 2020}, "jawaban": levels}
+        )
+    )
+    data = json.loads(
+        run(runner, "diff", str(EX / "kabupaten-contoh-2019.xlsx"), str(new), "-f", "json")
+    )
+    total = sum(Fraction(i["contribution_exact"]) for i in data["indicators"])
+    old_exact = Fraction(old["index_exact"])
+    new_exact = Fraction(json.loads(run(runner, "score", str(new), "-f", "json"))["index_exact"])
+    assert total == new_exact - old_exact
+    dropped = {i["id"]: i for i in data["indicators"]}
+    assert dropped["35-2"]["new_level"] is None and dropped["35-3"]["new_level"] is None
+
+
+def test_result_json_and_answers_mix(runner: CliRunner, tmp_path: Path) -> None:
+    saved = tmp_path / "2026.json"
+    run(runner, "score", str(EX / "kabupaten-contoh-2026.xlsx"), "-f", "json", "-o", str(saved))
+    other = tmp_path / "2027.xlsx"
+    wb = load_workbook(EX / "kabupaten-contoh-2026.xlsx")
+    wb["Identitas"]["B2"] = 2027
+    wb["Jawaban"]["E14"] = 2  # indicator 13: 7/6 → 2
+    wb.save(other)
+    a = json.loads(run(runner, "diff", str(saved), str(other), "-f", "json"))
+    b = json.loads(
+        run(runner, "diff", str(EX / "kabupaten-contoh-2026.xlsx"), str(other), "-f", "json")
+    )
+    assert a == b
+    assert a["indicators"][0]["old_level"] == "1.166667"  # 7/6 kept exact from level_exact
+    # (2 - 7/6) × 5 % = 1/24 exactly; JSON shows a non-terminating value to 10 decimals
+    assert a["indicators"][0]["contribution_exact"] == "0.0416666667"
+
+
+def test_cross_version_compares_index_and_predikat_only(runner: CliRunner) -> None:
+    args = [str(EX / "kabupaten-contoh-2025.yaml"), str(EX / "kabupaten-contoh-2026.xlsx")]
+    data = json.loads(run(runner, "diff", *args, "-f", "json"))
+    assert not data["comparable"]
+    assert data["indicators"] == [] and data["domains"] == [] and data["aspects"] == []
+    assert data["delta"] == -1.66 and data["predikat_change"] == -2  # Baik → Kurang
+    md = run(runner, "diff", *args, "-f", "md", "--lang", "en")
+    assert "Different rubrics (permenpanrb-59-2020 and permenpanrb-8-2026)" in md
+    assert "only the index and predikat are compared" in md
+
+
+def test_gates(runner: CliRunner) -> None:
+    down = [str(EX / "kabupaten-contoh-2025.yaml"), str(EX / "kabupaten-contoh-2024.xlsx")]
+    result = runner.invoke(app, _optional_flag_values(["diff", *down, "--fail-on-drop"]))
+    assert result.exit_code == 1
+    assert (
+        "gate failed: Kabupaten Contoh: index fell 2.90 → 2.63 (-0.27, tolerance 0)"
+        in result.stderr
+    )
+    assert run(runner, "diff", *down, "--fail-on-drop", "0.3", "-f", "json")
+    cross = [str(EX / "kabupaten-contoh-2025.yaml"), str(EX / "kabupaten-contoh-2026.xlsx")]
+    result = runner.invoke(app, ["diff", *cross, "--fail-on-predikat-drop"])
+    assert result.exit_code == 1 and "predikat fell Baik → Kurang" in result.stderr
+
+
+def test_optional_value_flag() -> None:
+    assert _optional_flag_values(["diff", "a", "b", "--fail-on-drop"]) == [
+        "diff",
+        "a",
+        "b",
+        "--fail-on-drop",
+        "0",
+    ]
+    assert _optional_flag_values(["--fail-on-drop", "0,05", "a"]) == ["--fail-on-drop", "0,05", "a"]
+    assert _optional_flag_values(["--fail-on-drop", "a", "b"]) == ["--fail-on-drop", "0", "a", "b"]
+
+
+def _year(folder: Path, src: Path, name: str, code: str | None, year: int, raise_rows: int) -> None:
+    wb = load_workbook(src)
+    ident = wb["Identitas"]
+    ident["B1"], ident["B2"], ident["B3"] = name, year, code
+    for row in range(2, 2 + raise_rows):
+        wb["Jawaban"][f"E{row}"] = 5
+    folder.mkdir(exist_ok=True)
+    wb.save(folder / f"{name.replace(' ', '-').replace('.', '')}-{year}.xlsx")
+
+
+def test_batch_form_matches_by_code_and_name(runner: CliRunner, tmp_path: Path) -> None:
+    src = EX / "kabupaten-contoh-2024.xlsx"
+    old, new = tmp_path / "2024", tmp_path / "2025"
+    _year(old, src, "Kabupaten Satu", "01", 2024, 0)
+    _year(new, src, "Kab. Satu (baru)", "01", 2025, 6)  # matched by code
+    _year(old, src, "Kabupaten Dua", None, 2024, 6)
+    _year(new, src, "Pemerintah Kab. Dua", None, 2025, 0)  # matched by normalised name
+    _year(old, src, "Kota Lama", None, 2024, 0)
+    _year(new, src, "Kota Baru", None, 2025, 0)
+    data = json.loads(run(runner, "diff", str(old), str(new), "-f", "json"))
+    rows = {r["institution"]: r for r in data["rows"]}
+    assert rows["Kab. Satu (baru)"]["old_year"] == "2024" and rows["Kab. Satu (baru)"][
+        "delta"
+    ].startswith("+")
+    assert rows["Pemerintah Kab. Dua"]["delta"].startswith("-")
+    assert any("Kota Lama" in x for x in data["unmatched_old"])
+    assert any("Kota Baru" in x for x in data["unmatched_new"])
+    md = run(runner, "diff", str(old), str(new), "-f", "md", "--lang", "en")
+    assert "Only in the old data" in md and "Kota Lama" in md
+    result = runner.invoke(
+        app, _optional_flag_values(["diff", str(old), str(new), "--fail-on-drop"])
+    )
+    assert result.exit_code == 1 and "Pemerintah Kab. Dua: index fell" in result.stderr
+    # a batch output folder (with summary.json) works as a side too
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["batch", str(new), "--out", str(out)]).exit_code == 0
+    again = json.loads(run(runner, "diff", str(old), str(out / "summary.json"), "-f", "json"))
+    assert again["rows"] == data["rows"]
+
+
+@pytest.mark.parametrize("fmt", ["md", "json"])
+def test_gold(runner: CliRunner, fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    text = run(
+        runner,
+        "diff",
+        "examples/kabupaten-contoh-2024.xlsx",
+        "examples/kabupaten-contoh-2025.yaml",
+        "-f",
+        fmt,
+    )
+    gold = GOLD / f"diff-2024-2025.{fmt}"
+    if UPDATE:
+        gold.write_text(text, encoding="utf-8")
+    assert text == gold.read_text(encoding="utf-8")
