@@ -206,3 +206,25 @@ def batch_diff_table(console: Console, view: Any) -> None:
     ):
         if items:
             console.print(f"{title}: " + "; ".join(items), soft_wrap=True)
+
+
+def plan_table(console: Console, view: Any) -> None:
+    console.print(Text(view.title, style="bold"))
+    for line in view.summary:
+        console.print(line, soft_wrap=True)
+    if view.rows:
+        L = view.labels
+        t = Table(show_edge=False)
+        for col, j in (
+            ("#", "right"),
+            (L["id_col"], "left"),
+            (L["indicators"], "left"),
+            (L["p_from_to"], "left"),
+            (L["p_gain"], "right"),
+            (L["p_after"], "right"),
+            (L["p_criterion"], "left"),
+        ):
+            t.add_column(col, justify=j)  # type: ignore[arg-type]
+        for r in view.rows:
+            t.add_row(*r)
+        console.print(t)

@@ -133,8 +133,49 @@ TEXT: dict[str, dict[str, str]] = {
         "d_unmatched_old": "Hanya di data lama",
         "d_unmatched_new": "Hanya di data baru",
         "d_matched": "Instansi yang dicocokkan",
+        "p_title": "Rencana peningkatan {institution} menuju {target}",
+        "p_current": "Indeks saat ini {index} (eksak {exact}).",
+        "p_already": "Target {target} sudah tercapai.",
+        "p_unreachable": (
+            "Target {target} tidak dapat dicapai, bahkan dengan semua indikator di tingkat"
+            " tertinggi."
+        ),
+        "p_steps": "{n} langkah menuju {target}: indeks menjadi {index}.",
+        "p_cost": "Total upaya: {cost}.",
+        "p_rounding": (
+            "Target tercapai hanya berkat pembulatan: indeks eksak {index} masih di bawah"
+            " {target}; dengan dasar eksak diperlukan {n} langkah."
+        ),
+        "p_too_many": "Target {target} memerlukan {n} langkah, lebih dari --max-steps.",
+        "p_more": "… dan {n} langkah lagi: lihat spbe plan.",
+        "p_step": "Langkah",
+        "p_from_to": "Tingkat",
+        "p_gain": "Tambahan indeks",
+        "p_after": "Indeks setelahnya",
+        "p_criterion": "Yang harus dipenuhi",
+        "p_recommendation": "Rekomendasi",
     },
     "en": {
+        "p_title": "Improvement plan for {institution} towards {target}",
+        "p_current": "Current index {index} (exact {exact}).",
+        "p_already": "The target {target} is already met.",
+        "p_unreachable": (
+            "The target {target} cannot be reached, even with every indicator at the top level."
+        ),
+        "p_steps": "{n} steps to {target}: the index becomes {index}.",
+        "p_cost": "Total effort: {cost}.",
+        "p_rounding": (
+            "The target is reached only thanks to rounding: the exact index {index} is still"
+            " below {target}; the exact basis needs {n} steps."
+        ),
+        "p_too_many": "The target {target} needs {n} steps, more than --max-steps.",
+        "p_more": "… and {n} more steps: see spbe plan.",
+        "p_step": "Step",
+        "p_from_to": "Level",
+        "p_gain": "Index gain",
+        "p_after": "Index after",
+        "p_criterion": "What must be true",
+        "p_recommendation": "Recommendation",
         "d_title": "Change in {index_name}: {old} → {new}",
         "d_title_batch": "Index changes: {n} institutions matched",
         "d_index": "Index",

@@ -70,6 +70,9 @@ class ReportView:
     self_note: str
     warnings: list[str]
     footer: list[str]
+    plan_summary: list[str]
+    plan_rows: list[list[str]]  # indicator, name, from → to, gain, index after, criterion
+    plan_more: str
     labels: dict[str, str] = field(default_factory=dict)
 
 
@@ -349,6 +352,7 @@ def build(
             )
         )
 
+    plan_summary, plan_rows, plan_more = _recommendation(result, loaded, lang)
     title = (
         f"{t(lang, 'report_title', index_name=rubric.index_name)} — {inst['name']} ({inst['year']})"
     )
@@ -378,6 +382,9 @@ def build(
         warnings=warnings,
         footer=footer,
         labels=dict(_labels(lang)),
+        plan_summary=plan_summary,
+        plan_rows=plan_rows,
+        plan_more=plan_more,
     )
 
 
@@ -415,3 +422,24 @@ def _labels(lang: Lang) -> dict[str, str]:
     from spbe_cli.i18n import TEXT
 
     return TEXT[lang]
+
+
+PLAN_ROWS = 10
+
+
+def _recommendation(
+    result: dict[str, Any], loaded: LoadedRubric, lang: Lang
+) -> tuple[list[str], list[list[str]], str]:
+    """The plan to the next predikat (`spbe plan`), shortened for the report."""
+    from spbe_cli import planning, planview
+    from spbe_cli.diff import side_from_result
+
+    side = side_from_result(result, loaded)
+    if side.score is None:
+        return [], [], ""
+    target, name = planning.target_from(loaded.rubric, side.score, None)
+    p = planning.plan(loaded.rubric, side.score, target, name, result["predikat_basis"])
+    v = planview.build(p, lang, result["institution"]["name"], costs=False)
+    rows = [[r[1], r[2], r[3], r[4], r[5], r[6]] for r in v.rows[:PLAN_ROWS]]
+    more = t(lang, "p_more", n=len(v.rows) - PLAN_ROWS) if len(v.rows) > PLAN_ROWS else ""
+    return v.summary[1:], rows, more

@@ -1,0 +1,138 @@
+"""Views of a plan: terminal rows, Markdown, CSV and JSON (pre-formatted text)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from spbe_cli.i18n import Lang, t
+from spbe_cli.numbers import exact_text, round_text
+from spbe_cli.planning import Plan
+
+
+def _lv(v: Any) -> str:
+    return str(v.numerator) if getattr(v, "denominator", 1) == 1 else round_text(v, 2)
+
+
+@dataclass
+class PlanView:
+    lang: Lang
+    labels: dict[str, str]
+    title: str
+    summary: list[str]
+    rows: list[list[str]]  # no, indicator, name, from → to, gain, index after, criterion
+
+
+def build(p: Plan, lang: Lang, institution: str, costs: bool) -> PlanView:
+    from spbe_cli.i18n import TEXT
+
+    target = p.target_name or round_text(p.target_index, 2)
+    lines = [t(lang, "p_current", index=round_text(p.current, 2), exact=exact_text(p.current))]
+    if p.already:
+        lines.append(t(lang, "p_already", target=target))
+    elif not p.reachable and p.needed_steps is not None:
+        lines.append(t(lang, "p_too_many", target=target, n=p.needed_steps))
+    elif not p.reachable:
+        lines.append(t(lang, "p_unreachable", target=target))
+    else:
+        lines.append(
+            t(
+                lang,
+                "p_steps",
+                n=len(p.steps),
+                target=target,
+                index=round_text(p.steps[-1].index_after, 2),
+            )
+        )
+        if costs:
+            lines.append(t(lang, "p_cost", cost=exact_text(p.total_cost, 0, 4)))
+        if p.rounding_only:
+            n = p.exact_basis_steps
+            lines.append(
+                t(
+                    lang,
+                    "p_rounding",
+                    target=round_text(p.target_index, 2),
+                    index=exact_text(p.steps[-1].index_after, 2, 6),
+                    n="–" if n is None else str(n),
+                )
+            )
+    rows = [
+        [
+            str(n),
+            s.indicator,
+            s.name,
+            f"{_lv(s.from_level)} → {s.to_level}",
+            "+" + round_text(s.gain, 4),
+            round_text(s.index_after, 2),
+            s.criterion,
+        ]
+        for n, s in enumerate(p.steps, start=1)
+    ]
+    return PlanView(
+        lang,
+        dict(TEXT[lang]),
+        t(lang, "p_title", institution=institution, target=target),
+        lines,
+        rows,
+    )
+
+
+def to_json(p: Plan) -> dict[str, Any]:
+    return {
+        "format_version": 1,
+        "target": {"predikat": p.target_name, "index": float(round_text(p.target_index, 2))},
+        "current": {"index": float(round_text(p.current, 2)), "index_exact": exact_text(p.current)},
+        "reachable": p.reachable,
+        "already_met": p.already,
+        "needed_steps": p.needed_steps,
+        "basis": p.basis,
+        "rounding_only": p.rounding_only,
+        "exact_basis_steps": p.exact_basis_steps,
+        "total_cost": float(p.total_cost),
+        "steps": [
+            {
+                "indicator": s.indicator,
+                "from": _lv(s.from_level),
+                "to": s.to_level,
+                "gain": float(round_text(s.gain, 6)),
+                "gain_exact": exact_text(s.gain),
+                "index_after": float(round_text(s.index_after, 2)),
+                "index_after_exact": exact_text(s.index_after),
+                "cost": float(s.cost),
+                "criterion": s.criterion,
+            }
+            for s in p.steps
+        ],
+    }
+
+
+def to_csv(p: Plan) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(
+        ["step", "indicator", "name", "from", "to", "gain", "index_after", "cost", "criterion"]
+    )
+    for n, s in enumerate(p.steps, start=1):
+        cells = [
+            n,
+            s.indicator,
+            s.name,
+            _lv(s.from_level),
+            s.to_level,
+            exact_text(s.gain),
+            round_text(s.index_after, 2),
+            exact_text(s.cost, 0, 4),
+            s.criterion,
+        ]
+        w.writerow(
+            [
+                "'" + c
+                if isinstance(c, str) and c.startswith(("=", "+", "-", "@", "\t", "\r"))
+                else c
+                for c in cells
+            ]
+        )
+    return buf.getvalue()

@@ -1,0 +1,105 @@
+"""Effort per indicator for `spbe plan --costs`: YAML/JSON or CSV.
+
+YAML: a mapping (optionally under `costs:`) from indicator to an effort per step, or to a
+mapping from target level to the effort of the step that reaches it:
+
+    costs:
+      "12": 3          # every step of indicator 12 costs 3
+      "32": {3: 2, 4: 8}
+
+CSV: columns `indicator`, `cost` and optionally `level` (the level a step reaches).
+Indicators not listed cost 1 per step."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from spbe_cli import yamlfile
+from spbe_cli.errors import Collector, InputError, Problem
+from spbe_cli.readers import read_bytes
+from spbe_cli.rubric import Rubric
+
+
+def _cost(value: Any, where: str, out: Collector) -> Fraction | None:
+    if isinstance(value, bool):
+        value = None
+    try:
+        cost = Fraction(Decimal(str(value).strip().replace(",", ".")))
+    except (InvalidOperation, ValueError):
+        out.add(where, f"cost {value!r} is not a number")
+        return None
+    if cost < 0:
+        out.add(where, f"cost {value} is negative")
+        return None
+    return cost
+
+
+def read_costs(path: Path, rubric: Rubric) -> dict[str, dict[int, Fraction]]:
+    name = str(path)
+    text = read_bytes(path, 2_000_000).decode("utf-8-sig", errors="replace")
+    out = Collector(name)
+    ids = {i.id for i in rubric.indicators}
+    top = int(rubric.values.max)
+    costs: dict[str, dict[int, Fraction]] = {}
+
+    def put(ind: Any, level: Any, value: Any, where: str) -> None:
+        key = str(ind).strip()
+        if key not in ids:
+            out.add(where, f"unknown indicator {key!r} in rubric {rubric.id}")
+            return
+        lv = 0
+        if level not in (None, ""):
+            try:
+                lv = int(str(level).strip())
+            except ValueError:
+                out.add(where, f"level {level!r} is not a whole level")
+                return
+            if not 1 <= lv <= top:
+                out.add(where, f"level {lv} is outside 1–{top}")
+                return
+        cost = _cost(value, where, out)
+        if cost is not None:
+            costs.setdefault(key, {})[lv] = cost
+
+    if path.suffix.lower() == ".csv":
+        reader = csv.DictReader(io.StringIO(text))
+        fields = {(f or "").strip().casefold(): f for f in reader.fieldnames or []}
+        if "indicator" not in fields or "cost" not in fields:
+            raise InputError(
+                [Problem(name, "line 1", "a costs CSV needs columns indicator and cost")]
+            )
+        for n, row in enumerate(reader, start=2):
+            put(
+                row[fields["indicator"]],
+                row.get(fields.get("level", ""), None) if "level" in fields else None,
+                row[fields["cost"]],
+                f"line {n}",
+            )
+    else:
+        try:
+            data, node = yamlfile.load(text)
+        except yamlfile.YamlProblem as e:
+            raise InputError(
+                [Problem(name, f"line {e.line}" if e.line else "", e.message)]
+            ) from None
+        if isinstance(data, dict) and set(data) == {"costs"}:
+            data = data["costs"]
+            prefix: tuple[str, ...] = ("costs",)
+        else:
+            prefix = ()
+        if not isinstance(data, dict):
+            raise InputError([Problem(name, "", "costs must map indicators to efforts")])
+        for ind, value in data.items():
+            where = f"line {yamlfile.locate(node, [*prefix, str(ind)])}"
+            if isinstance(value, dict):
+                for lv, v in value.items():
+                    put(ind, lv, v, where)
+            else:
+                put(ind, None, value, where)
+    out.raise_if_any()
+    return costs
