@@ -10,10 +10,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spbe_cli import gates as gates_mod
 from spbe_cli.errors import SpbeError
+from spbe_cli.limits import DEFAULT, Limits
+
+if TYPE_CHECKING:
+    from spbe_cli.answers import MissingPolicy
 from spbe_cli.names import normalize, slug, unique_stems
 from spbe_cli.readers import SUFFIXES
 
@@ -97,10 +101,11 @@ def discover(paths: Iterable[str], exclude: Path | None = None) -> tuple[list[Pa
 @dataclass(frozen=True)
 class Job:
     rubric: str | None
-    missing: str
+    missing: MissingPolicy
     reports: tuple[str, ...]
     lang: str
     generated_at: str
+    limits: Limits = DEFAULT
 
 
 def score_one(path: Path, job: Job) -> Outcome:
@@ -109,7 +114,9 @@ def score_one(path: Path, job: Job) -> Outcome:
 
     out = Outcome(file=str(path))
     try:
-        loaded, _answers, _score, result = score_file(path, job.rubric, job.missing)  # type: ignore[arg-type]
+        loaded, _answers, _score, result = score_file(
+            path, job.rubric, job.missing, None, job.limits
+        )
         out.result = result
         out.result_json = json.dumps(result, ensure_ascii=False, separators=(",", ":")) + "\n"
         for fmt in job.reports:

@@ -58,6 +58,14 @@ def _fail(err: SpbeError) -> NoReturn:
     raise typer.Exit(EXIT_INPUT)
 
 
+def _limits() -> Any:
+    import os
+
+    from spbe_cli.limits import Limits
+
+    return Limits.from_env(os.environ)
+
+
 def _console() -> Any:
     from rich.console import Console
 
@@ -165,6 +173,7 @@ def score(
             rubric,
             missing.value,
             predikat_basis.value if predikat_basis else None,
+            _limits(),
         )
         if fmt is ScoreFormat.json:
             out.write(
@@ -394,7 +403,7 @@ def _single_diff(
     from spbe_cli.pipeline import load_side
     from spbe_cli.render import render_view
 
-    a, b = load_side(old, rubric), load_side(new, rubric)
+    a, b = load_side(old, rubric, _limits()), load_side(new, rubric, _limits())
     result = d.compare(a, b)
     name = b.loaded.rubric.index_name if b.loaded else "Indeks"
     view = diffview.build(result, lang, name)  # type: ignore[arg-type]
@@ -504,7 +513,7 @@ def plan(
     from spbe_cli.readers.costs import read_costs
 
     try:
-        side = load_side(file, rubric)
+        side = load_side(file, rubric, _limits())
         loaded, sc = side.loaded, side.score
         basis: Any = predikat_basis.value if predikat_basis else loaded.rubric.predikat.basis
         try:
@@ -617,7 +626,7 @@ def batch(
             raise _E([_problem(str(out_dir), "", "--out is a file, not a folder")])
         out_dir.mkdir(parents=True, exist_ok=True)
         workers = jobs or min(len(files), os.cpu_count() or 1)
-        job = b.Job(rubric, missing.value, formats, lang.value, stamp)
+        job = b.Job(rubric, missing.value, formats, lang.value, stamp, _limits())
         outcomes = _run_with_progress(b, files, job, workers, quiet)
         b.mark_duplicates(outcomes)
         b.assign_stems(outcomes)

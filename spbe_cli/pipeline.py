@@ -9,6 +9,7 @@ from typing import Any
 from spbe_cli import result as result_view
 from spbe_cli.answers import Answers, MissingPolicy, validate
 from spbe_cli.errors import InputError, Problem
+from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.readers import read_answers, read_bytes
 from spbe_cli.rubric import LoadedRubric, builtin_ids, load_rubric
 from spbe_cli.scoring import Basis, Score, score
@@ -19,8 +20,9 @@ def score_file(
     rubric: str | None = None,
     missing: MissingPolicy = "error",
     basis: Basis | None = None,
+    limits: Limits = DEFAULT,
 ) -> tuple[LoadedRubric, Answers, Score, dict[str, Any]]:
-    raw = read_answers(path)
+    raw = read_answers(path, limits)
     answers, loaded, why = validate(raw, rubric, missing)
     sc = score(loaded.rubric, answers, basis)
     return loaded, answers, sc, result_view.build(loaded, answers, sc, why)
@@ -117,7 +119,7 @@ def rubric_for_result(
     return loaded, extra
 
 
-def load_side(path: Path, rubric: str | None = None) -> Any:
+def load_side(path: Path, rubric: str | None = None, limits: Limits = DEFAULT) -> Any:
     """One side of a diff: a result JSON (re-scored exactly from its levels and rubric) or
     an answer file of any supported format."""
     from spbe_cli.diff import Side, side_from_result
@@ -126,7 +128,7 @@ def load_side(path: Path, rubric: str | None = None) -> Any:
         result = load_result(path)
         loaded, _extra = rubric_for_result(result, rubric)
         return side_from_result(result, loaded)
-    loaded, _answers, sc, result = score_file(path, rubric)
+    loaded, _answers, sc, result = score_file(path, rubric, "error", None, limits)
     return Side(result, loaded, sc)
 
 

@@ -6,15 +6,15 @@ import hashlib
 from pathlib import Path
 
 from spbe_cli.errors import InputError, Problem
+from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.readers.raw import RawAnswers
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 TEXT_SUFFIXES = (".csv", ".yaml", ".yml", ".json")
 SUFFIXES = SPREADSHEET_SUFFIXES + TEXT_SUFFIXES
-MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
-def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+def read_bytes(path: Path, limit: int = DEFAULT.file_bytes) -> bytes:
     name = str(path)
     try:
         if path.is_dir():
@@ -31,7 +31,7 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         raise InputError([Problem(name, "", f"cannot read the file: {e.strerror}")]) from None
 
 
-def read_answers(path: Path) -> RawAnswers:
+def read_answers(path: Path, limits: Limits = DEFAULT) -> RawAnswers:
     """Dispatch on the file suffix; content is checked against it."""
     name = str(path)
     suffix = path.suffix.lower()
@@ -45,19 +45,19 @@ def read_answers(path: Path) -> RawAnswers:
                 )
             ]
         )
-    data = read_bytes(path)
+    data = read_bytes(path, limits.file_bytes)
     sha = hashlib.sha256(data).hexdigest()
     if suffix in SPREADSHEET_SUFFIXES:
         from spbe_cli.readers.workbook import read_workbook
 
-        return read_workbook(name, data, sha)
+        return read_workbook(name, data, sha, limits)
     if suffix == ".csv":
         from spbe_cli.readers.csvfile import read_csv
 
-        return read_csv(name, data, sha)
+        return read_csv(name, data, sha, limits)
     from spbe_cli.readers.csvfile import decode
     from spbe_cli.readers.mapping import read_mapping
 
     is_json = suffix == ".json"
     text = decode(name, data, "JSON" if is_json else "YAML")
-    return read_mapping(name, text, sha, is_json=is_json)
+    return read_mapping(name, text, sha, is_json=is_json, limits=limits)

@@ -6,10 +6,9 @@ import csv
 import io
 
 from spbe_cli.errors import Collector, InputError, Problem
+from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.readers import grid as g
 from spbe_cli.readers.raw import RawAnswers
-
-MAX_ROWS = 10_000
 
 
 def decode(name: str, data: bytes, kind: str = "CSV") -> str:
@@ -30,7 +29,7 @@ def decode(name: str, data: bytes, kind: str = "CSV") -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def read_csv(name: str, data: bytes, sha256: str) -> RawAnswers:
+def read_csv(name: str, data: bytes, sha256: str, limits: Limits = DEFAULT) -> RawAnswers:
     text = decode(name, data)
     sample = text[:8192]
     try:
@@ -41,8 +40,10 @@ def read_csv(name: str, data: bytes, sha256: str) -> RawAnswers:
         grid: list[list[object]] = []
         for row in csv.reader(io.StringIO(text), dialect):
             grid.append(list(row))
-            if len(grid) > MAX_ROWS:
-                raise InputError([Problem(name, "", f"more than {MAX_ROWS} rows")])
+            if len(grid) > limits.rows:
+                raise InputError(
+                    [Problem(name, "", f"more than {limits.rows:,} rows (SPBE_MAX_ROWS)")]
+                )
     except csv.Error as e:
         raise InputError([Problem(name, "", f"not valid CSV: {e}")]) from None
     out = Collector(name)

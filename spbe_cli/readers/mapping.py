@@ -10,6 +10,7 @@ from typing import Any
 from spbe_cli import yamlfile
 from spbe_cli.errors import Collector, InputError, Problem
 from spbe_cli.levels import norm
+from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.readers.raw import COLUMNS, IDENTITY_KEYS, SHEETS, Cell, RawAnswers, RawRow
 
 _KEY_ALIASES = {norm(a): k for k, names in IDENTITY_KEYS.items() for a in names}
@@ -48,7 +49,9 @@ class _Duplicate(ValueError):
         self.key = key
 
 
-def read_mapping(name: str, text: str, sha256: str, is_json: bool) -> RawAnswers:
+def read_mapping(
+    name: str, text: str, sha256: str, is_json: bool, limits: Limits = DEFAULT
+) -> RawAnswers:
     if not text.strip():
         raise InputError([Problem(name, "", "the file is empty")])
     if is_json:
@@ -56,7 +59,7 @@ def read_mapping(name: str, text: str, sha256: str, is_json: bool) -> RawAnswers
         node = None
     else:
         try:
-            data, node = yamlfile.load(text)
+            data, node = yamlfile.load(text, limits.yaml_nodes)
         except yamlfile.YamlProblem as e:
             raise InputError(
                 [Problem(name, f"line {e.line}" if e.line else "", e.message)]

@@ -6,17 +6,68 @@ import python_calamine as pc
 
 from spbe_cli.errors import Collector, InputError, Problem
 from spbe_cli.levels import norm
+from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.readers import grid as g
 from spbe_cli.readers.raw import SHEETS, Cell, RawAnswers, RawRow
 from spbe_cli.readers.xlsxcells import hidden_cells
 
 ZIP_MAGIC = b"PK\x03\x04"
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-MAX_ROWS = 10_000
-MAX_COLUMNS = 200
 
 
-def _check_bytes(name: str, data: bytes) -> None:
+def _check_zip(name: str, data: bytes, limits: Limits) -> None:
+    """Refuse zip bombs before any XML is parsed: parts and their unpacked sizes, as the
+    zip's central directory declares them (a lying header only makes the reader stop
+    early, at the declared size)."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as e:
+        raise InputError(
+            [Problem(name, "", f"cannot read the workbook (corrupt or truncated?): {e}")]
+        ) from None
+    if len(infos) > limits.zip_parts:
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    "",
+                    f"the workbook has {len(infos):,} parts; the limit is"
+                    f" {limits.zip_parts:,} (SPBE_MAX_ZIP_PARTS)",
+                )
+            ]
+        )
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > limits.unpacked_part_bytes:
+            raise InputError(
+                [
+                    Problem(
+                        name,
+                        "",
+                        f"{info.filename} unpacks to {info.file_size:,} bytes; the limit is"
+                        f" {limits.unpacked_part_bytes:,} (SPBE_MAX_UNPACKED_PART_MB)",
+                    )
+                ]
+            )
+    if total > limits.unpacked_total_bytes:
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    "",
+                    f"the workbook unpacks to {total:,} bytes; the limit is"
+                    f" {limits.unpacked_total_bytes:,} (SPBE_MAX_UNPACKED_MB)",
+                )
+            ]
+        )
+
+
+def _check_bytes(name: str, data: bytes, limits: Limits = DEFAULT) -> None:
     head = data[:8]
     if head.startswith(CFB_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data:
@@ -25,6 +76,7 @@ def _check_bytes(name: str, data: bytes) -> None:
             )
         return
     if head.startswith(ZIP_MAGIC):
+        _check_zip(name, data, limits)
         return
     if not data:
         raise InputError([Problem(name, "", "the file is empty")])
@@ -62,25 +114,28 @@ def _find_sheet(wb: pc.CalamineWorkbook, role: str, out: Collector) -> str | Non
     return matches[0]
 
 
-def _grid(wb: pc.CalamineWorkbook, sheet: str, out: Collector) -> list[list[object]] | None:
+def _grid(
+    wb: pc.CalamineWorkbook, sheet: str, out: Collector, limits: Limits = DEFAULT
+) -> list[list[object]] | None:
     try:
         ws = wb.get_sheet_by_name(sheet)
     except (pc.CalamineError, pc.XmlError, pc.ZipError, ValueError) as e:
         out.add(sheet, f"cannot read the sheet: {str(e)[:200]}")
         return None
     end_row, end_col = ws.end or (0, 0)
-    if end_row >= MAX_ROWS or end_col >= MAX_COLUMNS:
+    if end_row >= limits.rows or end_col >= limits.columns:
         out.add(
             sheet,
             f"the sheet uses {end_row + 1} rows × {end_col + 1} columns;"
-            f" answer sheets are limited to {MAX_ROWS} × {MAX_COLUMNS}",
+            f" answer sheets are limited to {limits.rows:,} × {limits.columns:,}"
+            " (SPBE_MAX_ROWS, SPBE_MAX_COLUMNS)",
         )
         return None
     return [list(r) for r in ws.to_python(skip_empty_area=False)]
 
 
-def read_workbook(name: str, data: bytes, sha256: str) -> RawAnswers:
-    _check_bytes(name, data)
+def read_workbook(name: str, data: bytes, sha256: str, limits: Limits = DEFAULT) -> RawAnswers:
+    _check_bytes(name, data, limits)
     wb = _open(name, data)
     out = Collector(name)
     id_sheet = _find_sheet(wb, "identity", out)
@@ -89,13 +144,13 @@ def read_workbook(name: str, data: bytes, sha256: str) -> RawAnswers:
     rows = []
     header_found = False
     if id_sheet is not None:
-        id_grid = _grid(wb, id_sheet, out)
+        id_grid = _grid(wb, id_sheet, out, limits)
         if id_grid is not None:
             if not any(any(not g.is_blank(v) for v in r) for r in id_grid):
                 out.add(id_sheet, "the sheet is empty")
             identity = g.read_identity(id_grid, id_sheet, out)
     if ans_sheet is not None:
-        ans_grid = _grid(wb, ans_sheet, out)
+        ans_grid = _grid(wb, ans_sheet, out, limits)
         if ans_grid is not None:
             header = g.find_header(ans_grid)
             if header is None:

@@ -1,0 +1,48 @@
+"""Size and count limits, checked before parsing, so hostile files fail fast and small.
+
+Defaults fit any real answer file with a wide margin; each can be raised through an
+environment variable (read by the CLI, passed in; the readers never read the environment).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    file_bytes: int = 20 * MIB  # an answer file on disk
+    unpacked_part_bytes: int = 16 * MIB  # one part of a .xlsx/.ods zip (a sheet, the strings)
+    unpacked_total_bytes: int = 64 * MIB  # all parts of a .xlsx/.ods zip together
+    zip_parts: int = 2_000  # parts in a .xlsx/.ods zip
+    rows: int = 10_000  # rows of an answer sheet or CSV
+    columns: int = 200  # columns of an answer sheet
+    yaml_nodes: int = 200_000  # nodes of a YAML/JSON document
+
+    ENV = {
+        "file_bytes": ("SPBE_MAX_FILE_MB", MIB),
+        "unpacked_part_bytes": ("SPBE_MAX_UNPACKED_PART_MB", MIB),
+        "unpacked_total_bytes": ("SPBE_MAX_UNPACKED_MB", MIB),
+        "zip_parts": ("SPBE_MAX_ZIP_PARTS", 1),
+        "rows": ("SPBE_MAX_ROWS", 1),
+        "columns": ("SPBE_MAX_COLUMNS", 1),
+        "yaml_nodes": ("SPBE_MAX_YAML_NODES", 1),
+    }
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> Limits:
+        """Limits with any SPBE_MAX_* variables applied; a bad value is ignored loudly by
+        the caller's choice (here: kept at the default)."""
+        values = {}
+        for f in fields(cls):
+            name, unit = cls.ENV[f.name]
+            raw = env.get(name, "").strip()
+            if raw.isdigit() and int(raw) > 0:
+                values[f.name] = int(raw) * unit
+        return cls(**values)
+
+
+DEFAULT = Limits()
