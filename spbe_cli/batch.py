@@ -117,7 +117,7 @@ def score_one(path: Path, job: Job) -> Outcome:
         loaded, _answers, _score, result = score_file(
             path, job.rubric, job.missing, None, job.limits
         )
-        out.result = result
+        out.result = slim(result)
         out.result_json = json.dumps(result, ensure_ascii=False, separators=(",", ":")) + "\n"
         for fmt in job.reports:
             out.reports[fmt] = report_text(result, loaded, fmt, job.lang, job.generated_at)
@@ -126,6 +126,20 @@ def score_one(path: Path, job: Job) -> Outcome:
     except Exception as e:  # a bug: keep the other files, say so loudly
         out.errors = [f"{path}: internal error (please report this bug): {type(e).__name__}: {e}"]
     return out
+
+
+SLIM_KEYS = ("institution", "index", "index_exact", "predikat", "predikat_boundary")
+
+
+def slim(result: dict[str, Any]) -> dict[str, Any]:
+    """What the batch needs of a result (ranking, duplicates, gates, summaries): sent back
+    from a worker instead of the whole result, which travels as its encoded JSON."""
+    return {
+        **{k: result[k] for k in SLIM_KEYS},
+        "rubric": {"id": result["rubric"]["id"]},
+        "domains": [{"id": d["id"], "index": d["index"]} for d in result["domains"]],
+        "aspects": [{"id": a["id"], "index": a["index"]} for a in result["aspects"]],
+    }
 
 
 def _worker(args: tuple[Path, Job]) -> Outcome:

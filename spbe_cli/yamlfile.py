@@ -87,7 +87,7 @@ _Loader.add_constructor("tag:yaml.org,2002:float", _decimal)
 def load(text: str, max_nodes: int = 200_000) -> tuple[Any, yaml.Node | None]:
     """Parse one YAML document; return the data and its node tree (for locating errors)."""
     try:
-        _refuse_aliases(text)
+        _prescan(text, max_nodes)
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
@@ -109,13 +109,37 @@ def load(text: str, max_nodes: int = 200_000) -> tuple[Any, yaml.Node | None]:
     return data, node
 
 
-def _refuse_aliases(text: str) -> None:
-    """Aliases are refused at their own line, before anything is built (alias bombs)."""
+MAX_DEPTH = 64
+
+
+def _prescan(text: str, max_nodes: int) -> None:
+    """One pass over the parser's events before anything is built: aliases are refused at
+    their own line (alias bombs), and so are documents nested deeper than MAX_DEPTH or with
+    more than `max_nodes` nodes, which would otherwise cost time and memory to compose."""
+    depth = nodes = 0
     for event in yaml.parse(text, Loader=_BaseLoader):
         if isinstance(event, yaml.AliasEvent):
-            mark = event.start_mark
-            line = int(mark.line) + 1 if mark is not None else None
-            raise YamlProblem(line, "YAML aliases (*name) are not allowed")
+            raise YamlProblem(_event_line(event), "YAML aliases (*name) are not allowed")
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise YamlProblem(
+                    _event_line(event), f"the document is nested deeper than {MAX_DEPTH} levels"
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        if isinstance(event, yaml.NodeEvent):
+            nodes += 1
+            if nodes > max_nodes:
+                raise YamlProblem(
+                    _event_line(event),
+                    f"the document has more than {max_nodes:,} nodes (SPBE_MAX_YAML_NODES)",
+                )
+
+
+def _event_line(event: yaml.Event) -> int | None:
+    mark = event.start_mark
+    return int(mark.line) + 1 if mark is not None else None
 
 
 def locate(node: yaml.Node | None, path: Sequence[int | str]) -> int | None:
