@@ -56,7 +56,7 @@ class Answer(BaseModel):
     target: Fraction | None = None
     explanation: str | None = None
     evidence: str | None = None
-    where: str
+    where: str = ""  # for answers built in code; validated answers are located by their cells
     filled_by_missing: bool = False
 
 
@@ -260,7 +260,7 @@ def validate(
                     level_cell.where, f"no level for indicator {key} (expected {range_text(spec)})"
                 )
             continue
-        items[key] = Answer(
+        items[key] = Answer.model_construct(  # every field checked above; skip re-validation
             item=key,
             level=level,
             self_level=_optional_level(
@@ -269,7 +269,7 @@ def validate(
             target=_optional_level(row.cells.get("target"), loaded, key, out, "Target"),
             explanation=_text(row.cells["explanation"]) if "explanation" in row.cells else None,
             evidence=_text(row.cells["evidence"]) if "evidence" in row.cells else None,
-            where=level_cell.where,
+            filled_by_missing=False,
         )
     for ind in rubric.indicators:
         if ind.id not in items and ind.id not in seen and missing == "error" and raw.answers_found:
@@ -281,10 +281,13 @@ def validate(
         if item_id in items:
             ordered[item_id] = items[item_id]
         elif item_id == ind.id:  # only the first of a repeated indicator is required
-            ordered[item_id] = Answer(
+            ordered[item_id] = Answer.model_construct(
                 item=item_id,
                 level=Fraction(spec.min),
-                where=raw.answers_where,
+                self_level=None,
+                target=None,
+                explanation=None,
+                evidence=None,
                 filled_by_missing=True,
             )
     answers = Answers(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 
 Number = Fraction
 
 
+@lru_cache(maxsize=8192)
 def round_text(value: Fraction, places: int) -> str:
     """Round half away from zero to `places` decimals (the official display rule), as text.
 
@@ -51,6 +52,7 @@ def terminates(value: Fraction) -> bool:
     return _places(value) is not None
 
 
+@lru_cache(maxsize=8192)
 def exact_text(value: Fraction, min_places: int = 2, repeating_places: int = 10) -> str:
     """The exact decimal as text; a non-terminating value gets `repeating_places` decimals."""
     places = _places(value)

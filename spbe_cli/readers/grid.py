@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from spbe_cli.errors import Collector
 from spbe_cli.levels import norm
-from spbe_cli.readers.raw import COLUMNS, IDENTITY_KEYS, REQUIRED_COLUMNS, Cell, RawRow
+from spbe_cli.readers.raw import COLUMNS, IDENTITY_KEYS, REQUIRED_COLUMNS, Cell, RawRow, SheetCell
 
 HEADER_SEARCH_ROWS = 30
 
@@ -79,12 +79,12 @@ def read_table(
     rows: list[RawRow] = []
     for r in range(header_row + 1, len(grid)):
         row = grid[r]
-        cells = {
-            k: Cell(row[c] if c < len(row) else None, address(sheet, r, c)) for k, c in cols.items()
+        cells: dict[str, Cell] = {
+            k: SheetCell(row[c] if c < len(row) else None, sheet, r, c) for k, c in cols.items()
         }
         if all(is_blank(cell.value) for cell in cells.values()):
             continue
-        rows.append(RawRow(where=address(sheet, r, cols["id"]), cells=cells))
+        rows.append(RawRow(cells=cells))
     return rows
 
 

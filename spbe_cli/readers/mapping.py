@@ -152,5 +152,5 @@ def _answers(section: Any, key: str, where: Where, out: Collector) -> list[RawRo
         else:
             cells["level"] = Cell(value, where(*path))
         cells.setdefault("level", Cell(None, where(*path)))
-        rows.append(RawRow(where=where(*path), cells=cells))
+        rows.append(RawRow(cells=cells))
     return rows

@@ -40,9 +40,24 @@ class Cell:
     where: str
 
 
+class SheetCell(Cell):
+    """A sheet cell whose address text (`Jawaban!E14`) is made only when a message needs it:
+    a nation's workbooks have millions of cells and almost none is ever reported."""
+
+    def __init__(self, value: object, sheet: str | None, row: int, col: int) -> None:
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "_at", (sheet, row, col))
+
+    @property
+    def where(self) -> str:
+        from spbe_cli.readers.grid import address
+
+        sheet, row, col = self._at  # type: ignore[attr-defined]
+        return address(sheet, row, col)
+
+
 @dataclass
 class RawRow:
-    where: str
     cells: dict[str, Cell]
 
 
