@@ -79,15 +79,19 @@ def score_table(console: Console, result: dict[str, Any], index_name: str) -> No
 def rubric_list(console: Console, rubrics: list[LoadedRubric]) -> None:
     t = Table(show_edge=False)
     t.add_column("Id", no_wrap=True)
-    for col in ("Title", "Years", "Indicators", "Lowest confidence"):
-        t.add_column(col)
+    t.add_column("Years", no_wrap=True)
+    t.add_column("Ind.", justify="right", no_wrap=True)
+    t.add_column("Index and confidence", min_width=24)
     for lr in rubrics:
         r = lr.rubric
         years = f"{r.years.first}–{r.years.last}" if r.years.last else f"{r.years.first}–"
         unconfirmed = r.unconfirmed_parts()
-        conf = r.lowest_confidence.value + (f" ({', '.join(unconfirmed)})" if unconfirmed else "")
-        t.add_row(r.id, r.title, years, str(len(r.indicators)), conf)
+        conf = (
+            f"unconfirmed: {', '.join(unconfirmed)}" if unconfirmed else r.lowest_confidence.value
+        )
+        t.add_row(r.id, years, str(len(r.indicators)), f"{r.index_name}; {conf}")
     console.print(t)
+    console.print("spbe rubrics show ID: structure, weights, scales, sources", style="dim")
 
 
 def rubric_show(console: Console, lr: LoadedRubric) -> None:
