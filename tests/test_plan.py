@@ -246,3 +246,11 @@ def test_all_formats(runner: CliRunner) -> None:
     }
     md = runner.invoke(app, ["plan", path, "-f", "md"]).stdout
     assert "| 1 |" in md and "Yang harus dipenuhi" in md
+
+
+def test_a_target_above_the_scale_is_unreachable() -> None:
+    """A rubric whose top band asks more than the scale can give: no plan, said plainly."""
+    rubric = small_rubric([Fraction(50), Fraction(50)], decimal=False)
+    sc = score(rubric, answers([Fraction(1), Fraction(2)]))  # type: ignore[arg-type]
+    p = plan(rubric, sc, Fraction("5.01"), "Lebih", "exact")  # type: ignore[arg-type]
+    assert not p.reachable and p.steps == []

@@ -1,0 +1,54 @@
+"""Writes are atomic: an interrupted write leaves the previous file whole and no debris."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from spbe_cli import output
+from spbe_cli.errors import OutputError
+
+
+def test_interrupted_write_keeps_the_previous_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "laporan.html"
+    target.write_text("previous report")
+
+    def crash(src: str, dst: str) -> None:
+        raise KeyboardInterrupt  # the user pressed Ctrl-C between write and rename
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(KeyboardInterrupt):
+        output.write(str(target), "x" * 1_000_000)
+    assert target.read_text() == "previous report"
+    assert [p.name for p in tmp_path.iterdir()] == ["laporan.html"]
+
+
+def test_failed_write_is_a_located_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "r.json"
+    target.write_text("old")
+
+    def full(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    with pytest.raises(OutputError) as err:
+        output.write(str(target), "new")
+    assert str(err.value) == f"{target}: cannot write: No space left on device"
+    assert target.read_text() == "old" and len(list(tmp_path.iterdir())) == 1
+
+
+def test_inputs_are_never_overwritten_even_through_links(tmp_path: Path) -> None:
+    src = tmp_path / "a.xlsx"
+    src.write_bytes(b"workbook")
+    link = tmp_path / "link.xlsx"
+    link.symlink_to(src)
+    hard = tmp_path / "hard.xlsx"
+    os.link(src, hard)
+    for target in (src, link, hard):
+        with pytest.raises(OutputError, match="refusing to overwrite an input file"):
+            output.write(str(target), "x", [src])
+    assert src.read_bytes() == b"workbook"
