@@ -290,7 +290,7 @@ def validate(
                 evidence=None,
                 filled_by_missing=True,
             )
-    answers = Answers(
+    answers = Answers.model_construct(  # parts validated above
         file=raw.file, sha256=raw.sha256, identity=identity, items=ordered, missing_policy=missing
     )
     return answers, loaded, why
