@@ -98,9 +98,9 @@ def _year(cell: Cell, out: Collector) -> int | None:
         v = None
     if isinstance(v, float) and v.is_integer():
         v = int(v)
-    if isinstance(v, Decimal) and v == v.to_integral_value():
+    if isinstance(v, Decimal) and v.is_finite() and v.adjusted() < 6 and v == v.to_integral_value():
         v = int(v)
-    if isinstance(v, str) and v.strip().isdigit():
+    if isinstance(v, str) and v.strip().isdigit() and len(v.strip()) < 6:
         v = int(v.strip())
     if isinstance(v, int) and 1900 <= v <= 2200:
         return v
@@ -186,11 +186,11 @@ def _item_id(cell: Cell) -> str | None:
     v = cell.value
     if isinstance(v, float) and v.is_integer():
         v = int(v)
-    if isinstance(v, Decimal) and v == v.to_integral_value():
+    if isinstance(v, Decimal) and v.is_finite() and v.adjusted() < 6 and v == v.to_integral_value():
         v = int(v)
     if v is None or isinstance(v, bool):
         return None
-    text = str(v).strip()
+    text = str(v).strip()[:40]
     text = _ID_PREFIX.sub("", text)
     return text or None
 

@@ -22,6 +22,21 @@ _LEVEL = re.compile(
 )
 
 
+MAX_LEVEL_TEXT = 80  # "3 - Terpadu dan Terukur" is 23; longer text is not a level
+
+
+def _plausible(value: int | Decimal) -> bool:
+    """Small enough to be worth exact arithmetic (1e999999 would cost minutes)."""
+    if isinstance(value, Decimal):
+        return value.is_zero() or (-7 < value.adjusted() < 7 and len(value.as_tuple().digits) < 40)
+    return abs(value) < 10**7
+
+
+def _short(value: object) -> str:
+    text = str(value)
+    return text if len(text) <= 20 else text[:17] + "..."
+
+
 class LevelProblem(ValueError):
     """Why a cell is not a valid level (message without location), and advice if any."""
 
@@ -47,6 +62,8 @@ def range_text(spec: ValueSpec) -> str:
 
 def _number(text: str) -> Fraction:
     text = text.replace(" ", "").replace(",", ".")
+    if len(text) > 30:
+        raise LevelProblem(f"{text[:20]!r}… is not a level")
     try:
         value = Fraction(text)
     except (ValueError, ZeroDivisionError):
@@ -82,15 +99,21 @@ def parse_level(raw: object, scale: Scale, spec: ValueSpec) -> Fraction | None:
     if isinstance(raw, float):
         if not math.isfinite(raw):
             raise LevelProblem("the cell holds no finite number")
+        if abs(raw) > 1e6:
+            raise LevelProblem(f"{raw:.3g} is far outside {range_text(spec)}")
         value = fraction_from_float(raw)
     elif isinstance(raw, int | Decimal):
         if isinstance(raw, Decimal) and not raw.is_finite():
             raise LevelProblem("the cell holds no finite number")
+        if not _plausible(raw):
+            raise LevelProblem(f"{_short(raw)} is far outside {range_text(spec)}")
         value = Fraction(raw)
     elif isinstance(raw, str):
         text = raw.replace("\u00a0", " ").strip()
         if not text:
             return None
+        if len(text) > MAX_LEVEL_TEXT:
+            raise LevelProblem(f"{text[:20]!r}… ({len(text):,} characters) is not a level")
         if text.startswith("#") and text.endswith(("!", "?", "A")):
             raise LevelProblem(f"the cell holds the spreadsheet error {text}")
         value = _from_text(text, scale)

@@ -75,6 +75,8 @@ _Loader.add_implicit_resolver(
 
 def _decimal(loader: _Loader, node: yaml.ScalarNode) -> Decimal | float:
     text = str(loader.construct_scalar(node)).replace("_", "")
+    if len(text) > 60:
+        raise YamlProblem(_line(node), f"the number {text[:20]}… is too long")
     try:
         return Decimal(text)
     except InvalidOperation:  # .inf / .nan: keep YAML's meaning, validation rejects them
@@ -82,6 +84,16 @@ def _decimal(loader: _Loader, node: yaml.ScalarNode) -> Decimal | float:
 
 
 _Loader.add_constructor("tag:yaml.org,2002:float", _decimal)
+
+
+def _int(loader: _Loader, node: yaml.ScalarNode) -> int:
+    text = str(loader.construct_scalar(node))
+    if len(text.replace("_", "")) > 30:
+        raise YamlProblem(_line(node), f"the number {text[:20]}… has more than 30 digits")
+    return int(yaml.SafeLoader.construct_yaml_int(loader, node))
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _int)
 
 
 def load(text: str, max_nodes: int = 200_000) -> tuple[Any, yaml.Node | None]:

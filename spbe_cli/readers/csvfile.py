@@ -29,16 +29,39 @@ def decode(name: str, data: bytes, kind: str = "CSV") -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def read_csv(name: str, data: bytes, sha256: str, limits: Limits = DEFAULT) -> RawAnswers:
-    text = decode(name, data)
-    sample = text[:8192]
+MAX_SEPARATORS_PER_LINE = 100_000  # beyond any real row, far below a memory problem
+
+
+def _rows(name: str, text: str, delimiter: str, limits: Limits) -> list[list[object]]:
+    csv.field_size_limit(max(limits.file_bytes, 131072))
+    for n, line in enumerate(text.splitlines(), start=1):
+        if line.count(delimiter) > MAX_SEPARATORS_PER_LINE:
+            raise InputError(
+                [
+                    Problem(
+                        name,
+                        f"line {n}",
+                        f"more than {MAX_SEPARATORS_PER_LINE:,} separators on one line;"
+                        f" answer sheets are limited to {limits.rows:,} ×"
+                        f" {limits.columns:,} (SPBE_MAX_ROWS,"
+                        " SPBE_MAX_COLUMNS)",
+                    )
+                ]
+            )
+    grid: list[list[object]] = []
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        grid: list[list[object]] = []
-        for row in csv.reader(io.StringIO(text), dialect):
+        for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+            if len(row) > limits.columns:
+                raise InputError(
+                    [
+                        Problem(
+                            name,
+                            f"row {len(grid) + 1}",
+                            f"{len(row):,} columns; answer sheets are limited to {limits.rows:,} ×"
+                            f" {limits.columns:,} (SPBE_MAX_ROWS, SPBE_MAX_COLUMNS)",
+                        )
+                    ]
+                )
             grid.append(list(row))
             if len(grid) > limits.rows:
                 raise InputError(
@@ -46,6 +69,26 @@ def read_csv(name: str, data: bytes, sha256: str, limits: Limits = DEFAULT) -> R
                 )
     except csv.Error as e:
         raise InputError([Problem(name, "", f"not valid CSV: {e}")]) from None
+    return grid
+
+
+def _delimiter(text: str) -> str:
+    """The separator that makes a header row appear: Excel writes ';' where the decimal
+    mark is a comma (Indonesian settings), ',' elsewhere, tab for "Unicode Text"."""
+    head = "\n".join(text[:65536].splitlines()[: g.HEADER_SEARCH_ROWS])
+    for sep in sorted(",;\t", key=lambda c: -head.count(c)):
+        sample = [row for row in csv.reader(io.StringIO(head), delimiter=sep)]
+        if g.find_header(sample) is not None:
+            return sep
+    try:
+        return csv.Sniffer().sniff(text[:8192], delimiters=",;\t").delimiter
+    except csv.Error:
+        return ","
+
+
+def read_csv(name: str, data: bytes, sha256: str, limits: Limits = DEFAULT) -> RawAnswers:
+    text = decode(name, data)
+    grid = _rows(name, text, _delimiter(text), limits)
     out = Collector(name)
     header = g.find_header(grid)
     rows = []

@@ -41,6 +41,8 @@ def _json_load(name: str, text: str) -> Any:
         raise InputError([Problem(name, "", f"duplicate key {e.key!r}")]) from None
     except RecursionError:
         raise InputError([Problem(name, "", "invalid JSON: nested too deeply")]) from None
+    except ValueError as e:  # e.g. an integer literal beyond Python's 4,300-digit limit
+        raise InputError([Problem(name, "", f"invalid JSON: {str(e)[:200]}")]) from None
 
 
 class _Duplicate(ValueError):
@@ -115,18 +117,18 @@ def _identity(section: Any, key: str, where: Where, out: Collector) -> dict[str,
     for k, v in section.items():
         canon = _KEY_ALIASES.get(norm(str(k)))
         if canon is None:
-            out.add(where(key, k), f"unknown identity key {k!r}")
+            out.add(where(key, str(k)), f"unknown identity key {k!r}")
         elif canon in found:
-            out.add(where(key, k), f"{k} is given twice (first at {found[canon].where})")
+            out.add(where(key, str(k)), f"{k} is given twice (first at {found[canon].where})")
         else:
-            found[canon] = Cell(v, where(key, k))
+            found[canon] = Cell(v, where(key, str(k)))
     return found
 
 
 def _answers(section: Any, key: str, where: Where, out: Collector) -> list[RawRow]:
     rows: list[RawRow] = []
     if isinstance(section, dict):
-        items = [(k, v, (key, k)) for k, v in section.items()]
+        items = [(k, v, (key, str(k))) for k, v in section.items()]
     elif isinstance(section, list):
         items = []
         for i, entry in enumerate(section):

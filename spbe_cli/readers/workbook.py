@@ -9,10 +9,13 @@ from spbe_cli.levels import norm
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.readers import grid as g
 from spbe_cli.readers.raw import SHEETS, Cell, RawAnswers, RawRow
-from spbe_cli.readers.xlsxcells import hidden_cells
+from spbe_cli.readers.xlsxcells import CorruptPart, extent, hidden_cells
 
 ZIP_MAGIC = b"PK\x03\x04"
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+EAGER_PARTS = ("xl/workbook.xml", "xl/sharedStrings.xml", "xl/styles.xml", "content.xml")
 
 
 def _check_zip(name: str, data: bytes, limits: Limits) -> None:
@@ -65,6 +68,19 @@ def _check_zip(name: str, data: bytes, limits: Limits) -> None:
                 )
             ]
         )
+    # The parts the reader unpacks on opening are unpacked here first, never beyond their
+    # declared (and limited) sizes: a part whose data does not match its header (a lying
+    # zip bomb) fails its checksum here instead of filling memory later.
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            for part in EAGER_PARTS:
+                if part in zf.NameToInfo:
+                    with zf.open(part) as f:
+                        while f.read(1 << 20):
+                            pass
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
+        msg = f"the workbook is corrupt: {e} (a part does not match its header)"
+        raise InputError([Problem(name, "", msg)]) from None
 
 
 def _check_bytes(name: str, data: bytes, limits: Limits = DEFAULT) -> None:
@@ -115,8 +131,26 @@ def _find_sheet(wb: pc.CalamineWorkbook, role: str, out: Collector) -> str | Non
 
 
 def _grid(
-    wb: pc.CalamineWorkbook, sheet: str, out: Collector, limits: Limits = DEFAULT
+    wb: pc.CalamineWorkbook,
+    sheet: str,
+    out: Collector,
+    limits: Limits = DEFAULT,
+    data: bytes = b"",
 ) -> list[list[object]] | None:
+    if data.startswith(ZIP_MAGIC):
+        try:
+            span = extent(data, sheet)
+        except CorruptPart as e:
+            out.add(sheet, f"the sheet's part is corrupt: {e} (it does not match its header)")
+            return None
+        if span is not None and (span[0] > limits.rows or span[1] > limits.columns):
+            out.add(
+                sheet,
+                f"the sheet uses {span[0]:,} rows × {span[1]:,} columns; answer sheets are"
+                f" limited to {limits.rows:,} × {limits.columns:,} (SPBE_MAX_ROWS,"
+                " SPBE_MAX_COLUMNS)",
+            )
+            return None
     try:
         ws = wb.get_sheet_by_name(sheet)
     except (pc.CalamineError, pc.XmlError, pc.ZipError, ValueError) as e:
@@ -131,7 +165,16 @@ def _grid(
             " (SPBE_MAX_ROWS, SPBE_MAX_COLUMNS)",
         )
         return None
-    return [list(r) for r in ws.to_python(skip_empty_area=False)]
+    try:
+        return [list(r) for r in ws.to_python(skip_empty_area=False)]
+    except (OverflowError, ValueError) as e:
+        out.add(sheet, f"cannot read the sheet: a cell's value is out of range ({e})")
+        return None
+    except BaseException as e:  # a panic in the Rust reader (pyo3's PanicException)
+        if type(e).__name__ != "PanicException":
+            raise
+        out.add(sheet, f"cannot read the sheet: a cell's value is out of range ({e})")
+        return None
 
 
 def read_workbook(name: str, data: bytes, sha256: str, limits: Limits = DEFAULT) -> RawAnswers:
@@ -144,13 +187,13 @@ def read_workbook(name: str, data: bytes, sha256: str, limits: Limits = DEFAULT)
     rows = []
     header_found = False
     if id_sheet is not None:
-        id_grid = _grid(wb, id_sheet, out, limits)
+        id_grid = _grid(wb, id_sheet, out, limits, data)
         if id_grid is not None:
             if not any(any(not g.is_blank(v) for v in r) for r in id_grid):
                 out.add(id_sheet, "the sheet is empty")
             identity = g.read_identity(id_grid, id_sheet, out)
     if ans_sheet is not None:
-        ans_grid = _grid(wb, ans_sheet, out, limits)
+        ans_grid = _grid(wb, ans_sheet, out, limits, data)
         if ans_grid is not None:
             header = g.find_header(ans_grid)
             if header is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import zipfile
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -67,3 +68,38 @@ def hidden_cells(data: bytes, sheet: str, wanted: Collection[str]) -> dict[str, 
     except (zipfile.BadZipFile, KeyError, ET.ParseError, OSError, ValueError):
         return {}
     return found
+
+
+_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
+
+
+def _col_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ch - 64)
+    return n
+
+
+class CorruptPart(Exception):
+    """A zip part whose data does not match its header (checksum or size)."""
+
+
+def extent(data: bytes, sheet: str) -> tuple[int, int] | None:
+    """The (rows, columns) a .xlsx sheet's cells really span, from the cell references in
+    its XML, before calamine allocates a dense grid of that size. None when unknown."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            path = _sheet_path(zf, sheet)
+            if path is None:
+                return None
+            try:
+                xml = zf.read(path)
+            except (zipfile.BadZipFile, EOFError) as e:
+                raise CorruptPart(str(e)) from None
+    except (zipfile.BadZipFile, KeyError, ET.ParseError, OSError, ValueError):
+        return None
+    rows = cols = 0
+    for m in _REF.finditer(xml):
+        cols = max(cols, _col_number(m.group(1)))
+        rows = max(rows, int(m.group(2)))
+    return rows, cols
