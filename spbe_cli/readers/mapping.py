@@ -128,7 +128,9 @@ def _identity(section: Any, key: str, where: Where, out: Collector) -> dict[str,
 def _answers(section: Any, key: str, where: Where, out: Collector) -> list[RawRow]:
     rows: list[RawRow] = []
     if isinstance(section, dict):
-        items = [(k, v, (key, str(k))) for k, v in section.items()]
+        items: list[tuple[Any, Any, tuple[str, str | int]]] = [
+            (k, v, (key, str(k))) for k, v in section.items()
+        ]
     elif isinstance(section, list):
         items = []
         for i, entry in enumerate(section):
