@@ -81,7 +81,7 @@ def _delimiter(text: str) -> str:
         if g.find_header(sample) is not None:
             return sep
     try:
-        return csv.Sniffer().sniff(text[:8192], delimiters=",;\t").delimiter
+        return csv.Sniffer().sniff(text[:2048], delimiters=",;\t").delimiter
     except csv.Error:
         return ","
 

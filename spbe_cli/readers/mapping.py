@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -28,7 +29,22 @@ def _json_load(name: str, text: str) -> Any:
         return out
 
     try:
-        return json.loads(text, object_pairs_hook=no_dupes, parse_float=Decimal)
+        return json.loads(
+            text, object_pairs_hook=no_dupes, parse_float=_json_float, parse_int=_json_int
+        )
+    except _TooLong:
+        m = re.search(r"[-+]?[0-9][0-9.eE+-]{30,}", text)
+        line = text.count("\n", 0, m.start()) + 1 if m else None
+        number = m.group(0)[:20] if m else "?"
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    f"line {line}" if line else "",
+                    f"the number {number}… has more than 30 digits",
+                )
+            ]
+        ) from None
     except json.JSONDecodeError as e:
         raise InputError([Problem(name, f"line {e.lineno}", f"invalid JSON: {e.msg}")]) from None
     except _Duplicate as e:
@@ -41,8 +57,24 @@ def _json_load(name: str, text: str) -> Any:
         raise InputError([Problem(name, "", f"duplicate key {e.key!r}")]) from None
     except RecursionError:
         raise InputError([Problem(name, "", "invalid JSON: nested too deeply")]) from None
-    except ValueError as e:  # e.g. an integer literal beyond Python's 4,300-digit limit
+    except ValueError as e:
         raise InputError([Problem(name, "", f"invalid JSON: {str(e)[:200]}")]) from None
+
+
+class _TooLong(Exception):
+    pass
+
+
+def _json_int(text: str) -> int:
+    if len(text) > 30:
+        raise _TooLong
+    return int(text)
+
+
+def _json_float(text: str) -> Decimal:
+    if len(text) > 60:
+        raise _TooLong
+    return Decimal(text)
 
 
 class _Duplicate(ValueError):

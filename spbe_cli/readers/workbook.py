@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import python_calamine as pc
 
 from spbe_cli.errors import Collector, InputError, Problem
@@ -130,6 +134,23 @@ def _find_sheet(wb: pc.CalamineWorkbook, role: str, out: Collector) -> str | Non
     return matches[0]
 
 
+@contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """Send file descriptor 2 to /dev/null for the duration (restored afterwards)."""
+    try:
+        saved = os.dup(2)
+    except OSError:
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
 def _grid(
     wb: pc.CalamineWorkbook,
     sheet: str,
@@ -166,7 +187,8 @@ def _grid(
         )
         return None
     try:
-        return [list(r) for r in ws.to_python(skip_empty_area=False)]
+        with _quiet_stderr():  # a Rust panic prints to fd 2 before it becomes an exception
+            return [list(r) for r in ws.to_python(skip_empty_area=False)]
     except (OverflowError, ValueError) as e:
         out.add(sheet, f"cannot read the sheet: a cell's value is out of range ({e})")
         return None

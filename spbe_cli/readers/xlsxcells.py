@@ -80,6 +80,17 @@ def _col_number(letters: bytes) -> int:
     return n
 
 
+def read_part(zf: zipfile.ZipFile, path: str) -> bytes:
+    """A part read in 1 MiB chunks: zipfile stops at the declared size, so a part whose
+    header lies costs no more memory than it declares (one `read()` would unpack it all
+    before cutting it)."""
+    chunks = []
+    with zf.open(path) as f:
+        while chunk := f.read(1 << 20):
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
 class CorruptPart(Exception):
     """A zip part whose data does not match its header (checksum or size)."""
 
@@ -93,7 +104,7 @@ def extent(data: bytes, sheet: str) -> tuple[int, int] | None:
             if path is None:
                 return None
             try:
-                xml = zf.read(path)
+                xml = read_part(zf, path)
             except (zipfile.BadZipFile, EOFError) as e:
                 raise CorruptPart(str(e)) from None
     except (zipfile.BadZipFile, KeyError, ET.ParseError, OSError, ValueError):
