@@ -81,8 +81,25 @@ def _show(value: Fraction) -> str:
     return f"{value.numerator}/{value.denominator} (≈{round_half_up(value, 4)})"
 
 
+_CACHE: dict[tuple[type, object, object, object], Fraction | None] = {}
+
+
 def parse_level(raw: object, scale: Scale, spec: ValueSpec) -> Fraction | None:
-    """The level a cell holds, None for an empty cell; LevelProblem says what is wrong."""
+    """The level a cell holds, None for an empty cell; LevelProblem says what is wrong.
+
+    Valid answers repeat endlessly (3.0, "3", "Tingkat 3"): they are remembered per scale."""
+    if isinstance(raw, float | int | str) and not isinstance(raw, bool):
+        key = (type(raw), raw, scale.cache_key, spec.cache_key)
+        if key in _CACHE:
+            return _CACHE[key]
+        value = _parse_level(raw, scale, spec)
+        if len(_CACHE) < 10_000 and (not isinstance(raw, str) or len(raw) <= 40):
+            _CACHE[key] = value
+        return value
+    return _parse_level(raw, scale, spec)
+
+
+def _parse_level(raw: object, scale: Scale, spec: ValueSpec) -> Fraction | None:
     if raw is None or isinstance(raw, bool):
         if raw is None:
             return None

@@ -79,6 +79,8 @@ def fraction_from_float(value: float, max_denominator: int = 1000) -> Fraction:
     digits and lies within 1e-12 of a fraction with a denominator up to `max_denominator`,
     that fraction is the value (7/6). Anything else keeps its shortest decimal form.
     """
+    if value.is_integer():
+        return Fraction(int(value))
     shortest = Decimal(repr(value))
     digits = len(shortest.as_tuple().digits)
     if digits >= 15:

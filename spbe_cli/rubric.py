@@ -52,6 +52,10 @@ class ValueSpec(Strict):
     min: Decimal
     max: Decimal
 
+    @cached_property
+    def cache_key(self) -> tuple[str, Decimal, Decimal]:
+        return (self.type, self.min, self.max)
+
     @model_validator(mode="after")
     def _range(self) -> ValueSpec:
         if self.min >= self.max:
@@ -65,6 +69,10 @@ class Scale(Strict):
     id: Id
     name: str
     levels: dict[int, str] = Field(description="Level → level name.")
+
+    @cached_property
+    def cache_key(self) -> tuple[tuple[int, str], ...]:
+        return tuple(sorted(self.levels.items()))
 
 
 class Band(Strict):

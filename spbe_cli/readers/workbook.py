@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -22,16 +24,13 @@ CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 EAGER_PARTS = ("xl/workbook.xml", "xl/sharedStrings.xml", "xl/styles.xml", "content.xml")
 
 
-def _check_zip(name: str, data: bytes, limits: Limits) -> None:
+def _check_zip(name: str, data: bytes, limits: Limits) -> zipfile.ZipFile:
     """Refuse zip bombs before any XML is parsed: parts and their unpacked sizes, as the
     zip's central directory declares them (a lying header only makes the reader stop
     early, at the declared size)."""
-    import io
-    import zipfile
-
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            infos = zf.infolist()
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
     except (zipfile.BadZipFile, ValueError, OSError) as e:
         raise InputError(
             [Problem(name, "", f"cannot read the workbook (corrupt or truncated?): {e}")]
@@ -76,28 +75,27 @@ def _check_zip(name: str, data: bytes, limits: Limits) -> None:
     # declared (and limited) sizes: a part whose data does not match its header (a lying
     # zip bomb) fails its checksum here instead of filling memory later.
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            for part in EAGER_PARTS:
-                if part in zf.NameToInfo:
-                    with zf.open(part) as f:
-                        while f.read(1 << 20):
-                            pass
+        for part in EAGER_PARTS:
+            if part in zf.NameToInfo:
+                with zf.open(part) as f:
+                    while f.read(1 << 20):
+                        pass
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
         msg = f"the workbook is corrupt: {e} (a part does not match its header)"
         raise InputError([Problem(name, "", msg)]) from None
+    return zf
 
 
-def _check_bytes(name: str, data: bytes, limits: Limits = DEFAULT) -> None:
+def _check_bytes(name: str, data: bytes, limits: Limits = DEFAULT) -> zipfile.ZipFile | None:
     head = data[:8]
     if head.startswith(CFB_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise InputError(
                 [Problem(name, "", "the workbook is password-protected; save an unprotected copy")]
             )
-        return
+        return None
     if head.startswith(ZIP_MAGIC):
-        _check_zip(name, data, limits)
-        return
+        return _check_zip(name, data, limits)
     if not data:
         raise InputError([Problem(name, "", "the file is empty")])
     raise InputError(
@@ -156,11 +154,11 @@ def _grid(
     sheet: str,
     out: Collector,
     limits: Limits = DEFAULT,
-    data: bytes = b"",
+    zf: zipfile.ZipFile | None = None,
 ) -> list[list[object]] | None:
-    if data.startswith(ZIP_MAGIC):
+    if zf is not None:
         try:
-            span = extent(data, sheet)
+            span = extent(zf, sheet)
         except CorruptPart as e:
             out.add(sheet, f"the sheet's part is corrupt: {e} (it does not match its header)")
             return None
@@ -200,7 +198,7 @@ def _grid(
 
 
 def read_workbook(name: str, data: bytes, sha256: str, limits: Limits = DEFAULT) -> RawAnswers:
-    _check_bytes(name, data, limits)
+    zf = _check_bytes(name, data, limits)
     wb = _open(name, data)
     out = Collector(name)
     id_sheet = _find_sheet(wb, "identity", out)
@@ -209,13 +207,13 @@ def read_workbook(name: str, data: bytes, sha256: str, limits: Limits = DEFAULT)
     rows = []
     header_found = False
     if id_sheet is not None:
-        id_grid = _grid(wb, id_sheet, out, limits, data)
+        id_grid = _grid(wb, id_sheet, out, limits, zf)
         if id_grid is not None:
             if not any(any(not g.is_blank(v) for v in r) for r in id_grid):
                 out.add(id_sheet, "the sheet is empty")
             identity = g.read_identity(id_grid, id_sheet, out)
     if ans_sheet is not None:
-        ans_grid = _grid(wb, ans_sheet, out, limits, data)
+        ans_grid = _grid(wb, ans_sheet, out, limits, zf)
         if ans_grid is not None:
             header = g.find_header(ans_grid)
             if header is None:

@@ -95,22 +95,30 @@ class CorruptPart(Exception):
     """A zip part whose data does not match its header (checksum or size)."""
 
 
-def extent(data: bytes, sheet: str) -> tuple[int, int] | None:
-    """The (rows, columns) a .xlsx sheet's cells really span, from the cell references in
-    its XML, before calamine allocates a dense grid of that size. None when unknown."""
+_ROW = re.compile(rb'<row\b[^>]*?\br="([0-9]{1,7})"')
+_COL = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})[0-9]')
+
+
+def extent(zf: zipfile.ZipFile, sheet: str) -> tuple[int, int] | None:
+    """The (rows, columns) a .xlsx sheet's cells really span, from the row and cell
+    references in its XML, before calamine allocates a dense grid of that size. None when
+    unknown. Reading the part here also checks it against its header (CorruptPart)."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            path = _sheet_path(zf, sheet)
-            if path is None:
-                return None
-            try:
-                xml = read_part(zf, path)
-            except (zipfile.BadZipFile, EOFError) as e:
-                raise CorruptPart(str(e)) from None
+        path = _sheet_path(zf, sheet)
+        if path is None:
+            return None
+        try:
+            xml = read_part(zf, path)
+        except (zipfile.BadZipFile, EOFError) as e:
+            raise CorruptPart(str(e)) from None
     except (zipfile.BadZipFile, KeyError, ET.ParseError, OSError, ValueError):
         return None
-    rows = cols = 0
-    for m in _REF.finditer(xml):
-        cols = max(cols, _col_number(m.group(1)))
-        rows = max(rows, int(m.group(2)))
+    rows = max(
+        max((int(r) for r in _ROW.findall(xml)), default=0),
+        max((int(r) for r in set(_REF_ROW.findall(xml))), default=0),
+    )
+    cols = max((_col_number(c) for c in set(_COL.findall(xml))), default=0)
     return rows, cols
+
+
+_REF_ROW = re.compile(rb'<c\b[^>]*?\br="[A-Z]{1,3}([0-9]{1,7})"')
