@@ -11,10 +11,8 @@ from typing import Any
 
 from spbe_cli.answers import Answer, Answers, Identity
 from spbe_cli.numbers import exact_text, round_text
-from spbe_cli.rubric import LoadedRubric
+from spbe_cli.rubric import PREDIKAT_ORDER, LoadedRubric
 from spbe_cli.scoring import Score, score
-
-PREDIKAT_ORDER = ["Kurang", "Cukup", "Baik", "Sangat Baik", "Memuaskan"]
 
 
 @dataclass(frozen=True)
@@ -202,28 +200,8 @@ def to_json(d: Diff) -> dict[str, Any]:
         "delta": float(round_text(d.delta, 2)),
         "delta_exact": exact_text(d.delta),
         "predikat_change": d.predikat_move,
-        "domains": [
-            {
-                "id": p.id,
-                "name": p.name,
-                "old": float(round_text(p.old, 2)),
-                "new": float(round_text(p.new, 2)),
-                "delta": float(round_text(p.delta, 2)),
-                "delta_exact": exact_text(p.delta),
-            }
-            for p in d.domains
-        ],
-        "aspects": [
-            {
-                "id": p.id,
-                "name": p.name,
-                "old": float(round_text(p.old, 2)),
-                "new": float(round_text(p.new, 2)),
-                "delta": float(round_text(p.delta, 2)),
-                "delta_exact": exact_text(p.delta),
-            }
-            for p in d.aspects
-        ],
+        "domains": [_part(p) for p in d.domains],
+        "aspects": [_part(p) for p in d.aspects],
         "indicators": [
             {
                 "id": c.id,
@@ -242,6 +220,17 @@ def to_json(d: Diff) -> dict[str, Any]:
             "new": float(round_text(d.self_new, 2)),
             "delta": float(round_text(d.self_new - d.self_old, 2)),
         },
+    }
+
+
+def _part(p: PartChange) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "name": p.name,
+        "old": float(round_text(p.old, 2)),
+        "new": float(round_text(p.new, 2)),
+        "delta": float(round_text(p.delta, 2)),
+        "delta_exact": exact_text(p.delta),
     }
 
 

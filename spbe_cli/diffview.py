@@ -138,7 +138,7 @@ def build_batch(
     fail_on_drop: Decimal | None,
     predikat_drop: bool,
 ) -> BatchDiffView:
-    from spbe_cli.diff import PREDIKAT_ORDER
+    from spbe_cli.rubric import PREDIKAT_ORDER
     from spbe_cli.i18n import TEXT
 
     def dec(r: dict[str, Any]) -> Decimal:

@@ -8,8 +8,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from spbe_cli.errors import SpbeError
-
-PREDIKAT_ORDER = ["Kurang", "Cukup", "Baik", "Sangat Baik", "Memuaskan"]
+from spbe_cli.rubric import PREDIKAT_ORDER
 
 
 @dataclass(frozen=True)

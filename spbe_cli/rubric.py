@@ -20,6 +20,12 @@ from spbe_cli.resources import data_dir
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=40)]
 
 
+# The five predikat of every built-in rubric, lowest first. Used only where results of
+# different rubrics meet (gates, batch summaries, diffs); each rubric's own bands decide
+# its predikat.
+PREDIKAT_ORDER = ("Kurang", "Cukup", "Baik", "Sangat Baik", "Memuaskan")
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 

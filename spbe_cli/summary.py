@@ -13,9 +13,9 @@ from typing import Any
 from spbe_cli import charts
 from spbe_cli.batch import Outcome
 from spbe_cli.i18n import Lang, t
+from spbe_cli.rubric import PREDIKAT_ORDER
 
 FORMAT_VERSION = 1
-PREDIKAT_ORDER = ["Kurang", "Cukup", "Baik", "Sangat Baik", "Memuaskan"]
 CSV_RISKY = ("=", "+", "-", "@", "\t", "\r")
 
 
