@@ -26,63 +26,29 @@ from pathlib import Path
 
 
 def generate(folder: Path, n: int) -> list[Path]:
-    """N workbooks with the canonical layout and content: the template's four sheets, its
-    headers, help texts and criteria, filled with random levels (written with openpyxl's
-    fast write-only mode; `spbe template` itself adds styles and dropdowns)."""
-    from openpyxl import Workbook
+    """N canonical workbooks: `spbe template`'s own workbook (four sheets, styles,
+    dropdowns, help texts and criteria), filled with random levels by openpyxl."""
+    import io
+
+    from openpyxl import load_workbook
 
     from spbe_cli.rubric import load_builtin
-    from spbe_cli.template import JAWABAN_HEADERS, _guide
+    from spbe_cli.template import build_template
 
-    loaded = load_builtin("permenpanrb-59-2020")
-    rubric = loaded.rubric
-    items = list(rubric.items())
-    guides = [_guide(rubric, ind, item) for item, ind, _ in items]
-    criteria = [
-        (ind.id, ind.name, level, name, (ind.criteria or {}).get(level))
-        for ind in rubric.indicators
-        for level, name in sorted(rubric.scale_of(ind).levels.items())
-    ]
+    wb = load_workbook(io.BytesIO(build_template(load_builtin("permenpanrb-59-2020"))))
+    ident, ans = wb["Identitas"], wb["Jawaban"]
+    header = [c.value for c in ans[1]]
+    level_col = header.index("Tingkat") + 1
+    self_col = header.index("Tingkat Mandiri") + 1
     rnd = random.Random(2023)
     paths = []
     for k in range(n):
-        wb = Workbook(write_only=True)
-        guide = wb.create_sheet("Petunjuk")
-        for line in ("Lembar jawaban Indeks SPBE", f"Rubrik: {rubric.id}", "Isi kolom Tingkat."):
-            guide.append([line])
-        ident = wb.create_sheet("Identitas")
-        for row in (
-            ("Instansi", f"Kabupaten Bench {k:03d}", "Wajib."),
-            ("Tahun", 2024, "Wajib."),
-            ("Kode", f"B{k:04d}", ""),
-            ("Jenis", "Kabupaten", ""),
-            ("Provinsi", f"Provinsi {k % 38:02d}", ""),
-            ("Rubrik", rubric.id, ""),
-            ("Tahap", "final", ""),
-        ):
-            ident.append(row)
-        ans = wb.create_sheet("Jawaban")
-        ans.append([h for h, _ in JAWABAN_HEADERS])
-        for (item, ind, aspect), help_text in zip(items, guides, strict=True):
+        ident["B1"], ident["B2"], ident["B3"] = f"Kabupaten Bench {k:03d}", 2024, f"B{k:04d}"
+        ident["B4"], ident["B5"] = "Kabupaten", f"Provinsi {k % 38:02d}"
+        for row in range(2, ans.max_row + 1):
             level = rnd.randint(1, 5)
-            ans.append(
-                [
-                    item,
-                    aspect.id,
-                    ind.name,
-                    str(ind.weight),
-                    level,
-                    min(5, level + rnd.randint(0, 1)),
-                    None,
-                    None,
-                    None,
-                    help_text,
-                ]
-            )
-        crit = wb.create_sheet("Kriteria")
-        crit.append(["No", "Indikator", "Tingkat", "Nama tingkat", "Kriteria"])
-        for row in criteria:
-            crit.append(list(row))
+            ans.cell(row=row, column=level_col, value=level)
+            ans.cell(row=row, column=self_col, value=min(5, level + rnd.randint(0, 1)))
         path = folder / f"kab-{k:03d}.xlsx"
         wb.save(path)
         paths.append(path)
