@@ -267,6 +267,14 @@ def rubrics_show(rubric: Annotated[str, typer.Argument(help="Built-in id or YAML
         _fail(e)
 
 
+@rubrics_app.command("schema")
+def rubrics_schema() -> None:
+    """Print the JSON Schema of rubric files, for editors and rubric authors."""
+    from spbe_cli.rubric import Rubric
+
+    typer.echo(json.dumps(Rubric.model_json_schema(), ensure_ascii=False, indent=2))
+
+
 @rubrics_app.command("check")
 def rubrics_check(file: Annotated[Path, typer.Argument(help="A rubric YAML file.")]) -> None:
     """Validate a custom rubric file; every problem with its line and field path."""

@@ -240,3 +240,15 @@ def test_level_name_must_agree_with_number(
         "Jawaban!E33: level 3 is named 'Transaksi', not 'Terdefinisi' for indicator 32"
         in result.stderr
     )
+
+
+def test_rubric_schema_for_authors(runner: CliRunner) -> None:
+    out = runner.invoke(app, ["rubrics", "schema"])
+    assert out.exit_code == 0
+    schema = json.loads(out.stdout)
+    assert schema["additionalProperties"] is False  # a typo in a key fails loudly
+    indicator = schema["$defs"]["Indicator"]["properties"]
+    assert "% of the whole index" in indicator["weight"]["description"]
+    assert {"id", "name", "weight", "scale", "repeat", "criteria", "external_index"} <= set(
+        indicator
+    )
