@@ -138,8 +138,8 @@ def build_batch(
     fail_on_drop: Decimal | None,
     predikat_drop: bool,
 ) -> BatchDiffView:
-    from spbe_cli.rubric import PREDIKAT_ORDER
     from spbe_cli.i18n import TEXT
+    from spbe_cli.rubric import PREDIKAT_ORDER
 
     def dec(r: dict[str, Any]) -> Decimal:
         return Decimal(str(r["index_exact"] or r["index"]))
