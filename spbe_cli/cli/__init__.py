@@ -1,0 +1,171 @@
+"""The `spbe` command: parse options, call the core, print, map errors to exit codes.
+
+Exit codes: 0 ok, 1 a gate failed, 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from spbe_cli.errors import SpbeError
+
+EXIT_OK, EXIT_GATE, EXIT_INPUT = 0, 1, 2
+
+app = typer.Typer(
+    name="spbe",
+    help="Compute the SPBE / Pemerintah Digital index exactly and write reports.\n\n"
+    "Exit codes: 0 ok, 1 a gate failed, 2 bad input or usage.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+rubrics_app = typer.Typer(help="List, show and check rubric files.", invoke_without_command=True)
+app.add_typer(rubrics_app, name="rubrics")
+
+
+class ScoreFormat(StrEnum):
+    table = "table"
+    json = "json"
+    md = "md"
+    html = "html"
+
+
+class Missing(StrEnum):
+    error = "error"
+    min = "min"
+
+
+class BasisOpt(StrEnum):
+    rounded = "rounded"
+    exact = "exact"
+
+
+def _fail(err: SpbeError) -> NoReturn:
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    for p in err.problems:
+        console.print(f"[bold red]error:[/] {escape(str(p))}")
+    if len(err.problems) > 1:
+        console.print(f"{len(err.problems)} problems", style="red")
+    raise typer.Exit(EXIT_INPUT)
+
+
+def _limits() -> Any:
+    import os
+
+    from spbe_cli.limits import Limits
+
+    return Limits.from_env(os.environ)
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+RubricOpt = Annotated[
+    str | None,
+    typer.Option("--rubric", "-r", help="Built-in rubric id or a rubric YAML file."),
+]
+
+
+class Lang(StrEnum):
+    id = "id"
+    en = "en"
+
+
+class ReportFormat(StrEnum):
+    md = "md"
+    html = "html"
+
+
+LangOpt = Annotated[Lang, typer.Option("--lang", help="Report language (id or en).")]
+GeneratedAtOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--generated-at",
+        help="Time stamped in reports (ISO 8601); default SOURCE_DATE_EPOCH, else now.",
+    ),
+]
+
+
+def _generated_at(option: str | None) -> str:
+    """The report time stamp: --generated-at, else SOURCE_DATE_EPOCH, else now (UTC)."""
+    import datetime as dt
+    import os
+
+    from spbe_cli.errors import SpbeError as _E
+
+    if option:
+        try:
+            when = dt.datetime.fromisoformat(option)
+        except ValueError:
+            raise _E(f"--generated-at: {option!r} is not an ISO 8601 time") from None
+    elif os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
+        when = dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), dt.UTC)
+    else:
+        when = dt.datetime.now(dt.UTC)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return when.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+FailUnderOpt = Annotated[
+    str | None, typer.Option("--fail-under", help="Gate: exit 1 when the index is below this.")
+]
+MinPredikatOpt = Annotated[
+    str | None, typer.Option("--min-predikat", help="Gate: exit 1 below this predikat.")
+]
+MinDomainOpt = Annotated[
+    list[str] | None,
+    typer.Option("--min-domain", help="Gate: ID=VALUE for a domain or aspect (repeatable)."),
+]
+
+
+def _gates(fail_under: str | None, min_predikat: str | None, min_domain: list[str] | None) -> Any:
+    from spbe_cli import gates
+
+    return gates.parse(fail_under, min_predikat, min_domain or [])
+
+
+def _optional_flag_values(argv: list[str]) -> list[str]:
+    """`--fail-on-drop` may stand alone (tolerance 0) or take a number after it."""
+    out = []
+    for i, arg in enumerate(argv):
+        out.append(arg)
+        if arg == "--fail-on-drop":
+            nxt = argv[i + 1] if i + 1 < len(argv) else None
+            if nxt is None or not _looks_numeric(nxt):
+                out.append("0")
+    return out
+
+
+def _looks_numeric(text: str) -> bool:
+    try:
+        float(text.replace(",", "."))
+    except ValueError:
+        return False
+    return True
+
+
+def main() -> None:
+    import os
+
+    # pydantic scans every installed package's entry points for plugins at import (about
+    # 20 ms of a cold start); the CLI uses none.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    try:
+        app(args=_optional_flag_values(sys.argv[1:]), prog_name="spbe")
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+# Commands register themselves on `app` when imported; this order is the order of --help.
+from spbe_cli.cli import cmd_score, cmd_diff, cmd_plan, cmd_batch, cmd_rubrics  # noqa: E402, F401, I001  # isort: skip

@@ -1,0 +1,169 @@
+"""`spbe batch`: many institutions in one run."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from spbe_cli.cli import (
+    EXIT_GATE,
+    EXIT_INPUT,
+    FailUnderOpt,
+    GeneratedAtOpt,
+    Lang,
+    LangOpt,
+    MinDomainOpt,
+    MinPredikatOpt,
+    Missing,
+    RubricOpt,
+    _console,
+    _fail,
+    _gates,
+    _generated_at,
+    _limits,
+    app,
+)
+from spbe_cli.errors import SpbeError
+
+
+@app.command()
+def batch(
+    paths: Annotated[list[str], typer.Argument(help="Answer files, folders (recursive) or globs.")],
+    out_dir: Annotated[
+        Path, typer.Option("--out", help="Folder for results and summaries.")
+    ] = Path("spbe-out"),
+    rubric: RubricOpt = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help="Parallel workers (0: one per core).")
+    ] = 0,
+    reports: Annotated[
+        str | None, typer.Option("--reports", help="Per-institution reports: md, html or md,html.")
+    ] = None,
+    lang: LangOpt = Lang.id,
+    missing: Annotated[
+        Missing, typer.Option(help="Unanswered indicators: an error, or scored at the minimum.")
+    ] = Missing.error,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
+    allow_invalid: Annotated[
+        bool, typer.Option("--allow-invalid", help="Exit 0 even when some files are invalid.")
+    ] = False,
+    generated_at: GeneratedAtOpt = None,
+    fail_under: FailUnderOpt = None,
+    min_predikat: MinPredikatOpt = None,
+    min_domain: MinDomainOpt = None,
+) -> None:
+    """Score many institutions in one run: results, reports, ranked summaries, CI gates."""
+    import os
+
+    from spbe_cli import batch as b
+    from spbe_cli import output as out
+    from spbe_cli import summary
+    from spbe_cli.errors import SpbeError as _E
+
+    try:
+        gates = _gates(fail_under, min_predikat, min_domain)
+        formats = tuple(f.strip() for f in (reports or "").split(",") if f.strip())
+        bad = [f for f in formats if f not in ("md", "html")]
+        if bad:
+            raise _E(f"--reports: {', '.join(bad)} is not md or html")
+        stamp = _generated_at(generated_at)
+        files, unmatched = b.discover(paths, exclude=out_dir)
+        if unmatched:
+            raise _E([_problem(u, "", "no answer files here") for u in unmatched])
+        if out_dir.exists() and not out_dir.is_dir():
+            raise _E([_problem(str(out_dir), "", "--out is a file, not a folder")])
+        out_dir.mkdir(parents=True, exist_ok=True)
+        workers = jobs or min(len(files), os.cpu_count() or 1)
+        job = b.Job(rubric, missing.value, formats, lang.value, stamp, _limits())
+        outcomes = _run_with_progress(b, files, job, workers, quiet)
+        b.mark_duplicates(outcomes)
+        b.assign_stems(outcomes)
+        b.apply_gates(outcomes, gates)
+        ordered = b.ranked(outcomes)
+        inputs = out.protect(files)
+        for o in ordered:
+            if o.ok:
+                out.write(str(out_dir / f"{o.stem}.json"), o.result_json, inputs, durable=False)
+                for fmt, text in o.reports.items():
+                    out.write(str(out_dir / f"{o.stem}.{fmt}"), text, inputs, durable=False)
+        table = summary.rows(ordered)
+        from spbe_cli import __version__
+
+        view_id = summary.build_view(table, lang.value, stamp, f"spbe-cli {__version__}")
+        out.write(str(out_dir / "summary.json"), summary.to_json(table), inputs)
+        out.write(str(out_dir / "summary.csv"), summary.to_csv(table), inputs)
+        out.write(str(out_dir / "summary.xlsx"), summary.to_xlsx(table), inputs)
+        out.write(str(out_dir / "summary.md"), summary.render(view_id, "md"), inputs)
+        out.write(str(out_dir / "summary.html"), summary.render(view_id, "html"), inputs)
+    except SpbeError as e:
+        _fail(e)
+    _print_batch(ordered, table, out_dir, quiet)
+    invalid = [o for o in ordered if not o.ok]
+    missed = [o for o in ordered if o.gate_misses]
+    if invalid and not allow_invalid:
+        raise typer.Exit(EXIT_INPUT)
+    if missed:
+        raise typer.Exit(EXIT_GATE)
+
+
+def _problem(file: str, where: str, message: str) -> Any:
+    from spbe_cli.errors import Problem
+
+    return Problem(file, where, message)
+
+
+def _run_with_progress(b: Any, files: list[Path], job: Any, workers: int, quiet: bool) -> Any:
+    if quiet or not sys.stderr.isatty():
+        return b.score_all(files, job, workers)
+    from rich.progress import Progress
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task("scoring", total=len(files))
+        return b.score_all(files, job, workers, lambda: progress.advance(task))
+
+
+def _print_batch(
+    ordered: list[Any], table: list[dict[str, Any]], out_dir: Path, quiet: bool
+) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    ok = [r for r in table if r["status"] == "ok"]
+    if not quiet:
+        console = _console()
+        t = Table(
+            show_edge=False,
+            title=f"{len(ok)} of {len(table)} scored → {out_dir}",
+            title_justify="left",
+        )
+        for col, j in (
+            ("#", "right"),
+            ("Institution", "left"),
+            ("Year", "right"),
+            ("Index", "right"),
+            ("Predikat", "left"),
+        ):
+            t.add_column(col, justify=j)  # type: ignore[arg-type]
+        for r in ok[:20]:
+            t.add_row(
+                str(r["rank"]),
+                escape(r["institution"]),
+                str(r["year"]),
+                f"{r['index']:.2f}",
+                r["predikat"],
+            )
+        if len(ok) > 20:
+            t.add_row("…", f"{len(ok) - 20} more in summary.md", "", "", "")
+        console.print(t)
+    for o in ordered:
+        for m in o.errors:
+            err.print(f"[bold red]error:[/] {escape(m)}")
+    for o in ordered:
+        for m in o.gate_misses:
+            name = o.result["institution"]["name"] if o.result else o.file
+            err.print(f"[bold yellow]gate failed:[/] {escape(name)}: {escape(m)}")

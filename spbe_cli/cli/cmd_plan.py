@@ -1,0 +1,96 @@
+"""`spbe plan`: the cheapest path to a target predikat or index."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from spbe_cli.cli import (
+    BasisOpt,
+    Lang,
+    LangOpt,
+    RubricOpt,
+    _console,
+    _fail,
+    _limits,
+    app,
+)
+from spbe_cli.errors import SpbeError
+
+
+class PlanFormat(StrEnum):
+    table = "table"
+    md = "md"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def plan(
+    file: Annotated[Path, typer.Argument(help="Answers (any format) or a result JSON.")],
+    target: Annotated[
+        str | None,
+        typer.Option("--target", "-t", help="A predikat (Baik) or an index (3.0); default next."),
+    ] = None,
+    costs: Annotated[
+        Path | None, typer.Option("--costs", help="Effort per indicator (YAML or CSV).")
+    ] = None,
+    max_steps: Annotated[
+        int | None, typer.Option("--max-steps", min=0, help="Refuse plans longer than this.")
+    ] = None,
+    fmt: Annotated[PlanFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        PlanFormat.table
+    ),
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write here ('-' = stdout).")
+    ] = None,
+    rubric: RubricOpt = None,
+    lang: LangOpt = Lang.id,
+    predikat_basis: Annotated[
+        BasisOpt | None,
+        typer.Option(help="Reach the target on the rounded index (rubric default) or exact."),
+    ] = None,
+) -> None:
+    """The cheapest path to the next predikat (or --target), with what each step requires."""
+    from spbe_cli import output as out
+    from spbe_cli import planning, planview
+    from spbe_cli.errors import SpbeError as _E
+    from spbe_cli.pipeline import load_side
+    from spbe_cli.readers.costs import read_costs
+
+    try:
+        side = load_side(file, rubric, _limits())
+        loaded, sc = side.loaded, side.score
+        basis: Any = predikat_basis.value if predikat_basis else loaded.rubric.predikat.basis
+        try:
+            target_index, target_name = planning.target_from(loaded.rubric, sc, target)
+        except ValueError as e:
+            raise _E(str(e)) from None
+        cost_table = read_costs(costs, loaded.rubric) if costs is not None else None
+        result = planning.plan(
+            loaded.rubric, sc, target_index, target_name, basis, cost_table, max_steps
+        )
+        view = planview.build(
+            result, lang.value, side.result["institution"]["name"], cost_table is not None
+        )
+        if fmt is PlanFormat.json:
+            text = json.dumps(planview.to_json(result), ensure_ascii=False, indent=2) + "\n"
+        elif fmt is PlanFormat.csv:
+            text = planview.to_csv(result)
+        elif fmt is PlanFormat.md:
+            from spbe_cli.render import render_view
+
+            text = render_view("plan", view, "md")
+        else:
+            from spbe_cli.console import plan_table
+
+            plan_table(_console(), view)
+            text = None
+        if text is not None:
+            out.write(output or "-", text, [file])
+    except SpbeError as e:
+        _fail(e)

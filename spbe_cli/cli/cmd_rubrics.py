@@ -1,0 +1,71 @@
+"""`spbe rubrics`: list, show, check and describe rubric files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from spbe_cli.cli import (
+    _console,
+    _fail,
+    rubrics_app,
+)
+from spbe_cli.errors import SpbeError
+
+
+@rubrics_app.callback()
+def rubrics_list(ctx: typer.Context) -> None:
+    """List the built-in rubrics with their years and confidence."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from spbe_cli.console import rubric_list
+    from spbe_cli.rubric import all_builtin
+
+    try:
+        rubric_list(_console(), all_builtin())
+    except SpbeError as e:
+        _fail(e)
+
+
+@rubrics_app.command("show")
+def rubrics_show(rubric: Annotated[str, typer.Argument(help="Built-in id or YAML file.")]) -> None:
+    """Show a rubric's structure, weights, scales and predikat bands."""
+    from spbe_cli.console import rubric_show
+    from spbe_cli.rubric import load_rubric
+
+    try:
+        rubric_show(_console(), load_rubric(rubric))
+    except SpbeError as e:
+        _fail(e)
+
+
+@rubrics_app.command("schema")
+def rubrics_schema() -> None:
+    """Print the JSON Schema of rubric files, for editors and rubric authors."""
+    from spbe_cli.rubric import Rubric
+
+    typer.echo(json.dumps(Rubric.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+@rubrics_app.command("check")
+def rubrics_check(file: Annotated[Path, typer.Argument(help="A rubric YAML file.")]) -> None:
+    """Validate a custom rubric file; every problem with its line and field path."""
+    from spbe_cli.errors import Problem, RubricError
+    from spbe_cli.rubric import parse_rubric
+
+    try:
+        try:
+            data = file.read_bytes()
+        except OSError as e:
+            raise RubricError([Problem(str(file), "", f"cannot read: {e.strerror}")]) from None
+        lr = parse_rubric(data, str(file))
+    except SpbeError as e:
+        _fail(e)
+    r = lr.rubric
+    typer.echo(
+        f"{file}: ok — {r.id}, {len(r.all_aspects)} aspects, {len(r.indicators)} indicators,"
+        f" weights add up to 100"
+    )

@@ -1,0 +1,160 @@
+"""`spbe score`, `spbe report` and `spbe template`: one institution."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from spbe_cli.cli import (
+    EXIT_GATE,
+    BasisOpt,
+    FailUnderOpt,
+    GeneratedAtOpt,
+    Lang,
+    LangOpt,
+    MinDomainOpt,
+    MinPredikatOpt,
+    Missing,
+    ReportFormat,
+    RubricOpt,
+    ScoreFormat,
+    _console,
+    _fail,
+    _gates,
+    _generated_at,
+    _limits,
+    app,
+)
+from spbe_cli.errors import SpbeError
+
+
+@app.command()
+def score(
+    file: Annotated[Path, typer.Argument(help="Answers: .xlsx .xlsm .xls .ods .csv .yaml .json")],
+    rubric: RubricOpt = None,
+    fmt: Annotated[
+        ScoreFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ScoreFormat.table,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write here ('-' = stdout).")
+    ] = None,
+    missing: Annotated[
+        Missing,
+        typer.Option(help="Unanswered indicators: an error, or scored at the scale minimum."),
+    ] = Missing.error,
+    predikat_basis: Annotated[
+        BasisOpt | None,
+        typer.Option(help="Classify the rounded index (rubric default) or the exact one."),
+    ] = None,
+    lang: LangOpt = Lang.id,
+    generated_at: GeneratedAtOpt = None,
+    fail_under: FailUnderOpt = None,
+    min_predikat: MinPredikatOpt = None,
+    min_domain: MinDomainOpt = None,
+) -> None:
+    """Score one institution's answers: a table, JSON, or a Markdown/HTML report."""
+    from spbe_cli import gates as gates_mod
+    from spbe_cli import output as out
+    from spbe_cli.pipeline import report_text, score_file
+
+    try:
+        gates = _gates(fail_under, min_predikat, min_domain)
+        loaded, answers, sc, result = score_file(
+            file,
+            rubric,
+            missing.value,
+            predikat_basis.value if predikat_basis else None,
+            _limits(),
+        )
+        if fmt is ScoreFormat.json:
+            out.write(
+                output or "-", json.dumps(result, ensure_ascii=False, indent=2) + "\n", [file]
+            )
+        elif fmt in (ScoreFormat.md, ScoreFormat.html):
+            text = report_text(result, loaded, fmt.value, lang.value, _generated_at(generated_at))
+            out.write(output or "-", text, [file])
+        elif output and output != "-":
+            from rich.console import Console
+
+            console = Console(record=True, width=120, file=open_null())
+            from spbe_cli.console import score_table
+
+            score_table(console, result, loaded.rubric.index_name)
+            out.write(output, console.export_text(), [file])
+        else:
+            from spbe_cli.console import score_table
+
+            score_table(_console(), result, loaded.rubric.index_name)
+        misses = gates_mod.check(result, gates) if gates.active else []
+    except SpbeError as e:
+        _fail(e)
+    if misses:
+        name = result["institution"]["name"]
+        for m in misses:
+            typer.echo(f"gate failed: {name}: {m}", err=True)
+        raise typer.Exit(EXIT_GATE)
+
+
+@app.command()
+def report(
+    result_file: Annotated[Path, typer.Argument(help="A result JSON from `spbe score -f json`.")],
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = (
+        ReportFormat.html
+    ),
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write here ('-' = stdout).")
+    ] = None,
+    rubric: Annotated[
+        str | None,
+        typer.Option("--rubric", "-r", help="The rubric file, for results of a custom rubric."),
+    ] = None,
+    lang: LangOpt = Lang.id,
+    generated_at: GeneratedAtOpt = None,
+) -> None:
+    """Render a saved result (JSON) as a Markdown or HTML report, without the workbook."""
+    from spbe_cli import output as out
+    from spbe_cli.pipeline import load_result, report_text, rubric_for_result
+
+    try:
+        result = load_result(result_file)
+        loaded, extra = rubric_for_result(result, rubric)
+        text = report_text(
+            result, loaded, fmt.value, lang.value, _generated_at(generated_at), extra
+        )
+        out.write(output or "-", text, [result_file])
+    except SpbeError as e:
+        _fail(e)
+
+
+def open_null() -> Any:
+    import io
+
+    return io.StringIO()
+
+
+@app.command()
+def template(
+    output: Annotated[str, typer.Option("--output", "-o", help="Where to write the .xlsx.")],
+    rubric: Annotated[
+        str, typer.Option("--rubric", "-r", help="Built-in rubric id or a rubric YAML file.")
+    ] = "permenpanrb-59-2020",
+    institution: Annotated[str | None, typer.Option(help="Pre-fill Instansi.")] = None,
+    year: Annotated[int | None, typer.Option(help="Pre-fill Tahun.")] = None,
+) -> None:
+    """Write the canonical answer workbook for a rubric, ready to fill in."""
+    from spbe_cli import output as out
+    from spbe_cli.rubric import load_rubric
+    from spbe_cli.template import build_template
+
+    try:
+        lr = load_rubric(rubric)
+        out.write(output, build_template(lr, institution=institution, year=year))
+    except SpbeError as e:
+        _fail(e)
+    if output != "-":
+        typer.echo(
+            f"wrote {output} ({len(lr.rubric.indicators)} indicators, {lr.rubric.id})", err=True
+        )
