@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -76,12 +76,14 @@ def score(
         elif fmt in (ScoreFormat.md, ScoreFormat.html):
             text = report_text(result, loaded, fmt.value, lang.value, _generated_at(generated_at))
             out.write(output or "-", text, [file])
-        elif output and output != "-":
+        elif output and output != "-":  # the table as plain text, into a file
+            import io
+
             from rich.console import Console
 
-            console = Console(record=True, width=120, file=open_null())
             from spbe_cli.console import score_table
 
+            console = Console(record=True, width=120, file=io.StringIO())
             score_table(console, result, loaded.rubric.index_name)
             out.write(output, console.export_text(), [file])
         else:
@@ -127,12 +129,6 @@ def report(
         out.write(output or "-", text, [result_file])
     except SpbeError as e:
         _fail(e)
-
-
-def open_null() -> Any:
-    import io
-
-    return io.StringIO()
 
 
 @app.command()
