@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import cached_property
 from typing import Literal
 
 from spbe_cli.answers import Answers
@@ -39,7 +40,7 @@ class ItemScore:
     explanation: str | None = None
     evidence: str | None = None
 
-    @property
+    @cached_property
     def contribution(self) -> Fraction:
         return self.level * self.weight / 100
 
@@ -116,10 +117,10 @@ def score(rubric: Rubric, answers: Answers, basis: Basis | None = None) -> Score
     weights: dict[str, Fraction] = {}
     for aspect in rubric.all_aspects:
         weights.update(item_weights(aspect, answered))
-    levels = {i: a.level for i, a in answers.items.items()}
 
     items: list[ItemScore] = []
     aspects: list[GroupScore] = []
+    totals: dict[str, Fraction] = {}  # Σ level × weight per aspect (% points)
     for aspect in rubric.all_aspects:
         aw = Fraction(aspect.weight)
         total = Fraction(0)
@@ -145,6 +146,7 @@ def score(rubric: Rubric, answers: Answers, basis: Basis | None = None) -> Score
                         evidence=a.evidence,
                     )
                 )
+        totals[aspect.id] = total
         domain = rubric.domain_of(aspect)
         aspects.append(
             GroupScore(aspect.id, aspect.name, aw, total / aw, domain.id if domain else None)
@@ -153,10 +155,11 @@ def score(rubric: Rubric, answers: Answers, basis: Basis | None = None) -> Score
     domains = []
     for d in rubric.domains:
         dw = Fraction(d.weight)
-        total = sum((a.index * a.weight for a in aspects if a.parent == d.id), Fraction(0))
+        total = sum((totals[a.id] for a in aspects if a.parent == d.id), Fraction(0))
         domains.append(GroupScore(d.id, d.name, dw, total / dw))
 
-    overall = classify(rubric, _weighted(levels, weights), basis)
+    # Σ aspect totals / 100 = Σ level × weight / 100: the same exact index, summed once
+    overall = classify(rubric, sum(totals.values(), Fraction(0)) / 100, basis)
     warnings = _warnings(rubric, answers, overall, items)
     self_assessment = None
     self_levels = {i.id: i.self_level for i in items if i.self_level is not None}
