@@ -70,10 +70,6 @@ class Answers(BaseModel):
     items: dict[str, Answer]
     missing_policy: MissingPolicy = "error"
 
-    @property
-    def filled(self) -> list[str]:
-        return [k for k, a in self.items.items() if a.filled_by_missing]
-
 
 def _label(key: str) -> str:
     indo, eng = IDENTITY_KEYS[key]

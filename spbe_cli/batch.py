@@ -6,7 +6,7 @@ import glob
 import json
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -231,9 +231,3 @@ def apply_gates(outcomes: list[Outcome], gates: gates_mod.Gates) -> None:
     for o in outcomes:
         if o.ok and gates.active:
             o.gate_misses = gates_mod.check(o.result, gates)  # type: ignore[arg-type]
-
-
-def iter_ok(outcomes: Iterable[Outcome]) -> Iterator[tuple[Outcome, dict[str, Any]]]:
-    for o in outcomes:
-        if o.ok and o.result is not None:
-            yield o, o.result

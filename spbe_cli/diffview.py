@@ -7,7 +7,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from spbe_cli.diff import Diff, drop_misses, signed
+from spbe_cli.diff import Diff, signed
 from spbe_cli.i18n import Lang, t
 from spbe_cli.names import normalize
 from spbe_cli.numbers import round_text
@@ -220,7 +220,3 @@ def build_batch(
         domain_rows=domain_rows,
         gates=gates,
     )
-
-
-def single_gates(d: Diff, fail_on_drop: Decimal | None, predikat_drop: bool) -> list[str]:
-    return drop_misses(d, fail_on_drop, predikat_drop)

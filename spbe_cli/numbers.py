@@ -6,8 +6,6 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import cache, lru_cache
 
-Number = Fraction
-
 
 @lru_cache(maxsize=8192)
 def round_text(value: Fraction, places: int) -> str:
@@ -59,15 +57,6 @@ def exact_text(value: Fraction, min_places: int = 2, repeating_places: int = 10)
     if places is None:
         return round_text(value, repeating_places)
     return round_text(value, max(places, min_places))
-
-
-def to_fraction(value: Decimal | int | str | Fraction) -> Fraction:
-    """Exact conversion; strings may be decimals (`1.25`, `1,25`) or ratios (`7/6`)."""
-    if isinstance(value, Fraction):
-        return value
-    if isinstance(value, str):
-        return Fraction(value.strip().replace(",", "."))
-    return Fraction(value)
 
 
 def fraction_from_float(value: float, max_denominator: int = 1000) -> Fraction:
