@@ -145,6 +145,7 @@ def _print_batch(
             ("#", "right"),
             ("Institution", "left"),
             ("Year", "right"),
+            ("Rubric", "left"),
             ("Index", "right"),
             ("Predikat", "left"),
         ):
@@ -154,11 +155,12 @@ def _print_batch(
                 str(r["rank"]),
                 escape(r["institution"]),
                 str(r["year"]),
+                r["rubric"].removeprefix("permenpanrb-"),
                 f"{r['index']:.2f}",
                 r["predikat"],
             )
         if len(ok) > 20:
-            t.add_row("…", f"{len(ok) - 20} more in summary.md", "", "", "")
+            t.add_row("…", f"{len(ok) - 20} more in summary.md", "", "", "", "")
         console.print(t)
     for o in ordered:
         for m in o.errors:
