@@ -29,19 +29,22 @@ class HiddenCell:
 
 
 def _sheet_path(zf: zipfile.ZipFile, sheet: str) -> str | None:
-    wb = ET.fromstring(zf.read("xl/workbook.xml"))
-    rid = None
-    for s in wb.iter(f"{NS_MAIN}sheet"):
-        if s.get("name") == sheet:
-            rid = s.get(f"{NS_REL}id")
-    if rid is None:
-        return None
-    rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-    for rel in rels.iter(f"{NS_PKG}Relationship"):
-        if rel.get("Id") == rid:
-            target = rel.get("Target", "")
-            return target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
-    return None
+    """The part that holds a sheet, from workbook.xml and its relationships (read once
+    per open zip and kept on it: both answer sheets are looked up in the same workbook)."""
+    paths: dict[str, str] | None = getattr(zf, "_spbe_sheet_paths", None)
+    if paths is None:
+        wb = ET.fromstring(read_part(zf, "xl/workbook.xml"))
+        rels = ET.fromstring(read_part(zf, "xl/_rels/workbook.xml.rels"))
+        targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{NS_PKG}Relationship")}
+        paths = {}
+        for el in wb.iter(f"{NS_MAIN}sheet"):
+            target = targets.get(el.get(f"{NS_REL}id"))
+            if target:
+                paths[el.get("name", "")] = (
+                    target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+                )
+        zf._spbe_sheet_paths = paths  # type: ignore[attr-defined]
+    return paths.get(sheet)
 
 
 def hidden_cells(data: bytes, sheet: str, wanted: Collection[str]) -> dict[str, HiddenCell]:
@@ -70,9 +73,6 @@ def hidden_cells(data: bytes, sheet: str, wanted: Collection[str]) -> dict[str, 
     return found
 
 
-_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
-
-
 def _col_number(letters: bytes) -> int:
     n = 0
     for ch in letters:
@@ -95,8 +95,8 @@ class CorruptPart(Exception):
     """A zip part whose data does not match its header (checksum or size)."""
 
 
-_ROW = re.compile(rb'<row\b[^>]*?\br="([0-9]{1,7})"')
-_COL = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})[0-9]')
+# Any attribute r="XFD1048576": cell references (row elements carry digits only).
+_CELL_REF = re.compile(rb' r="([A-Z]{1,3})([0-9]{1,7})"')
 
 
 def extent(zf: zipfile.ZipFile, sheet: str) -> tuple[int, int] | None:
@@ -113,12 +113,7 @@ def extent(zf: zipfile.ZipFile, sheet: str) -> tuple[int, int] | None:
             raise CorruptPart(str(e)) from None
     except (zipfile.BadZipFile, KeyError, ET.ParseError, OSError, ValueError):
         return None
-    rows = max(
-        max((int(r) for r in _ROW.findall(xml)), default=0),
-        max((int(r) for r in set(_REF_ROW.findall(xml))), default=0),
-    )
-    cols = max((_col_number(c) for c in set(_COL.findall(xml))), default=0)
+    refs = set(_CELL_REF.findall(xml))
+    rows = max((int(r) for _, r in refs), default=0)
+    cols = max((_col_number(c) for c in {c for c, _ in refs}), default=0)
     return rows, cols
-
-
-_REF_ROW = re.compile(rb'<c\b[^>]*?\br="[A-Z]{1,3}([0-9]{1,7})"')
