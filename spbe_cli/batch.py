@@ -110,7 +110,7 @@ class Job:
 
 def score_one(path: Path, job: Job) -> Outcome:
     """Score one file; every expected failure becomes located errors, never an exception."""
-    from spbe_cli.pipeline import report_text, score_file
+    from spbe_cli.pipeline import report_texts, score_file
 
     out = Outcome(file=str(path))
     try:
@@ -119,8 +119,8 @@ def score_one(path: Path, job: Job) -> Outcome:
         )
         out.result = slim(result)
         out.result_json = json.dumps(result, ensure_ascii=False, separators=(",", ":")) + "\n"
-        for fmt in job.reports:
-            out.reports[fmt] = report_text(result, loaded, fmt, job.lang, job.generated_at)
+        if job.reports:
+            out.reports = report_texts(result, loaded, job.reports, job.lang, job.generated_at)
     except SpbeError as e:
         out.errors = [str(p) for p in e.problems]
     except Exception as e:  # a bug: keep the other files, say so loudly

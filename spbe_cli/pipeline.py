@@ -42,6 +42,20 @@ def report_text(
     return render.render(v, fmt)  # type: ignore[arg-type]
 
 
+def report_texts(
+    result: dict[str, Any],
+    loaded: LoadedRubric,
+    fmts: tuple[str, ...],
+    lang: str,
+    generated_at: str,
+) -> dict[str, str]:
+    """Several formats of one report from one view (the plan is computed once)."""
+    from spbe_cli import render, view
+
+    v = view.build(result, loaded, lang, generated_at)  # type: ignore[arg-type]
+    return {fmt: render.render(v, fmt) for fmt in fmts}  # type: ignore[arg-type]
+
+
 RESULT_KEYS = (
     "format_version",
     "tool",

@@ -135,7 +135,7 @@ def _solve(
                 old = nxt.get(ng)
                 if old is None or cand[:4] < old[:4]:
                     nxt[ng] = cand
-        best = nxt
+        best = _frontier(nxt)
     final = best.get(cap)
     if final is None:
         return None
@@ -145,6 +145,23 @@ def _solve(
         chain, k = chain  # type: ignore[misc]
         choice.append(k)
     return choice[::-1]
+
+
+def _frontier(
+    states: dict[int, tuple[object, int, int, int, object]],
+) -> dict[int, tuple[object, int, int, int, object]]:
+    """Keep only the states no other state beats: one with more gain and a key at least
+    as good makes a state useless, because every later choice adds the same gain and the
+    same key increments to both (all four key parts add up; the mask bits of later items
+    never overlap earlier ones). This Pareto front is small, so the DP stays fast."""
+    kept: dict[int, tuple[object, int, int, int, object]] = {}
+    best_key: tuple[object, ...] | None = None
+    for g in sorted(states, reverse=True):
+        key = states[g][:4]
+        if best_key is None or key < best_key:
+            kept[g] = states[g]
+            best_key = key
+    return kept
 
 
 def plan(

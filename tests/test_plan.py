@@ -107,7 +107,7 @@ weight_sets = (
 )
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(
     weights=weight_sets,
     data=st.data(),
