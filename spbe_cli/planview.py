@@ -10,6 +10,7 @@ from typing import Any
 from spbe_cli.i18n import Lang, t
 from spbe_cli.numbers import exact_text, round_text
 from spbe_cli.planning import Plan
+from spbe_cli.xlsx import csv_safe
 
 
 def _lv(v: Any) -> str:
@@ -127,12 +128,5 @@ def to_csv(p: Plan) -> str:
             exact_text(s.cost, 0, 4),
             s.criterion,
         ]
-        w.writerow(
-            [
-                "'" + c
-                if isinstance(c, str) and c.startswith(("=", "+", "-", "@", "\t", "\r"))
-                else c
-                for c in cells
-            ]
-        )
+        w.writerow([csv_safe(c) for c in cells])
     return buf.getvalue()

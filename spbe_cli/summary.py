@@ -14,9 +14,9 @@ from spbe_cli import charts
 from spbe_cli.batch import Outcome
 from spbe_cli.i18n import Lang, t
 from spbe_cli.rubric import PREDIKAT_ORDER
+from spbe_cli.xlsx import csv_safe
 
 FORMAT_VERSION = 1
-CSV_RISKY = ("=", "+", "-", "@", "\t", "\r")
 
 
 def rows(outcomes: list[Outcome]) -> list[dict[str, Any]]:
@@ -136,9 +136,8 @@ def flat(table: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
 
 
 def _csv_cell(value: Any) -> Any:
-    """Neutralise formula injection: text a spreadsheet would run gets a leading quote."""
-    if isinstance(value, str) and value.startswith(CSV_RISKY):
-        return "'" + value
+    if isinstance(value, str):
+        return csv_safe(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     return "" if value is None else value

@@ -15,7 +15,14 @@ FIXED = (1980, 1, 1, 0, 0, 0)
 FILLS = ["F4C7C3", "FCE5CD", "D9EAD3", "CFE2F3", "E1D5E7"]  # predikat bands, low → high
 # cellXfs: 0 default, 1 header, 2 number 0.00, 3 quote-prefixed text, 4.. fills
 _XF_HEADER, _XF_NUM, _XF_QUOTED, _XF_FILL0 = 1, 2, 3, 4
-RISKY = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")  # text a spreadsheet may run as a formula
+
+
+def csv_safe(value: object) -> object:
+    """Neutralise formula injection in CSV: such text gets a leading quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
 
 
 def _col(n: int) -> str:
@@ -41,7 +48,7 @@ def _cell(ref: str, value: Cell, xf: int = 0) -> str:
         style = f' s="{xf or _XF_NUM}"' if isinstance(value, float) or xf else ""
         return f'<c r="{ref}"{style}><v>{value!r}</v></c>'
     text = _clean(str(value))
-    if text.startswith(RISKY) and xf == 0:
+    if text.startswith(FORMULA_PREFIXES) and xf == 0:
         xf = _XF_QUOTED
     style = f' s="{xf}"' if xf else ""
     space = ' xml:space="preserve"' if text != text.strip() else ""
