@@ -10,6 +10,8 @@ import zipfile
 from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
+from spbe_cli.readers.grid import column_letter
+
 Cell = str | int | float | None
 FIXED = (1980, 1, 1, 0, 0, 0)
 FILLS = ["F4C7C3", "FCE5CD", "D9EAD3", "CFE2F3", "E1D5E7"]  # predikat bands, low → high
@@ -23,15 +25,6 @@ def csv_safe(value: object) -> object:
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
-
-
-def _col(n: int) -> str:
-    out = ""
-    n += 1
-    while n:
-        n, r = divmod(n - 1, 26)
-        out = chr(65 + r) + out
-    return out
 
 
 def _clean(text: str) -> str:
@@ -63,9 +56,9 @@ def write(
     sheet: str = "Ringkasan",
 ) -> bytes:
     """`fills[i]` (a band index) colours row i's `fill_column` cell."""
-    last = _col(len(header) - 1)
+    last = column_letter(len(header) - 1)
     lines = [
-        f'<row r="1">{"".join(_cell(f"{_col(c)}1", h, _XF_HEADER) for c, h in enumerate(header))}</row>'
+        f'<row r="1">{"".join(_cell(f"{column_letter(c)}1", h, _XF_HEADER) for c, h in enumerate(header))}</row>'
     ]
     for r, row in enumerate(rows, start=2):
         cells = []
@@ -73,7 +66,7 @@ def write(
             xf = 0
             if fill_column == c and r - 2 < len(fills) and fills[r - 2] is not None:
                 xf = _XF_FILL0 + int(fills[r - 2]) % len(FILLS)  # type: ignore[arg-type]
-            cells.append(_cell(f"{_col(c)}{r}", value, xf))
+            cells.append(_cell(f"{column_letter(c)}{r}", value, xf))
         lines.append(f'<row r="{r}">{"".join(cells)}</row>')
     dim = f"A1:{last}{len(rows) + 1}"
     sheet_xml = (
