@@ -88,14 +88,21 @@ def _text(cell: Cell) -> str | None:
     return text or None
 
 
+def _whole(v: object) -> object:
+    """A spreadsheet's 2024.0 or a YAML Decimal 12 as the int it is; other values as they
+    are (a Decimal of a million digits or more is left alone, never expanded)."""
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    if isinstance(v, Decimal) and v.is_finite() and v.adjusted() < 6 and v == v.to_integral_value():
+        return int(v)
+    return v
+
+
 def _year(cell: Cell, out: Collector) -> int | None:
     v = cell.value
     if isinstance(v, bool):
         v = None
-    if isinstance(v, float) and v.is_integer():
-        v = int(v)
-    if isinstance(v, Decimal) and v.is_finite() and v.adjusted() < 6 and v == v.to_integral_value():
-        v = int(v)
+    v = _whole(v)
     if isinstance(v, str) and v.strip().isdigit() and len(v.strip()) < 6:
         v = int(v.strip())
     if isinstance(v, int) and 1900 <= v <= 2200:
@@ -179,11 +186,7 @@ _ID_PREFIX = re.compile(r"^(?:indikator|indicator|ind|i)\.?\s*(?=\d)", re.IGNORE
 
 
 def _item_id(cell: Cell) -> str | None:
-    v = cell.value
-    if isinstance(v, float) and v.is_integer():
-        v = int(v)
-    if isinstance(v, Decimal) and v.is_finite() and v.adjusted() < 6 and v == v.to_integral_value():
-        v = int(v)
+    v = _whole(cell.value)
     if v is None or isinstance(v, bool):
         return None
     text = str(v).strip()[:40]
