@@ -146,12 +146,22 @@ def load_side(path: Path, rubric: str | None = None, limits: Limits = DEFAULT) -
     return Side(result, loaded, sc)
 
 
-def _is_result(path: Path) -> bool:
+def _head_has(path: Path, marker: bytes, size: int) -> bool:
+    """Whether the first `size` bytes of a file hold `marker` (what kind of JSON it is)."""
     try:
         with path.open("rb") as f:
-            return b'"format_version"' in f.read(4096)
+            return marker in f.read(size)
     except OSError:
         return False
+
+
+def _is_result(path: Path) -> bool:
+    return _head_has(path, b'"format_version"', 4096)
+
+
+def is_summary(path: Path) -> bool:
+    """A batch summary.json (`{"format_version": 1, "rows": [...]}`)."""
+    return path.suffix.lower() == ".json" and path.is_file() and _head_has(path, b'"rows"', 256)
 
 
 def load_rows(

@@ -61,6 +61,7 @@ def diff(
 
     from spbe_cli import output as out
     from spbe_cli.errors import SpbeError as _E
+    from spbe_cli.pipeline import is_summary
 
     try:
         tolerance = None
@@ -69,7 +70,7 @@ def diff(
                 tolerance = Decimal(fail_on_drop.replace(",", "."))
             except InvalidOperation:
                 raise _E(f"--fail-on-drop: {fail_on_drop!r} is not a number") from None
-        batch_form = old.is_dir() or new.is_dir() or _is_summary(old) or _is_summary(new)
+        batch_form = old.is_dir() or new.is_dir() or is_summary(old) or is_summary(new)
         if batch_form:
             text, misses = _batch_diff(
                 old, new, fmt, lang.value, rubric, tolerance, fail_on_predikat_drop
@@ -86,16 +87,6 @@ def diff(
         typer.echo(f"gate failed: {m}", err=True)
     if misses:
         raise typer.Exit(EXIT_GATE)
-
-
-def _is_summary(path: Path) -> bool:
-    if path.suffix.lower() != ".json" or not path.is_file():
-        return False
-    try:
-        with path.open("rb") as f:
-            return b'"rows"' in f.read(256)
-    except OSError:
-        return False
 
 
 def _single_diff(
