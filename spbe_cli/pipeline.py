@@ -184,7 +184,7 @@ def load_rows(
     if unmatched or not files:
         raise InputError([Problem(str(path), "", "no answer files or summary.json here")])
     job = batch.Job(rubric, "error", (), "id", "")
-    outcomes = batch.ranked(batch.score_all(files, job, jobs))
+    outcomes = batch.score_all(files, job, jobs)
     batch.mark_duplicates(outcomes)
     rows = summary.rows(batch.ranked(outcomes))
     return [r for r in rows if r["status"] == "ok"], [
