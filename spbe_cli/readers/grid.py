@@ -76,15 +76,16 @@ def read_identity(
 def read_table(
     grid: Sequence[Sequence[object]], sheet: str | None, header_row: int, cols: dict[str, int]
 ) -> list[RawRow]:
+    """The rows under the header that have anything in the named columns."""
     rows: list[RawRow] = []
+    named = list(cols.items())
     for r in range(header_row + 1, len(grid)):
         row = grid[r]
-        cells: dict[str, Cell] = {
-            k: SheetCell(row[c] if c < len(row) else None, sheet, r, c) for k, c in cols.items()
-        }
-        if all(is_blank(cell.value) for cell in cells.values()):
+        n = len(row)
+        values = [(k, row[c] if c < n else None, c) for k, c in named]
+        if all(is_blank(v) for _, v, _ in values):
             continue
-        rows.append(RawRow(cells=cells))
+        rows.append(RawRow(cells={k: SheetCell(v, sheet, r, c) for k, v, c in values}))
     return rows
 
 

@@ -34,26 +34,45 @@ SHEETS: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True)
 class Cell:
-    value: object
-    where: str
+    """A value and where it came from (`Jawaban!E14`, `answers.yaml: jawaban.12`)."""
 
+    __slots__ = ("value", "_where")
 
-class SheetCell(Cell):
-    """A sheet cell whose address text (`Jawaban!E14`) is made only when a message needs it:
-    a nation's workbooks have millions of cells and almost none is ever reported."""
-
-    def __init__(self, value: object, sheet: str | None, row: int, col: int) -> None:
-        object.__setattr__(self, "value", value)
-        object.__setattr__(self, "_at", (sheet, row, col))
+    def __init__(self, value: object, where: str) -> None:
+        self.value = value
+        self._where: str | tuple[str | None, int, int] = where
 
     @property
     def where(self) -> str:
+        w = self._where
+        if isinstance(w, str):
+            return w
         from spbe_cli.readers.grid import address
 
-        sheet, row, col = self._at  # type: ignore[attr-defined]
-        return address(sheet, row, col)
+        return address(*w)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Cell):
+            return NotImplemented
+        return (self.value, self.where) == (other.value, other.where)
+
+    def __hash__(self) -> int:
+        return hash(self.where)
+
+    def __repr__(self) -> str:
+        return f"Cell({self.value!r}, {self.where!r})"
+
+
+class SheetCell(Cell):
+    """A sheet cell whose address text is made only when a message needs it: a nation's
+    workbooks have millions of cells and almost none is ever reported."""
+
+    __slots__ = ()
+
+    def __init__(self, value: object, sheet: str | None, row: int, col: int) -> None:
+        self.value = value
+        self._where = (sheet, row, col)
 
 
 @dataclass

@@ -15,16 +15,17 @@ from spbe_cli.levels import norm
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.readers import grid as g
 from spbe_cli.readers.raw import SHEETS, Cell, RawAnswers, RawRow
-from spbe_cli.readers.xlsxcells import CorruptPart, extent, hidden_cells
+from spbe_cli.readers.xlsxcells import CorruptPart, Package, beyond, hidden_cells
 
 ZIP_MAGIC = b"PK\x03\x04"
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 EAGER_PARTS = ("xl/workbook.xml", "xl/sharedStrings.xml", "xl/styles.xml", "content.xml")
+KEPT_PARTS = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")  # sheet paths are read from them
 
 
-def _check_zip(name: str, data: bytes, limits: Limits) -> zipfile.ZipFile:
+def _check_zip(name: str, data: bytes, limits: Limits) -> Package:
     """Refuse zip bombs before any XML is parsed: parts and their unpacked sizes, as the
     zip's central directory declares them (a lying header only makes the reader stop
     early, at the declared size)."""
@@ -74,19 +75,22 @@ def _check_zip(name: str, data: bytes, limits: Limits) -> zipfile.ZipFile:
     # The parts the reader unpacks on opening are unpacked here first, never beyond their
     # declared (and limited) sizes: a part whose data does not match its header (a lying
     # zip bomb) fails its checksum here instead of filling memory later.
+    pkg = Package(zf)
     try:
-        for part in EAGER_PARTS:
-            if part in zf.NameToInfo:
+        for part in EAGER_PARTS + KEPT_PARTS:
+            if part in KEPT_PARTS and part in zf.NameToInfo:
+                pkg.part(part)
+            elif part in zf.NameToInfo:
                 with zf.open(part) as f:
                     while f.read(1 << 20):
                         pass
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
         msg = f"the workbook is corrupt: {e} (a part does not match its header)"
         raise InputError([Problem(name, "", msg)]) from None
-    return zf
+    return pkg
 
 
-def _check_bytes(name: str, data: bytes, limits: Limits = DEFAULT) -> zipfile.ZipFile | None:
+def _check_bytes(name: str, data: bytes, limits: Limits = DEFAULT) -> Package | None:
     head = data[:8]
     if head.startswith(CFB_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data:
@@ -154,15 +158,15 @@ def _grid(
     sheet: str,
     out: Collector,
     limits: Limits = DEFAULT,
-    zf: zipfile.ZipFile | None = None,
+    pkg: Package | None = None,
 ) -> list[list[object]] | None:
-    if zf is not None:
+    if pkg is not None:
         try:
-            span = extent(zf, sheet)
+            span = beyond(pkg, sheet, limits.rows, limits.columns)
         except CorruptPart as e:
             out.add(sheet, f"the sheet's part is corrupt: {e} (it does not match its header)")
             return None
-        if span is not None and (span[0] > limits.rows or span[1] > limits.columns):
+        if span is not None:
             out.add(
                 sheet,
                 f"the sheet uses {span[0]:,} rows × {span[1]:,} columns; answer sheets are"
@@ -198,7 +202,7 @@ def _grid(
 
 
 def read_workbook(name: str, data: bytes, sha256: str, limits: Limits = DEFAULT) -> RawAnswers:
-    zf = _check_bytes(name, data, limits)
+    pkg = _check_bytes(name, data, limits)
     wb = _open(name, data)
     out = Collector(name)
     id_sheet = _find_sheet(wb, "identity", out)
@@ -207,13 +211,13 @@ def read_workbook(name: str, data: bytes, sha256: str, limits: Limits = DEFAULT)
     rows = []
     header_found = False
     if id_sheet is not None:
-        id_grid = _grid(wb, id_sheet, out, limits, zf)
+        id_grid = _grid(wb, id_sheet, out, limits, pkg)
         if id_grid is not None:
             if not any(any(not g.is_blank(v) for v in r) for r in id_grid):
                 out.add(id_sheet, "the sheet is empty")
             identity = g.read_identity(id_grid, id_sheet, out)
     if ans_sheet is not None:
-        ans_grid = _grid(wb, ans_sheet, out, limits, zf)
+        ans_grid = _grid(wb, ans_sheet, out, limits, pkg)
         if ans_grid is not None:
             header = g.find_header(ans_grid)
             if header is None:
@@ -221,7 +225,8 @@ def read_workbook(name: str, data: bytes, sha256: str, limits: Limits = DEFAULT)
             else:
                 header_found = True
                 rows = g.read_table(ans_grid, ans_sheet, *header)
-                _reveal_hidden(data, ans_sheet, rows)
+                if pkg is not None:
+                    _reveal_hidden(pkg, ans_sheet, rows)
     return RawAnswers(
         file=name,
         sha256=sha256,
@@ -238,21 +243,18 @@ def read_workbook(name: str, data: bytes, sha256: str, limits: Limits = DEFAULT)
 LEVEL_KEYS = ("level", "self_level", "target")
 
 
-def _reveal_hidden(data: bytes, sheet: str, rows: list[RawRow]) -> None:
+def _reveal_hidden(pkg: Package, sheet: str, rows: list[RawRow]) -> None:
     """Blank level cells that are really `#N/A` or value-less formulas get saying so."""
-    if not data.startswith(ZIP_MAGIC):
-        return
     blanks: dict[str, tuple[RawRow, str]] = {}
     for key in LEVEL_KEYS:
-        cells = [(row, row.cells[key]) for row in rows if key in row.cells]
+        empty = [(row, c) for row in rows if (c := row.cells.get(key)) and g.is_blank(c.value)]
         # Optional columns left wholly empty (no Target at all) are not worth a look.
-        if key != "level" and all(g.is_blank(c.value) for _, c in cells):
+        if key != "level" and len(empty) == sum(key in row.cells for row in rows):
             continue
-        for row, cell in cells:
-            if g.is_blank(cell.value):
-                blanks[cell.where.rsplit("!", 1)[-1]] = (row, key)
+        for row, cell in empty:
+            blanks[cell.where.rsplit("!", 1)[-1]] = (row, key)
     if not blanks:
         return
-    for address, hidden in hidden_cells(data, sheet, blanks).items():
+    for address, hidden in hidden_cells(pkg, sheet, blanks).items():
         row, key = blanks[address]
         row.cells[key] = Cell(hidden, row.cells[key].where)

@@ -6,7 +6,7 @@ empty, the sheet XML is read (bounded) to tell a real blank from `#N/A` or `=F19
 
 from __future__ import annotations
 
-import io
+import functools
 import posixpath
 import re
 import zipfile
@@ -28,46 +28,59 @@ class HiddenCell:
     text: str
 
 
-def _sheet_path(zf: zipfile.ZipFile, sheet: str) -> str | None:
-    """The part that holds a sheet, from workbook.xml and its relationships (read once
-    per open zip and kept on it: both answer sheets are looked up in the same workbook)."""
-    paths: dict[str, str] | None = getattr(zf, "_spbe_sheet_paths", None)
-    if paths is None:
-        wb = ET.fromstring(read_part(zf, "xl/workbook.xml"))
-        rels = ET.fromstring(read_part(zf, "xl/_rels/workbook.xml.rels"))
-        targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{NS_PKG}Relationship")}
-        paths = {}
-        for el in wb.iter(f"{NS_MAIN}sheet"):
-            target = targets.get(el.get(f"{NS_REL}id"))
-            if target:
-                paths[el.get("name", "")] = (
-                    target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
-                )
-        zf._spbe_sheet_paths = paths  # type: ignore[attr-defined]
-    return paths.get(sheet)
+class Package:
+    """An .xlsx/.xlsm zip opened once: small parts read (bounded, see read_part) at most
+    once, and the part that holds each sheet."""
+
+    def __init__(self, zf: zipfile.ZipFile) -> None:
+        self.zf = zf
+        self._parts: dict[str, bytes] = {}
+        self._sheet_paths: dict[str, str] | None = None
+
+    def part(self, path: str) -> bytes:
+        if path not in self._parts:
+            self._parts[path] = read_part(self.zf, path)
+        return self._parts[path]
+
+    def sheet_path(self, sheet: str) -> str | None:
+        """From workbook.xml and its relationships."""
+        if self._sheet_paths is None:
+            wb = ET.fromstring(self.part("xl/workbook.xml"))
+            rels = ET.fromstring(self.part("xl/_rels/workbook.xml.rels"))
+            targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{NS_PKG}Relationship")}
+            paths = {}
+            for el in wb.iter(f"{NS_MAIN}sheet"):
+                target = targets.get(el.get(f"{NS_REL}id"))
+                if target:
+                    paths[el.get("name", "")] = (
+                        target.lstrip("/")
+                        if target.startswith("/")
+                        else posixpath.join("xl", target)
+                    )
+            self._sheet_paths = paths
+        return self._sheet_paths.get(sheet)
 
 
-def hidden_cells(data: bytes, sheet: str, wanted: Collection[str]) -> dict[str, HiddenCell]:
+def hidden_cells(pkg: Package, sheet: str, wanted: Collection[str]) -> dict[str, HiddenCell]:
     """Error and value-less formula cells among `wanted` addresses (`E15`), best effort."""
     found: dict[str, HiddenCell] = {}
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            path = _sheet_path(zf, sheet)
-            if path is None or zf.getinfo(path).file_size > MAX_SHEET_XML:
-                return found
-            with zf.open(path) as f:
-                for _, el in ET.iterparse(f, events=("end",)):
-                    if el.tag != f"{NS_MAIN}c":
-                        continue
-                    ref = el.get("r")
-                    if ref in wanted:
-                        formula = el.find(f"{NS_MAIN}f")
-                        value = el.find(f"{NS_MAIN}v")
-                        if el.get("t") == "e" and value is not None and value.text:
-                            found[ref] = HiddenCell("error", value.text)
-                        elif formula is not None and (value is None or not value.text):
-                            found[ref] = HiddenCell("formula", "=" + (formula.text or ""))
-                    el.clear()
+        path = pkg.sheet_path(sheet)
+        if path is None or pkg.zf.getinfo(path).file_size > MAX_SHEET_XML:
+            return found
+        with pkg.zf.open(path) as f:
+            for _, el in ET.iterparse(f, events=("end",)):
+                if el.tag != f"{NS_MAIN}c":
+                    continue
+                ref = el.get("r")
+                if ref in wanted:
+                    formula = el.find(f"{NS_MAIN}f")
+                    value = el.find(f"{NS_MAIN}v")
+                    if el.get("t") == "e" and value is not None and value.text:
+                        found[ref] = HiddenCell("error", value.text)
+                    elif formula is not None and (value is None or not value.text):
+                        found[ref] = HiddenCell("formula", "=" + (formula.text or ""))
+                el.clear()
     except (zipfile.BadZipFile, KeyError, ET.ParseError, OSError, ValueError):
         return {}
     return found
@@ -95,25 +108,50 @@ class CorruptPart(Exception):
     """A zip part whose data does not match its header (checksum or size)."""
 
 
-# Any attribute r="XFD1048576": cell references (row elements carry digits only).
-_CELL_REF = re.compile(rb' r="([A-Z]{1,3})([0-9]{1,7})"')
+# Where calamine places a cell: the `r` of the cell (`XFD1048576`, any case) or of its row.
+_REF = re.compile(rb"""r\s*=\s*["']([A-Za-z]*)([0-9]+)""")
 
 
-def extent(zf: zipfile.ZipFile, sheet: str) -> tuple[int, int] | None:
-    """The (rows, columns) a .xlsx sheet's cells really span, from the row and cell
-    references in its XML, before calamine allocates a dense grid of that size. None when
-    unknown. Reading the part here also checks it against its header (CorruptPart)."""
+@functools.lru_cache(maxsize=8)
+def _suspects(rows: int, columns: int) -> re.Pattern[bytes]:
+    """References long enough to lie beyond the limits: as many digits as `rows` has, or as
+    many letters as the last allowed column. Everything shorter is within them."""
+    from spbe_cli.readers.grid import column_letter
+
+    digits = len(str(rows))
+    letters = len(column_letter(columns - 1)) if columns > 0 else 1
+    return re.compile(
+        rb"""r\s*=\s*["'](?:[A-Za-z]{%d,}[0-9]|[A-Za-z]*[0-9]{%d,})""" % (letters, digits)
+    )
+
+
+def _span(xml: bytes) -> tuple[int, int]:
+    rows = cols = 0
+    for m in _REF.finditer(xml):
+        if m.start() and xml[m.start() - 1 : m.start()].isspace():
+            digits, letters = m.group(2), m.group(1)
+            rows = max(rows, int(digits) if len(digits) < 13 else 10**12)
+            if letters:
+                cols = max(cols, _col_number(letters.upper()) if len(letters) < 7 else 10**9)
+    return rows, cols
+
+
+def beyond(pkg: Package, sheet: str, rows: int, columns: int) -> tuple[int, int] | None:
+    """The (rows, columns) a .xlsx sheet's cells span when that is beyond the limits, read
+    from the references in its XML before calamine allocates a dense grid of that size;
+    None when within them or unknown. Reading the part also checks it against its header
+    (CorruptPart)."""
     try:
-        path = _sheet_path(zf, sheet)
+        path = pkg.sheet_path(sheet)
         if path is None:
             return None
         try:
-            xml = read_part(zf, path)
+            xml = read_part(pkg.zf, path)
         except (zipfile.BadZipFile, EOFError) as e:
             raise CorruptPart(str(e)) from None
     except (zipfile.BadZipFile, KeyError, ET.ParseError, OSError, ValueError):
         return None
-    refs = set(_CELL_REF.findall(xml))
-    rows = max((int(r) for _, r in refs), default=0)
-    cols = max((_col_number(c) for c in {c for c, _ in refs}), default=0)
-    return rows, cols
+    if _suspects(rows, columns).search(xml) is None:  # the usual case: one regex pass
+        return None
+    span = _span(xml)
+    return span if span[0] > rows or span[1] > columns else None
