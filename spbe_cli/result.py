@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 from spbe_cli import __version__
@@ -60,27 +61,36 @@ def build(loaded: LoadedRubric, answers: Answers, score: Score, selected_by: str
         }
         for a in score.aspects
     ]
-    indicators = [
-        {
-            "id": i.id,
-            "name": i.name,
-            "aspect": i.aspect_id,
-            "weight": _num(i.weight, 6),
-            "weight_exact": exact_text(i.weight),
-            "level": _level(i.level),
-            "level_exact": _exact_level(i.level),
-            "level_name": i.level_name,
-            "self_level": _level(i.self_level) if i.self_level is not None else None,
-            "self_level_exact": _exact_level(i.self_level) if i.self_level is not None else None,
-            "contribution": _num(i.contribution, 6),
-            "contribution_exact": exact_text(i.contribution),
-            "scored_by_missing": i.filled_by_missing,
-            "target": _level(i.target) if i.target is not None else None,
-            "explanation": i.explanation,
-            "evidence": i.evidence,
-        }
-        for i in score.items
-    ]
+    indicators = []
+    for i in score.items:
+        weight, weight_exact, level, level_exact, contribution, contribution_exact = _item_numbers(
+            i.weight.numerator, i.weight.denominator, i.level.numerator, i.level.denominator
+        )
+        self_level = self_exact = target = None
+        if (sl := i.self_level) is not None:
+            self_level, self_exact = _level_numbers(sl.numerator, sl.denominator)
+        if i.target is not None:
+            target = _level_numbers(i.target.numerator, i.target.denominator)[0]
+        indicators.append(
+            {
+                "id": i.id,
+                "name": i.name,
+                "aspect": i.aspect_id,
+                "weight": weight,
+                "weight_exact": weight_exact,
+                "level": level,
+                "level_exact": level_exact,
+                "level_name": i.level_name,
+                "self_level": self_level,
+                "self_level_exact": self_exact,
+                "contribution": contribution,
+                "contribution_exact": contribution_exact,
+                "scored_by_missing": i.filled_by_missing,
+                "target": target,
+                "explanation": i.explanation,
+                "evidence": i.evidence,
+            }
+        )
     self_assessment = None
     if score.self_assessment is not None:
         sa = score.self_assessment
@@ -119,6 +129,29 @@ def build(loaded: LoadedRubric, answers: Answers, score: Score, selected_by: str
             {"code": w.code, "message": w.message, "params": w.params} for w in score.warnings
         ],
     }
+
+
+@lru_cache(maxsize=65536)
+def _item_numbers(
+    wn: int, wd: int, ln: int, ld: int
+) -> tuple[float, str, int | float, str, float, str]:
+    """An item's numbers for a weight and a level, both as numerator and denominator (cheap
+    to hash): a nation's files repeat the same few combinations."""
+    weight, level = Fraction(wn, wd), Fraction(ln, ld)
+    contribution = level * weight / 100
+    return (
+        _num(weight, 6),
+        exact_text(weight),
+        *_level_numbers(ln, ld),
+        _num(contribution, 6),
+        exact_text(contribution),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _level_numbers(n: int, d: int) -> tuple[int | float, str]:
+    level = Fraction(n, d)
+    return _level(level), _exact_level(level)
 
 
 def _exact_level(value: Fraction) -> str:

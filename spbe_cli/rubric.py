@@ -169,7 +169,7 @@ class Aspect(Strict):
     )
     indicators: list[Indicator] = Field(min_length=1)
 
-    @property
+    @cached_property
     def weight_fraction(self) -> Fraction:
         return Fraction(self.weight)
 
@@ -198,7 +198,7 @@ class Domain(Strict):
     weight: Decimal
     aspects: list[Aspect] = Field(min_length=1)
 
-    @property
+    @cached_property
     def weight_fraction(self) -> Fraction:
         return Fraction(self.weight)
 
@@ -287,6 +287,11 @@ class Rubric(Strict):
     @cached_property
     def _domain_of(self) -> dict[str, Domain]:
         return {a.id: d for d in self.domains for a in d.aspects}
+
+    @cached_property
+    def derived(self) -> dict[object, object]:
+        """Tables other modules derive from the rubric and keep with it (scoring weights)."""
+        return {}
 
     def scale_of(self, ind: Indicator) -> Scale:
         if ind.scale is None:

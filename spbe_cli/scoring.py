@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from fractions import Fraction
-from functools import cached_property
 from typing import Literal
 
 from spbe_cli.answers import Answers
@@ -25,8 +25,11 @@ class Warning:
     params: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ItemScore:
+    """One scored item (read-only by convention: slots without frozen's slow __init__, as a
+    nation's batch makes tens of thousands)."""
+
     id: str
     indicator_id: str
     name: str
@@ -40,8 +43,9 @@ class ItemScore:
     explanation: str | None = None
     evidence: str | None = None
 
-    @cached_property
+    @property
     def contribution(self) -> Fraction:
+        """This item's share of the index (weight is in % of it)."""
         return self.level * self.weight / 100
 
 
@@ -80,7 +84,7 @@ class Score:
     warnings: list[Warning]
 
 
-def item_weights(aspect: Aspect, answered: set[str]) -> dict[str, Fraction]:
+def item_weights(aspect: Aspect, answered: Set[str]) -> dict[str, Fraction]:
     """The weight (% of the index) of each scored item of an aspect.
 
     explicit: an indicator's weight, shared by its answered repeats; equal-shares: the
@@ -107,38 +111,67 @@ def classify(rubric: Rubric, index: Fraction, basis: Basis) -> Classified:
     return Classified(index, str(shown), chosen.name, exact_band.name, rounded_band.name)
 
 
-def _weighted(levels: dict[str, Fraction], weights: dict[str, Fraction]) -> Fraction:
-    return sum((levels[i] * w for i, w in weights.items()), Fraction(0)) / 100
+@dataclass(frozen=True)
+class Weights:
+    """The weight (% of the index) of each scored item for one set of answered items, and
+    the same weights as integers over one common denominator, so that a file's sums are
+    integer arithmetic with one exact division at the end."""
+
+    of: dict[str, Fraction]
+    scaled: dict[str, int]
+    denominator: int
+
+
+def weights(rubric: Rubric, answered: frozenset[str]) -> Weights:
+    """Computed once per rubric and answered set (nearly always: every item) and kept."""
+    key = ("weights", answered)
+    found = rubric.derived.get(key)
+    if isinstance(found, Weights):
+        return found
+    of: dict[str, Fraction] = {}
+    for aspect in rubric.all_aspects:
+        of.update(item_weights(aspect, answered))
+    den = math.lcm(*(w.denominator for w in of.values())) if of else 1
+    table = Weights(of, {i: w.numerator * (den // w.denominator) for i, w in of.items()}, den)
+    if len(rubric.derived) < 256:
+        rubric.derived[key] = table
+    return table
+
+
+def _dot(pairs: Sequence[tuple[Fraction, int]], den: int) -> Fraction:
+    """Σ level × scaled weight / den, exactly: an integer sum over the levels' common
+    denominator (whole levels: 1), one Fraction at the end."""
+    common = math.lcm(*(lv.denominator for lv, _ in pairs)) if pairs else 1
+    total = sum(lv.numerator * (common // lv.denominator) * w for lv, w in pairs)
+    return Fraction(total, common * den)
 
 
 def score(rubric: Rubric, answers: Answers, basis: Basis | None = None) -> Score:
     basis = basis or rubric.predikat.basis
-    answered = set(answers.items)
-    weights: dict[str, Fraction] = {}
-    for aspect in rubric.all_aspects:
-        weights.update(item_weights(aspect, answered))
+    table = weights(rubric, frozenset(answers.items))
+    of, scaled, den = table.of, table.scaled, table.denominator
 
     items: list[ItemScore] = []
     aspects: list[GroupScore] = []
-    totals: dict[str, Fraction] = {}  # Σ level × weight per aspect (% points)
+    pairs: dict[str, list[tuple[Fraction, int]]] = {}  # per aspect: (level, scaled weight)
     for aspect in rubric.all_aspects:
-        aw = Fraction(aspect.weight)
-        total = Fraction(0)
+        mine = pairs[aspect.id] = []
         for ind in aspect.indicators:
+            scale = rubric.scale_of(ind)
             for item in ind.item_ids:
-                if item not in weights:
+                if item not in of:
                     continue
                 a = answers.items[item]
-                total += a.level * weights[item]
+                mine.append((a.level, scaled[item]))
                 items.append(
                     ItemScore(
                         id=item,
                         indicator_id=ind.id,
                         name=ind.name,
                         aspect_id=aspect.id,
-                        weight=weights[item],
+                        weight=of[item],
                         level=a.level,
-                        level_name=level_name(a.level, rubric.scale_of(ind)),
+                        level_name=level_name(a.level, scale),
                         self_level=a.self_level,
                         filled_by_missing=a.filled_by_missing,
                         target=a.target,
@@ -146,25 +179,24 @@ def score(rubric: Rubric, answers: Answers, basis: Basis | None = None) -> Score
                         evidence=a.evidence,
                     )
                 )
-        totals[aspect.id] = total
+        aw = aspect.weight_fraction
         domain = rubric.domain_of(aspect)
-        aspects.append(
-            GroupScore(aspect.id, aspect.name, aw, total / aw, domain.id if domain else None)
-        )
+        index = _dot(mine, den) / aw  # Σ level × weight (% points) / aspect weight
+        aspects.append(GroupScore(aspect.id, aspect.name, aw, index, domain.id if domain else None))
 
     domains = []
     for d in rubric.domains:
-        dw = Fraction(d.weight)
-        total = sum((totals[a.id] for a in aspects if a.parent == d.id), Fraction(0))
-        domains.append(GroupScore(d.id, d.name, dw, total / dw))
+        dw = d.weight_fraction
+        mine = [p for a in d.aspects for p in pairs[a.id]]
+        domains.append(GroupScore(d.id, d.name, dw, _dot(mine, den) / dw))
 
-    # Σ aspect totals / 100 = Σ level × weight / 100: the same exact index, summed once
-    overall = classify(rubric, sum(totals.values(), Fraction(0)) / 100, basis)
+    everything = [p for a in rubric.all_aspects for p in pairs[a.id]]
+    overall = classify(rubric, _dot(everything, den) / 100, basis)
     warnings = _warnings(rubric, answers, overall, items)
     self_assessment = None
-    self_levels = {i.id: i.self_level for i in items if i.self_level is not None}
+    self_levels = [(i.self_level, scaled[i.id]) for i in items if i.self_level is not None]
     if self_levels and len(self_levels) == len(items):
-        self_assessment = classify(rubric, _weighted(self_levels, weights), basis)
+        self_assessment = classify(rubric, _dot(self_levels, den) / 100, basis)
     elif self_levels:
         missing = [i.id for i in items if i.self_level is None]
         warnings.append(
