@@ -33,10 +33,11 @@ class Outcome:
     file: str
     result: dict[str, Any] | None = None
     errors: list[str] = field(default_factory=list)
-    reports: dict[str, str] = field(default_factory=dict)
     stem: str = ""
     gate_misses: list[str] = field(default_factory=list)
-    result_json: str = ""  # encoded in the worker: compact, one line (the C encoder)
+    # Written by the worker into the output folder under temporary names, by format (json,
+    # md, html): the main process only renames them once the output names are known.
+    staged: dict[str, Path] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -67,7 +68,7 @@ def discover(paths: Iterable[str], exclude: Path | None = None) -> tuple[list[Pa
     excluded = exclude.resolve() if exclude is not None else None
 
     def add(p: Path, explicit: bool) -> None:
-        if excluded is not None and (p.resolve() == excluded or excluded in p.resolve().parents):
+        if excluded is not None and p.resolve().is_relative_to(excluded):
             return
         if explicit:
             found.add(p)
@@ -106,10 +107,13 @@ class Job:
     lang: str
     generated_at: str
     limits: Limits = DEFAULT
+    out_dir: Path | None = None  # None: score only, write nothing
+    run_id: str = "spbe"  # names this run's staged files, so that all can be found and removed
 
 
 def score_one(path: Path, job: Job) -> Outcome:
     """Score one file; every expected failure becomes located errors, never an exception."""
+    from spbe_cli import output
     from spbe_cli.pipeline import report_texts, score_file
 
     out = Outcome(file=str(path))
@@ -118,13 +122,19 @@ def score_one(path: Path, job: Job) -> Outcome:
             path, job.rubric, job.missing, None, job.limits
         )
         out.result = slim(result)
-        out.result_json = json.dumps(result, ensure_ascii=False, separators=(",", ":")) + "\n"
-        if job.reports:
-            out.reports = report_texts(result, loaded, job.reports, job.lang, job.generated_at)
+        if job.out_dir is not None:
+            texts = {"json": json.dumps(result, ensure_ascii=False, separators=(",", ":")) + "\n"}
+            if job.reports:
+                texts |= report_texts(result, loaded, job.reports, job.lang, job.generated_at)
+            for fmt, text in texts.items():
+                out.staged[fmt] = output.stage(job.out_dir, text, f"{job.run_id}.{fmt}")
     except SpbeError as e:
         out.errors = [str(p) for p in e.problems]
     except Exception as e:  # a bug: keep the other files, say so loudly
         out.errors = [f"{path}: internal error (please report this bug): {type(e).__name__}: {e}"]
+    if out.errors:
+        output.discard(out.staged.values())
+        out.staged = {}
     return out
 
 

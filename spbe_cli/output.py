@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -42,6 +43,71 @@ def protect(inputs: Iterable[Path]) -> Protected:
     return Protected(frozenset(paths), frozenset(inodes))
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)  # the only way to read it; set back at once
+    os.umask(mask)
+    return mask
+
+
+def _cannot(target: str, e: OSError) -> OutputError:
+    return OutputError([Problem(target, "", f"cannot write: {e.strerror or e}")])
+
+
+def stage(folder: Path, data: str | bytes, hint: str = "spbe", durable: bool = False) -> Path:
+    """Step one of an atomic write: the data in a new hidden temporary file in `folder`
+    (on the target's file system, so the rename of `commit` is atomic). `durable` fsyncs."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{hint}.", suffix=".tmp", dir=folder)
+    except OSError as e:
+        raise _cannot(str(folder / hint), e) from None
+    try:
+        if hasattr(os, "fchmod"):  # mkstemp makes 0600; a result is as readable as any file
+            os.fchmod(fd, 0o666 & ~_umask())
+        with os.fdopen(fd, "wb") as f:
+            f.write(payload)
+            if durable:
+                f.flush()
+                os.fsync(f.fileno())
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        raise _cannot(str(folder / hint), e) from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return Path(tmp)
+
+
+def _check_target(target: str, protected: Protected) -> Path:
+    path = Path(target)
+    if protected.covers(path):
+        raise OutputError([Problem(target, "", "refusing to overwrite an input file")])
+    if path.is_dir():
+        raise OutputError([Problem(target, "", "is a folder; give a file name")])
+    return path
+
+
+def commit(tmp: Path, target: str, protected: Protected) -> None:
+    """Step two: the staged file becomes `target` in one rename, keeping the permissions of
+    the file it replaces. The staged file is gone afterwards, whatever happens."""
+    try:
+        path = _check_target(target, protected)
+        try:
+            os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
+        except FileNotFoundError:
+            pass
+        os.replace(tmp, path)
+    except OSError as e:
+        raise _cannot(target, e) from None
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def discard(staged: Iterable[Path]) -> None:
+    for tmp in staged:
+        tmp.unlink(missing_ok=True)
+
+
 def write(
     target: str, data: str | bytes, inputs: Iterable[Path] | Protected = (), durable: bool = True
 ) -> None:
@@ -57,30 +123,9 @@ def write(
             sys.stdout.write(data)
         sys.stdout.flush()
         return
-    path = Path(target)
     protected = inputs if isinstance(inputs, Protected) else protect(inputs)
-    if protected.covers(path):
-        raise OutputError([Problem(target, "", "refusing to overwrite an input file")])
-    if path.is_dir():
-        raise OutputError([Problem(target, "", "is a folder; give a file name")])
+    path = _check_target(target, protected)  # before anything is staged
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         raise OutputError([Problem(target, "", f"folder {parent} does not exist")])
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
-    except OSError as e:
-        raise OutputError([Problem(target, "", f"cannot write: {e.strerror}")]) from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(payload)
-            if durable:
-                f.flush()
-                os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except OSError as e:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError([Problem(target, "", f"cannot write: {e.strerror}")]) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    commit(stage(parent, data, path.name, durable), target, protected)

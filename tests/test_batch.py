@@ -112,6 +112,37 @@ def test_same_institution_and_year_twice(runner: CliRunner, tmp_path: Path) -> N
     assert result.exit_code == 2
     assert f"{folder / 'kab-00-copy.xlsx'}: Kabupaten Uji 00 2024 is also in {a}" in result.stderr
     assert f"{a}: Kabupaten Uji 00 2024 is also in {folder / 'kab-00-copy.xlsx'}" in result.stderr
+    # workers stage every result in the output folder; the duplicates' are removed, not left
+    names = sorted(p.name for p in (tmp_path / "o").iterdir())
+    assert names == ["kabupaten-uji-01-2024.json", *sorted(SUMMARIES)]
+
+
+def test_interrupted_batch_leaves_no_staged_files(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Results are staged under temporary names while scoring; an interrupt before they are
+    renamed removes them all (and writes no summary)."""
+    from spbe_cli import batch
+
+    folder = tmp_path / "in"
+    make_province(folder, 3)
+    out = tmp_path / "o"
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    real = batch.score_all
+
+    def score_then_interrupt(*args: object, **kwargs: object) -> object:
+        outcomes = real(*args, **kwargs)  # type: ignore[arg-type]
+        assert any(out.glob(".spbe-*.json.*.tmp"))  # staged, not yet renamed
+        monkeypatch.setattr(batch, "mark_duplicates", interrupted)
+        return outcomes
+
+    monkeypatch.setattr(batch, "score_all", score_then_interrupt)
+    result = runner.invoke(app, ["batch", str(folder), "--out", str(out), "--jobs", "1", *STAMP])
+    assert result.exit_code != 0
+    assert list(out.iterdir()) == []
 
 
 def test_gates_on_batch_and_score(runner: CliRunner, tmp_path: Path) -> None:

@@ -52,3 +52,22 @@ def test_inputs_are_never_overwritten_even_through_links(tmp_path: Path) -> None
         with pytest.raises(OutputError, match="refusing to overwrite an input file"):
             output.write(str(target), "x", [src])
     assert src.read_bytes() == b"workbook"
+
+
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="POSIX permissions")
+def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    """A result is readable like any file the user makes (0666 less the umask), not the
+    0600 of a temporary file; replacing a file keeps the permissions it had."""
+    old = os.umask(0o022)
+    try:
+        new = tmp_path / "new.json"
+        output.write(str(new), "{}")
+        assert new.stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "kept.json"
+        kept.write_text("old")
+        kept.chmod(0o640)
+        output.write(str(kept), "{}")
+        assert kept.stat().st_mode & 0o777 == 0o640
+        assert kept.read_text() == "{}"
+    finally:
+        os.umask(old)

@@ -77,18 +77,22 @@ def batch(
             raise _E([_problem(str(out_dir), "", "--out is a file, not a folder")])
         out_dir.mkdir(parents=True, exist_ok=True)
         workers = jobs or min(len(files), os.cpu_count() or 1)
-        job = b.Job(rubric, missing.value, formats, lang.value, stamp, _limits())
-        outcomes = _run_with_progress(b, files, job, workers, quiet)
-        b.mark_duplicates(outcomes)
-        b.assign_stems(outcomes)
-        b.apply_gates(outcomes, gates)
-        ordered = b.ranked(outcomes)
-        inputs = out.protect(files)
-        for o in ordered:
-            if o.ok:
-                out.write(str(out_dir / f"{o.stem}.json"), o.result_json, inputs, durable=False)
-                for fmt, text in o.reports.items():
-                    out.write(str(out_dir / f"{o.stem}.{fmt}"), text, inputs, durable=False)
+        run_id = f"spbe-{os.getpid()}-{os.urandom(4).hex()}"
+        job = b.Job(rubric, missing.value, formats, lang.value, stamp, _limits(), out_dir, run_id)
+        try:
+            outcomes = _run_with_progress(b, files, job, workers, quiet)
+            b.mark_duplicates(outcomes)
+            b.assign_stems(outcomes)
+            b.apply_gates(outcomes, gates)
+            ordered = b.ranked(outcomes)
+            inputs = out.protect(files)
+            for o in ordered:
+                if o.ok:
+                    while o.staged:
+                        fmt, tmp = o.staged.popitem()
+                        out.commit(tmp, str(out_dir / f"{o.stem}.{fmt}"), inputs)
+        finally:  # what was not committed (duplicates, an error, an interrupt) is removed
+            out.discard(out_dir.glob(f".{run_id}.*.tmp"))
         table = summary.rows(ordered)
         from spbe_cli import __version__
 
@@ -128,6 +132,8 @@ def _run_with_progress(b: Any, files: list[Path], job: Any, workers: int, quiet:
 def _print_batch(
     ordered: list[Any], table: list[dict[str, Any]], out_dir: Path, quiet: bool
 ) -> None:
+    if quiet and not any(o.errors or o.gate_misses for o in ordered):
+        return  # nothing to say (and rich is not even imported)
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 import python_calamine as pc
@@ -136,18 +136,22 @@ def _find_sheet(wb: pc.CalamineWorkbook, role: str, out: Collector) -> str | Non
     return matches[0]
 
 
+_DEVNULL: list[int] = []  # one descriptor on /dev/null per process, opened when first needed
+
+
 @contextmanager
 def _quiet_stderr() -> Iterator[None]:
     """Send file descriptor 2 to /dev/null for the duration (restored afterwards)."""
     try:
+        if not _DEVNULL:
+            _DEVNULL.append(os.open(os.devnull, os.O_WRONLY))
         saved = os.dup(2)
     except OSError:
         yield
         return
     try:
-        with open(os.devnull, "wb") as null:
-            os.dup2(null.fileno(), 2)
-            yield
+        os.dup2(_DEVNULL[0], 2)
+        yield
     finally:
         os.dup2(saved, 2)
         os.close(saved)
@@ -159,7 +163,7 @@ def _grid(
     out: Collector,
     limits: Limits = DEFAULT,
     pkg: Package | None = None,
-) -> list[list[object]] | None:
+) -> Sequence[Sequence[object]] | None:
     if pkg is not None:
         try:
             span = beyond(pkg, sheet, limits.rows, limits.columns)
@@ -190,7 +194,7 @@ def _grid(
         return None
     try:
         with _quiet_stderr():  # a Rust panic prints to fd 2 before it becomes an exception
-            return [list(r) for r in ws.to_python(skip_empty_area=False)]
+            return ws.to_python(skip_empty_area=False)
     except (OverflowError, ValueError) as e:
         out.add(sheet, f"cannot read the sheet: a cell's value is out of range ({e})")
         return None
