@@ -164,5 +164,4 @@ def _from_text(text: str, scale: Scale) -> Fraction:
 
 def level_name(value: Fraction, scale: Scale) -> str:
     """Name of the whole level reached (a decimal 2.4 has reached level 2)."""
-    whole = math.floor(value)
-    return scale.levels.get(whole, "")
+    return scale.levels.get(value.numerator // value.denominator, "")  # floor, without __floor__

@@ -151,18 +151,23 @@ def score(rubric: Rubric, answers: Answers, basis: Basis | None = None) -> Score
     table = weights(rubric, frozenset(answers.items))
     of, scaled, den = table.of, table.scaled, table.denominator
 
+    # Every sum is an integer over one denominator: the levels' common denominator (1 for
+    # whole levels) × the weights' (`den`); each index is then one exact Fraction.
+    common = math.lcm(*(a.level.denominator for a in answers.items.values()))
+    unit = common * den
     items: list[ItemScore] = []
     aspects: list[GroupScore] = []
-    pairs: dict[str, list[tuple[Fraction, int]]] = {}  # per aspect: (level, scaled weight)
+    sums: dict[str, int] = {}  # per aspect: Σ level × weight, in 1/unit % points
     for aspect in rubric.all_aspects:
-        mine = pairs[aspect.id] = []
+        total = 0
         for ind in aspect.indicators:
             scale = rubric.scale_of(ind)
             for item in ind.item_ids:
                 if item not in of:
                     continue
                 a = answers.items[item]
-                mine.append((a.level, scaled[item]))
+                level = a.level
+                total += level.numerator * (common // level.denominator) * scaled[item]
                 items.append(
                     ItemScore(
                         id=item,
@@ -170,8 +175,8 @@ def score(rubric: Rubric, answers: Answers, basis: Basis | None = None) -> Score
                         name=ind.name,
                         aspect_id=aspect.id,
                         weight=of[item],
-                        level=a.level,
-                        level_name=level_name(a.level, scale),
+                        level=level,
+                        level_name=level_name(level, scale),
                         self_level=a.self_level,
                         filled_by_missing=a.filled_by_missing,
                         target=a.target,
@@ -179,19 +184,19 @@ def score(rubric: Rubric, answers: Answers, basis: Basis | None = None) -> Score
                         evidence=a.evidence,
                     )
                 )
+        sums[aspect.id] = total
         aw = aspect.weight_fraction
         domain = rubric.domain_of(aspect)
-        index = _dot(mine, den) / aw  # Σ level × weight (% points) / aspect weight
+        index = Fraction(total, unit) / aw
         aspects.append(GroupScore(aspect.id, aspect.name, aw, index, domain.id if domain else None))
 
     domains = []
     for d in rubric.domains:
         dw = d.weight_fraction
-        mine = [p for a in d.aspects for p in pairs[a.id]]
-        domains.append(GroupScore(d.id, d.name, dw, _dot(mine, den) / dw))
+        total = sum(sums[a.id] for a in d.aspects)
+        domains.append(GroupScore(d.id, d.name, dw, Fraction(total, unit) / dw))
 
-    everything = [p for a in rubric.all_aspects for p in pairs[a.id]]
-    overall = classify(rubric, _dot(everything, den) / 100, basis)
+    overall = classify(rubric, Fraction(sum(sums.values()), unit * 100), basis)
     warnings = _warnings(rubric, answers, overall, items)
     self_assessment = None
     self_levels = [(i.self_level, scaled[i.id]) for i in items if i.self_level is not None]
