@@ -372,6 +372,18 @@ def far_cell() -> bytes:
     return b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
 
 
+# The same far cell spelled every way XML and calamine accept (each aborts calamine when
+# it gets through): single quotes, lower-case letters, spaces around `=`, a tab before
+# `r`, and a row number of eight digits.
+FAR_CELL_SPELLINGS = {
+    "single-quotes": b"<row r='1048576'><c r='XFD1048576'><v>1</v></c></row>",
+    "lower-case": b'<row r="1048576"><c r="xfd1048576"><v>1</v></c></row>',
+    "spaces-around-equals": b'<row r = "1048576"><c r = "XFD1048576"><v>1</v></c></row>',
+    "tab-before-r": b'<row\tr="1048576"><c\tr="XFD1048576"><v>1</v></c></row>',
+    "eight-digit-row": b'<row r="99999999"><c r="A99999999"><v>1</v></c></row>',
+}
+
+
 def lying_dimension(f: IO[bytes], old: bytes) -> None:
     f.write(old.replace(b'<dimension ref="A1:J48" />', b'<dimension ref="A1:XFD1048576" />'))
 
@@ -632,6 +644,14 @@ CASES = [
         "sheet-cell-at-XFD1048576",
         xlsx_parts({JAWABAN_XML: sheet_rows(far_cell)}),
         ["{file}: Jawaban: the sheet uses", "answer sheets are limited to"],
+    ),
+    *(
+        Case(
+            f"sheet-far-cell-{name}",
+            xlsx_parts({JAWABAN_XML: sheet_rows(lambda xml=xml: xml)}),
+            ["{file}: Jawaban: the sheet uses", "answer sheets are limited to"],
+        )
+        for name, xml in FAR_CELL_SPELLINGS.items()
     ),
     Case(
         "sheet-dimension-lies",  # merely odd: the cells decide, not the declared range
