@@ -16,7 +16,14 @@ from spbe_cli.errors import Collector, Problem, RubricError
 from spbe_cli.levels import LevelProblem, norm, parse_level, range_text
 from spbe_cli.readers.grid import is_blank
 from spbe_cli.readers.raw import IDENTITY_KEYS, REQUIRED_IDENTITY, Cell, RawAnswers
-from spbe_cli.rubric import LoadedRubric, builtin_ids, load_rubric, rubric_for_year
+from spbe_cli.rubric import (
+    LoadedRubric,
+    Scale,
+    ValueSpec,
+    builtin_ids,
+    load_rubric,
+    rubric_for_year,
+)
 
 MissingPolicy = Literal["error", "min"]
 
@@ -194,19 +201,18 @@ def _item_id(cell: Cell) -> str | None:
     if v is None or isinstance(v, bool):
         return None
     text = str(v).strip()[:40]
-    text = _ID_PREFIX.sub("", text)
+    if text[:1].isalpha():  # `Indikator 12`, `I.12`
+        text = _ID_PREFIX.sub("", text)
     return text or None
 
 
 def _optional_level(
-    cell: Cell | None, rubric: LoadedRubric, item: str, out: Collector, what: str
+    cell: Cell | None, scale: Scale, spec: ValueSpec, item: str, out: Collector, what: str
 ) -> Fraction | None:
     if cell is None:
         return None
-    ind, _ = rubric.item_index[item]
-    spec = rubric.rubric.values
     try:
-        return parse_level(cell.value, rubric.rubric.scale_of(ind), spec)
+        return parse_level(cell.value, scale, spec)
     except LevelProblem as e:
         out.add(cell.where, f"{what}: " + e.located(f" for indicator {item}"))
         return None
@@ -251,8 +257,9 @@ def validate(
             continue
         seen[key] = id_cell
         ind, _aspect = loaded.item_index[key]
+        scale = rubric.scale_of(ind)
         try:
-            level = parse_level(level_cell.value, rubric.scale_of(ind), spec)
+            level = parse_level(level_cell.value, scale, spec)
         except LevelProblem as e:
             out.add(level_cell.where, e.located(f" for indicator {key}"))
             continue
@@ -268,9 +275,9 @@ def validate(
             item=key,
             level=level,
             self_level=_optional_level(
-                row.cells.get("self_level"), loaded, key, out, "Tingkat Mandiri"
+                row.cells.get("self_level"), scale, spec, key, out, "Tingkat Mandiri"
             ),
-            target=_optional_level(row.cells.get("target"), loaded, key, out, "Target"),
+            target=_optional_level(row.cells.get("target"), scale, spec, key, out, "Target"),
             explanation=_text(row.cells["explanation"]) if "explanation" in row.cells else None,
             evidence=_text(row.cells["evidence"]) if "evidence" in row.cells else None,
             filled_by_missing=False,
