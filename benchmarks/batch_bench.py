@@ -7,6 +7,10 @@ on the same files: (1) a bare loop that only opens each workbook with python-cal
 reads its two sheets, (2) `spbe batch` as a user runs it (a fresh process, --quiet), and
 (3) `spbe score` of one workbook from a cold process (median of 5). Peak memory is the
 largest resident set of any one process of the run (ru_maxrss of the waited-for children).
+
+The package's bytecode is compiled first, as installing a wheel does: an editable install
+run with PYTHONDONTWRITEBYTECODE=1 (as some CI images set) would otherwise recompile every
+changed module in every timed process.
 """
 
 from __future__ import annotations
@@ -66,6 +70,32 @@ def bare_loop(paths: list[Path]) -> float:
     return time.perf_counter() - start
 
 
+def create_files(folder: Path, n: int) -> float:
+    """What the output disk charges for n new files (the batch writes one result per
+    workbook): create, write 18 KB, close. A virtual machine's disk can make this alone
+    cost more than all the reading."""
+    folder.mkdir()
+    data = b"x" * 18_000
+    start = time.perf_counter()
+    for k in range(n):
+        fd = os.open(folder / f"f{k}.json", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        os.write(fd, data)
+        os.close(fd)
+    return time.perf_counter() - start
+
+
+def batch_runs(spbe: str, folder: Path, base: Path, jobs: int) -> list[tuple[float, int]]:
+    runs = []
+    for k in range(5):
+        # A fresh folder each run: deleting the last run's files just before timing would
+        # time the file system's deferred work, not spbe.
+        cmd = [spbe, "batch", str(folder), "--out", str(base / f"out{k}"), "--quiet"]
+        if jobs:
+            cmd += ["--jobs", str(jobs)]
+        runs.append(timed(cmd))
+    return runs
+
+
 def timed(cmd: list[str]) -> tuple[float, int]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
@@ -81,8 +111,18 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("n", nargs="?", type=int, default=600)
     ap.add_argument("--jobs", type=int, default=0)
+    ap.add_argument(
+        "--ram-out",
+        default="/dev/shm",
+        help="a RAM-backed folder for a second series with the outputs off the disk ('' to skip)",
+    )
     args = ap.parse_args()
     spbe = shutil.which("spbe") or sys.exit("spbe is not installed in this environment")
+    import compileall
+
+    import spbe_cli
+
+    compileall.compile_dir(str(Path(spbe_cli.__file__).parent), quiet=1)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "in"
         folder.mkdir()
@@ -92,25 +132,31 @@ def main() -> None:
             f"generated {len(paths)} workbooks in {time.perf_counter() - t0:.1f} s", file=sys.stderr
         )
         bare = min(bare_loop(paths) for _ in range(3))
-        runs = []
-        for k in range(3):
-            # A fresh folder each run: deleting the last run's 600 files just before timing
-            # would time the file system's deferred work, not spbe.
-            out = Path(tmp) / f"out{k}"
-            cmd = [spbe, "batch", str(folder), "--out", str(out), "--quiet"]
-            if args.jobs:
-                cmd += ["--jobs", str(args.jobs)]
-            runs.append(timed(cmd))
+        runs = batch_runs(spbe, folder, Path(tmp), args.jobs)
         batch_wall = min(w for w, _ in runs)
+        batch_median = statistics.median(w for w, _ in runs)
         batch_peak = max(p for _, p in runs)
+        disk = create_files(Path(tmp) / "created", args.n)
+        ram = None
+        if args.ram_out and Path(args.ram_out).is_dir():
+            with tempfile.TemporaryDirectory(dir=args.ram_out) as ram_tmp:
+                ram = min(w for w, _ in batch_runs(spbe, folder, Path(ram_tmp), args.jobs))
         cold = [timed([spbe, "score", str(paths[0]), "--format", "json"])[0] for _ in range(5)]
     cpu = platform.processor() or platform.machine()
     print(f"machine: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}")
     print("| measure | result | target |\n|---|---|---|")
     print(f"| bare python-calamine loop, {args.n} workbooks | {bare:.2f} s | |")
     print(
-        f"| `spbe batch`, {args.n} workbooks (wall, best of 3) | {batch_wall:.2f} s "
-        f"({batch_wall / bare:.1f}× the bare loop) | ≤ 2× |"
+        f"| `spbe batch`, {args.n} workbooks (wall, best of 5; median {batch_median:.2f} s)"
+        f" | {batch_wall:.2f} s ({batch_wall / bare:.1f}× the bare loop) | ≤ 2× |"
+    )
+    if ram is not None:
+        print(
+            f"| `spbe batch`, outputs in RAM ({args.ram_out}, best of 5) | {ram:.2f} s"
+            f" ({ram / bare:.1f}×) | |"
+        )
+    print(
+        f"| creating {args.n} files of 18 KB on the output disk (os.open loop) | {disk:.2f} s | |"
     )
     print(f"| `spbe batch` peak memory (largest process) | {batch_peak / 1024:.0f} MB | ≤ 150 MB |")
     print(
