@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from spbe_cli import gates as gates_mod
-from spbe_cli.errors import SpbeError
+from spbe_cli.errors import OutputError, SpbeError
 from spbe_cli.limits import DEFAULT, Limits
 
 if TYPE_CHECKING:
@@ -128,6 +128,9 @@ def score_one(path: Path, job: Job) -> Outcome:
                 texts |= report_texts(result, loaded, job.reports, job.lang, job.generated_at)
             for fmt, text in texts.items():
                 out.staged[fmt] = output.stage(job.out_dir, text, f"{job.run_id}.{fmt}")
+    except OutputError:
+        output.discard(out.staged.values())
+        raise  # the run cannot write its results: not this file's fault, and fatal
     except SpbeError as e:
         out.errors = [str(p) for p in e.problems]
     except Exception as e:  # a bug: keep the other files, say so loudly
@@ -177,10 +180,14 @@ def score_all(
     ctx = multiprocessing.get_context("fork") if os.name == "posix" else None
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
         outcomes = []
-        for outcome in pool.map(_worker, [(p, job) for p in paths], chunksize=chunk):
-            outcomes.append(outcome)
-            if progress:
-                progress()
+        try:
+            for outcome in pool.map(_worker, [(p, job) for p in paths], chunksize=chunk):
+                outcomes.append(outcome)
+                if progress:
+                    progress()
+        except BaseException:  # an unwritable output or an interrupt: start nothing more
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
     return outcomes
 
 

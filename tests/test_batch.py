@@ -117,6 +117,76 @@ def test_same_institution_and_year_twice(runner: CliRunner, tmp_path: Path) -> N
     assert names == ["kabupaten-uji-01-2024.json", *sorted(SUMMARIES)]
 
 
+def test_unwritable_output_is_one_error_before_any_scoring(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    folder = tmp_path / "in"
+    make_province(folder, 2)
+
+    def denied(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", denied)
+    out = tmp_path / "o"
+    result = runner.invoke(app, ["batch", str(folder), "--out", str(out), *STAMP])
+    assert result.exit_code == 2
+    assert result.stderr.count("error:") == 1
+    assert f"{out}" in result.stderr and "cannot write: Permission denied" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+
+
+def test_output_failing_mid_run_stops_the_run_cleanly(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A disk that fills up while results are written: one error naming the output (not an
+    invalid answer file per institution), exit 2, and nothing half-written left behind."""
+    from spbe_cli import output
+    from spbe_cli.errors import OutputError, Problem
+
+    folder = tmp_path / "in"
+    make_province(folder, 4)
+    out = tmp_path / "o"
+    real, calls = output.stage, []
+
+    def fills_up(folder: Path, data: str | bytes, hint: str = "", durable: bool = False) -> Path:
+        calls.append(hint)
+        if len(calls) == 4:  # the probe, two results, then the disk is full
+            raise OutputError([Problem(str(folder / hint), "", "cannot write: No space left")])
+        return real(folder, data, hint, durable)
+
+    monkeypatch.setattr(output, "stage", fills_up)
+    result = runner.invoke(app, ["batch", str(folder), "--out", str(out), "--jobs", "1", *STAMP])
+    assert result.exit_code == 2
+    assert result.stderr.count("error:") == 1 and "No space left" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+    assert list(out.iterdir()) == []
+
+
+def test_output_failing_in_a_worker_stops_the_run_cleanly(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spbe_cli import output
+    from spbe_cli.errors import OutputError, Problem
+
+    folder = tmp_path / "in"
+    make_province(folder, 8)
+    out = tmp_path / "o"
+    real = output.stage
+
+    def fails_for_one(folder: Path, data: str | bytes, *rest: object) -> Path:
+        if "Kabupaten Uji 05" in str(data):
+            raise OutputError([Problem(str(folder), "", "cannot write: No space left")])
+        return real(folder, data, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(output, "stage", fails_for_one)
+    result = runner.invoke(app, ["batch", str(folder), "--out", str(out), "--jobs", "2", *STAMP])
+    assert result.exit_code == 2
+    assert result.stderr.count("error:") == 1 and "No space left" in result.stderr
+    assert list(out.iterdir()) == []
+
+
 def test_interrupted_batch_leaves_no_staged_files(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -75,7 +75,12 @@ def batch(
             raise _E([_problem(u, "", "no answer files here") for u in unmatched])
         if out_dir.exists() and not out_dir.is_dir():
             raise _E([_problem(str(out_dir), "", "--out is a file, not a folder")])
-        out_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            msg = f"cannot create the folder: {e.strerror}"
+            raise _E([_problem(str(out_dir), "", msg)]) from None
+        out.discard([out.stage(out_dir, "", "spbe-probe")])  # unwritable: one error, now
         workers = jobs or min(len(files), os.cpu_count() or 1)
         run_id = f"spbe-{os.getpid()}-{os.urandom(4).hex()}"
         job = b.Job(rubric, missing.value, formats, lang.value, stamp, _limits(), out_dir, run_id)
