@@ -78,29 +78,37 @@ def stage(folder: Path, data: str | bytes, hint: str = "spbe", durable: bool = F
     return Path(tmp)
 
 
-def _check_target(target: str, protected: Protected) -> Path:
+def _check_target(target: str, protected: Protected) -> tuple[Path, int | None]:
+    """The target as a path, and the permissions of the file already there (None: none)."""
     path = Path(target)
+    try:
+        st = path.stat()
+    except FileNotFoundError:  # nothing there (or a dangling link): no input, no folder
+        return path, None
+    except OSError as e:
+        raise _cannot(target, e) from None
     if protected.covers(path):
         raise OutputError([Problem(target, "", "refusing to overwrite an input file")])
-    if path.is_dir():
+    if stat.S_ISDIR(st.st_mode):
         raise OutputError([Problem(target, "", "is a folder; give a file name")])
-    return path
+    return path, stat.S_IMODE(st.st_mode)
 
 
 def commit(tmp: Path, target: str, protected: Protected) -> None:
     """Step two: the staged file becomes `target` in one rename, keeping the permissions of
     the file it replaces. The staged file is gone afterwards, whatever happens."""
+    done = False
     try:
-        path = _check_target(target, protected)
-        try:
-            os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
-        except FileNotFoundError:
-            pass
+        path, mode = _check_target(target, protected)
+        if mode is not None:
+            os.chmod(tmp, mode)
         os.replace(tmp, path)
+        done = True
     except OSError as e:
         raise _cannot(target, e) from None
     finally:
-        tmp.unlink(missing_ok=True)
+        if not done:
+            tmp.unlink(missing_ok=True)
 
 
 def discard(staged: Iterable[Path]) -> None:
@@ -124,7 +132,7 @@ def write(
         sys.stdout.flush()
         return
     protected = inputs if isinstance(inputs, Protected) else protect(inputs)
-    path = _check_target(target, protected)  # before anything is staged
+    path, _ = _check_target(target, protected)  # before anything is staged
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         raise OutputError([Problem(target, "", f"folder {parent} does not exist")])

@@ -144,7 +144,14 @@ def _csv_cell(value: Any) -> Any:
 
 
 def _two(value: Any) -> Any:
-    return f"{Decimal(str(value)):.2f}" if isinstance(value, float | int) else value
+    """An index (a float already rounded half-up to 2 places) as its 2-decimal text, padded
+    from its shortest form (`2.9` → `2.90`): exact, no rounding happens here."""
+    if isinstance(value, bool) or not isinstance(value, float | int):
+        return value
+    whole, _, frac = repr(value).partition(".")
+    if len(frac) <= 2 and whole.lstrip("-").isdigit() and (not frac or frac.isdigit()):
+        return f"{whole}.{frac.ljust(2, '0')}"
+    return str(Decimal(str(value)).quantize(Decimal("0.01"), ROUND_HALF_UP))
 
 
 def to_csv(table: list[dict[str, Any]]) -> str:

@@ -6,6 +6,7 @@ a formula after editing (= + - @ tab CR) also gets Excel's quote prefix."""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Sequence
 
@@ -32,9 +33,12 @@ def csv_safe(value: object) -> object:
     return value
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _clean(text: str) -> str:
     """XML 1.0 cannot carry most control characters; drop them."""
-    return "".join(c for c in text if c in "\t\n\r" or ord(c) >= 32)
+    return _CONTROL.sub("", text)
 
 
 def _cell(ref: str, value: Cell, xf: int = 0) -> str:
@@ -61,9 +65,10 @@ def write(
     sheet: str = "Ringkasan",
 ) -> bytes:
     """`fills[i]` (a band index) colours row i's `fill_column` cell."""
-    last = column_letter(len(header) - 1)
+    letters = [column_letter(c) for c in range(len(header))]
+    last = letters[-1]
     lines = [
-        f'<row r="1">{"".join(_cell(f"{column_letter(c)}1", h, _XF_HEADER) for c, h in enumerate(header))}</row>'
+        f'<row r="1">{"".join(_cell(f"{letters[c]}1", h, _XF_HEADER) for c, h in enumerate(header))}</row>'
     ]
     for r, row in enumerate(rows, start=2):
         cells = []
@@ -71,7 +76,7 @@ def write(
             xf = 0
             if fill_column == c and r - 2 < len(fills) and fills[r - 2] is not None:
                 xf = _XF_FILL0 + int(fills[r - 2]) % len(FILLS)  # type: ignore[arg-type]
-            cells.append(_cell(f"{column_letter(c)}{r}", value, xf))
+            cells.append(_cell(f"{letters[c]}{r}", value, xf))
         lines.append(f'<row r="{r}">{"".join(cells)}</row>')
     dim = f"A1:{last}{len(rows) + 1}"
     sheet_xml = (
