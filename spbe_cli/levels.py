@@ -49,9 +49,19 @@ class LevelProblem(ValueError):
         return f"{self}{subject}" + (f"; {self.hint}" if self.hint else "")
 
 
+_SEPARATORS = re.compile(r"[\s_\-]+")
+_NORMED: dict[str, str] = {}
+
+
 def norm(text: str) -> str:
-    """Names match without regard to case, spacing, underscores and hyphens."""
-    return re.sub(r"[\s_\-]+", "", text.casefold())
+    """Names match without regard to case, spacing, underscores and hyphens. The same
+    sheet and column names recur in every workbook: short ones are normalised once."""
+    found = _NORMED.get(text)
+    if found is None:
+        found = _SEPARATORS.sub("", text.casefold())
+        if len(text) <= 64 and len(_NORMED) < 4096:
+            _NORMED[text] = found
+    return found
 
 
 def range_text(spec: ValueSpec) -> str:

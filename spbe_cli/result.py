@@ -36,8 +36,10 @@ def build(loaded: LoadedRubric, answers: Answers, score: Score, selected_by: str
     by_id = {d.id: d for d in rubric.domains}
     domains = []
     for d in score.domains:
-        c = rubric.band(
-            Fraction(round_half_up(d.index, places)) if score.basis == "rounded" else d.index
+        c = (
+            rubric.band_of_shown(round_text(d.index, places))
+            if score.basis == "rounded"
+            else rubric.band(d.index)
         )
         domains.append(
             {
@@ -131,7 +133,7 @@ def build(loaded: LoadedRubric, answers: Answers, score: Score, selected_by: str
     }
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _item_numbers(
     wn: int, wd: int, ln: int, ld: int
 ) -> tuple[float, str, int | float, str, float, str]:

@@ -311,6 +311,17 @@ class Rubric(Strict):
     def band(self, x: Fraction) -> Band:
         return next(b for b in self.predikat.bands if b.contains(x))
 
+    def band_of_shown(self, shown: str) -> Band:
+        """The band of a displayed (rounded) index such as `2.64`: a nation's indices show
+        few distinct values, so each is looked up once and kept."""
+        key = ("band", shown)
+        found = self.derived.get(key)
+        if not isinstance(found, Band):
+            found = self.band(Fraction(shown))
+            if len(self.derived) < 20_000:
+                self.derived[key] = found
+        return found
+
     @property
     def lowest_confidence(self) -> Confidence:
         order = list(Confidence)

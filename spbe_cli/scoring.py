@@ -10,7 +10,7 @@ from typing import Literal
 
 from spbe_cli.answers import Answers
 from spbe_cli.levels import level_name
-from spbe_cli.numbers import exact_text, round_half_up
+from spbe_cli.numbers import exact_text, round_text
 from spbe_cli.rubric import Aspect, Band, Rubric
 
 Basis = Literal["rounded", "exact"]
@@ -103,12 +103,11 @@ def item_weights(aspect: Aspect, answered: Set[str]) -> dict[str, Fraction]:
 
 
 def classify(rubric: Rubric, index: Fraction, basis: Basis) -> Classified:
-    places = rubric.display_decimals
-    shown = round_half_up(index, places)
+    shown = round_text(index, rubric.display_decimals)
     exact_band: Band = rubric.band(index)
-    rounded_band: Band = rubric.band(Fraction(shown))
+    rounded_band: Band = rubric.band_of_shown(shown)
     chosen = rounded_band if basis == "rounded" else exact_band
-    return Classified(index, str(shown), chosen.name, exact_band.name, rounded_band.name)
+    return Classified(index, shown, chosen.name, exact_band.name, rounded_band.name)
 
 
 @dataclass(frozen=True)
