@@ -9,7 +9,7 @@ from enum import StrEnum
 from fractions import Fraction
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -289,9 +289,13 @@ class Rubric(Strict):
         return {a.id: d for d in self.domains for a in d.aspects}
 
     @cached_property
-    def derived(self) -> dict[object, object]:
-        """Tables other modules derive from the rubric and keep with it (scoring weights)."""
+    def _memos(self) -> dict[str, dict[Any, Any]]:
         return {}
+
+    def memo(self, name: str) -> dict[Any, Any]:
+        """A named table that another module derives from this rubric and keeps with it
+        (scoring weights per answered set, bands of displayed indices)."""
+        return self._memos.setdefault(name, {})
 
     def scale_of(self, ind: Indicator) -> Scale:
         if ind.scale is None:
@@ -314,12 +318,12 @@ class Rubric(Strict):
     def band_of_shown(self, shown: str) -> Band:
         """The band of a displayed (rounded) index such as `2.64`: a nation's indices show
         few distinct values, so each is looked up once and kept."""
-        key = ("band", shown)
-        found = self.derived.get(key)
-        if not isinstance(found, Band):
+        bands = self.memo("bands")
+        found: Band | None = bands.get(shown)
+        if found is None:
             found = self.band(Fraction(shown))
-            if len(self.derived) < 20_000:
-                self.derived[key] = found
+            if len(bands) < 20_000:
+                bands[shown] = found
         return found
 
     @property

@@ -123,17 +123,17 @@ class Weights:
 
 def weights(rubric: Rubric, answered: frozenset[str]) -> Weights:
     """Computed once per rubric and answered set (nearly always: every item) and kept."""
-    key = ("weights", answered)
-    found = rubric.derived.get(key)
-    if isinstance(found, Weights):
+    tables = rubric.memo("weights")
+    found: Weights | None = tables.get(answered)
+    if found is not None:
         return found
     of: dict[str, Fraction] = {}
     for aspect in rubric.all_aspects:
         of.update(item_weights(aspect, answered))
     den = math.lcm(*(w.denominator for w in of.values())) if of else 1
     table = Weights(of, {i: w.numerator * (den // w.denominator) for i, w in of.items()}, den)
-    if len(rubric.derived) < 256:
-        rubric.derived[key] = table
+    if len(tables) < 256:
+        tables[answered] = table
     return table
 
 
