@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 from fractions import Fraction
@@ -60,6 +61,15 @@ def test_8_2026_decimal_index_within_scale(values: dict[str, Fraction]) -> None:
     s = score(R26, make(values))
     assert 1 <= s.overall.index <= 5
     assert s.overall.index == sum(Fraction(i.weight) * values[i.id] for i in R26.indicators) / 100  # type: ignore[arg-type]
+    # every aspect too (its levels' denominators differ: the integer sums must still agree)
+    for a, got in zip(R26.all_aspects, s.aspects, strict=True):
+        total = sum(Fraction(i.weight) * values[i.id] for i in a.indicators)  # type: ignore[arg-type]
+        assert got.index == total / Fraction(a.weight)
+    # and the self-assessed index, given the same levels as self levels
+    with_self = make(values)
+    for k, ans in list(with_self.items.items()):
+        with_self.items[k] = dataclasses.replace(ans, self_level=ans.level)
+    assert score(R26, with_self).self_assessment.index == s.overall.index  # type: ignore[union-attr]
 
 
 @given(st.lists(st.integers(0, 5), min_size=37, max_size=37), st.integers(1, 3))
