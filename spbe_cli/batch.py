@@ -129,15 +129,13 @@ def score_one(path: Path, job: Job) -> Outcome:
             for fmt, text in texts.items():
                 out.staged[fmt] = output.stage(job.out_dir, text, f"{job.run_id}.{fmt}")
     except OutputError:
-        output.discard(out.staged.values())
         raise  # the run cannot write its results: not this file's fault, and fatal
     except SpbeError as e:
         out.errors = [str(p) for p in e.problems]
     except Exception as e:  # a bug: keep the other files, say so loudly
         out.errors = [f"{path}: internal error (please report this bug): {type(e).__name__}: {e}"]
-    if out.errors:
-        output.discard(out.staged.values())
-        out.staged = {}
+    # Nothing is staged before every text is made, and what a failed run staged is removed
+    # by the main process by its run id, so there is nothing to clean up here.
     return out
 
 

@@ -21,8 +21,15 @@ ZIP_MAGIC = b"PK\x03\x04"
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-EAGER_PARTS = ("xl/workbook.xml", "xl/sharedStrings.xml", "xl/styles.xml", "content.xml")
-KEPT_PARTS = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")  # sheet paths are read from them
+# Parts the reader unpacks on opening; the first two are also kept, for the sheet paths.
+EAGER_PARTS = (
+    "xl/workbook.xml",
+    "xl/_rels/workbook.xml.rels",
+    "xl/sharedStrings.xml",
+    "xl/styles.xml",
+    "content.xml",
+)
+KEPT_PARTS = EAGER_PARTS[:2]
 
 
 def _check_zip(name: str, data: bytes, limits: Limits) -> Package:
@@ -77,10 +84,12 @@ def _check_zip(name: str, data: bytes, limits: Limits) -> Package:
     # zip bomb) fails its checksum here instead of filling memory later.
     pkg = Package(zf)
     try:
-        for part in EAGER_PARTS + KEPT_PARTS:
-            if part in KEPT_PARTS and part in zf.NameToInfo:
+        for part in EAGER_PARTS:
+            if part not in zf.NameToInfo:
+                continue
+            if part in KEPT_PARTS:
                 pkg.part(part)
-            elif part in zf.NameToInfo:
+            else:
                 with zf.open(part) as f:
                     while f.read(1 << 20):
                         pass
