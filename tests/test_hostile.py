@@ -372,15 +372,17 @@ def far_cell() -> bytes:
     return b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
 
 
-# The same far cell spelled every way XML and calamine accept (each aborts calamine when
-# it gets through): single quotes, lower-case letters, spaces around `=`, a tab before
-# `r`, and a row number of eight digits.
+# The same far cell spelled every way calamine accepts (each aborts calamine when it gets
+# through): single quotes, lower-case letters, spaces around `=`, a tab before `r`, a row
+# number of eight digits, and `r` right after a quote (no space: not XML, read anyway).
 FAR_CELL_SPELLINGS = {
     "single-quotes": b"<row r='1048576'><c r='XFD1048576'><v>1</v></c></row>",
     "lower-case": b'<row r="1048576"><c r="xfd1048576"><v>1</v></c></row>',
     "spaces-around-equals": b'<row r = "1048576"><c r = "XFD1048576"><v>1</v></c></row>',
     "tab-before-r": b'<row\tr="1048576"><c\tr="XFD1048576"><v>1</v></c></row>',
     "eight-digit-row": b'<row r="99999999"><c r="A99999999"><v>1</v></c></row>',
+    "no-space-after-a-quote": b'<row r="60"><c t="n"r="XFD1048576"><v>1</v></c></row>',
+    "second-r-without-space": b'<row r="60"><c r="A60"r="XFD1048576"><v>1</v></c></row>',
 }
 
 
@@ -652,6 +654,18 @@ CASES = [
             ["{file}: Jawaban: the sheet uses", "answer sheets are limited to"],
         )
         for name, xml in FAR_CELL_SPELLINGS.items()
+    ),
+    *(
+        Case(  # merely odd: calamine reads these as other attributes, and so do we
+            f"sheet-far-value-in-{name}",
+            xlsx_parts({JAWABAN_XML: sheet_rows(lambda xml=xml: xml)}),
+            exit_code=0,
+            index=2.63,
+        )
+        for name, xml in {
+            "another-attribute": b'<row r="60"><c spr="XFD1048576"/></row>',
+            "a-prefixed-r": b'<row r="60"><c x:r="XFD1048576" xmlns:x="urn:x"/></row>',
+        }.items()
     ),
     Case(
         "sheet-dimension-lies",  # merely odd: the cells decide, not the declared range

@@ -1,7 +1,10 @@
-"""What calamine hides in .xlsx/.xlsm: error cells and formulas saved without a value.
+"""The .xlsx/.xlsm zip read beside calamine: what it must not be given, and what it hides.
 
-python-calamine returns both as empty cells. When a cell that should hold a level is
-empty, the sheet XML is read (bounded) to tell a real blank from `#N/A` or `=F19-1`.
+A sheet whose cells reach far (`XFD1048576`) makes calamine allocate a dense grid of that
+size and abort the process, so each sheet's references are scanned first (`beyond`).
+python-calamine returns error cells and formulas saved without a value as empty cells:
+when a cell that should hold a level is empty, the sheet XML is read (bounded) to tell a
+real blank from `#N/A` or `=F19-1` (`hidden_cells`).
 """
 
 from __future__ import annotations
@@ -125,10 +128,19 @@ def _suspects(rows: int, columns: int) -> re.Pattern[bytes]:
     )
 
 
+# Bytes that continue an attribute name: `spr=` or `x:r=` is not `r=` (calamine agrees).
+_NAME_BYTES = frozenset(
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-_:"
+) | frozenset(range(0x80, 0x100))
+
+
 def _span(xml: bytes) -> tuple[int, int]:
+    """Rows and columns the references reach. An `r` counts after anything that cannot
+    be part of a longer name: a space, and also a quote (`t="n"r="XFD1"`, which calamine
+    reads, and aborts on)."""
     rows = cols = 0
     for m in _REF.finditer(xml):
-        if m.start() and xml[m.start() - 1 : m.start()].isspace():
+        if m.start() == 0 or xml[m.start() - 1] not in _NAME_BYTES:
             digits, letters = m.group(2), m.group(1)
             rows = max(rows, int(digits) if len(digits) < 13 else 10**12)
             if letters:
