@@ -386,6 +386,52 @@ FAR_CELL_SPELLINGS = {
 }
 
 
+EXAMPLE_ODS = Path(__file__).resolve().parent / "data" / "formats" / "kabupaten-contoh-2024.ods"
+
+
+def ods_jawaban(extra: bytes) -> Callable[[Path], Run]:
+    """The .ods example with `extra` (table rows) appended to its Jawaban table."""
+
+    def edit(f: IO[bytes], old: bytes) -> None:
+        start = old.index(b'table:name="Jawaban"')
+        end = old.index(b"</table:table>", start)
+        f.write(old[:end] + extra + old[end:])
+
+    def build(tmp: Path) -> Run:
+        path = tmp / "jawaban.ods"
+        rewrite_zip(path, {"content.xml": edit}, EXAMPLE_ODS)
+        return score(path)
+
+    return build
+
+
+ODS_TEXT_CELL = (
+    b'<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>'
+)
+# calamine expands every table of a .ods when it opens it: each of these cost 200-430 MB
+# (a few hundred bytes of XML) before the guard
+FAR_ODS = {
+    "row-repeated-a-billion-times": b'<table:table-row table:number-rows-repeated="1000000000">'
+    + ODS_TEXT_CELL
+    + b"</table:table-row>",
+    "row-repeated-a-million-times": b'<table:table-row table:number-rows-repeated="1048576">'
+    + ODS_TEXT_CELL
+    + b"</table:table-row>",
+    "empty-rows-then-a-value": b'<table:table-row table:number-rows-repeated="1000000000">'
+    b"<table:table-cell/></table:table-row><table:table-row>"
+    + ODS_TEXT_CELL
+    + b"</table:table-row>",
+    "cell-repeated-a-billion-times": b"<table:table-row>"
+    + ODS_TEXT_CELL.replace(b"-cell ", b'-cell table:number-columns-repeated="1000000000" ', 1)
+    + b"</table:table-row>",
+}
+# what LibreOffice writes after the last row of every sheet: empty, and not content
+ODS_FILLER = (
+    b'<table:table-row table:number-rows-repeated="1048526">'
+    b'<table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
+)
+
+
 def lying_dimension(f: IO[bytes], old: bytes) -> None:
     f.write(old.replace(b'<dimension ref="A1:J48" />', b'<dimension ref="A1:XFD1048576" />'))
 
@@ -667,6 +713,15 @@ CASES = [
             "a-prefixed-r": b'<row r="60"><c x:r="XFD1048576" xmlns:x="urn:x"/></row>',
         }.items()
     ),
+    *(
+        Case(
+            f"ods-{name}",
+            ods_jawaban(xml),
+            ["{file}: Jawaban: the sheet uses", "answer sheets are limited to"],
+        )
+        for name, xml in FAR_ODS.items()
+    ),
+    Case("ods-libreoffice-filler-rows", ods_jawaban(ODS_FILLER), exit_code=0, index=2.63),
     Case(
         "sheet-dimension-lies",  # merely odd: the cells decide, not the declared range
         xlsx_parts({JAWABAN_XML: lying_dimension}),

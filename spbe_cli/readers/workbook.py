@@ -166,6 +166,13 @@ def _quiet_stderr() -> Iterator[None]:
         os.close(saved)
 
 
+def _limit_message(span: tuple[int, int], limits: Limits) -> str:
+    return (
+        f"the sheet uses {span[0]:,} rows × {span[1]:,} columns; answer sheets are limited"
+        f" to {limits.rows:,} × {limits.columns:,} (SPBE_MAX_ROWS, SPBE_MAX_COLUMNS)"
+    )
+
+
 def _grid(
     wb: pc.CalamineWorkbook,
     sheet: str,
@@ -180,12 +187,7 @@ def _grid(
             out.add(sheet, f"the sheet's part is corrupt: {e} (it does not match its header)")
             return None
         if span is not None:
-            out.add(
-                sheet,
-                f"the sheet uses {span[0]:,} rows × {span[1]:,} columns; answer sheets are"
-                f" limited to {limits.rows:,} × {limits.columns:,} (SPBE_MAX_ROWS,"
-                " SPBE_MAX_COLUMNS)",
-            )
+            out.add(sheet, _limit_message(span, limits))
             return None
     try:
         ws = wb.get_sheet_by_name(sheet)
@@ -194,12 +196,7 @@ def _grid(
         return None
     end_row, end_col = ws.end or (0, 0)
     if end_row >= limits.rows or end_col >= limits.columns:
-        out.add(
-            sheet,
-            f"the sheet uses {end_row + 1} rows × {end_col + 1} columns;"
-            f" answer sheets are limited to {limits.rows:,} × {limits.columns:,}"
-            " (SPBE_MAX_ROWS, SPBE_MAX_COLUMNS)",
-        )
+        out.add(sheet, _limit_message((end_row + 1, end_col + 1), limits))
         return None
     try:
         with _quiet_stderr():  # a Rust panic prints to fd 2 before it becomes an exception
@@ -214,8 +211,28 @@ def _grid(
         return None
 
 
+def _too_big(name: str, pkg: Package, limits: Limits) -> list[Problem]:
+    """The sheets whose extent is beyond the limits, for a .ods: calamine expands every
+    table of one when it opens it (a row repeated a million times: hundreds of MB)."""
+    if not pkg.is_ods:
+        return []  # a .xlsx sheet is read only when asked for: checked then (_grid)
+    try:
+        spans = pkg.ods_spans()
+    except CorruptPart as e:
+        return [
+            Problem(name, "", f"the workbook is corrupt: {e} (a part does not match its header)")
+        ]
+    return [
+        Problem(name, sheet, _limit_message(span, limits))
+        for sheet, span in spans.items()
+        if span[0] > limits.rows or span[1] > limits.columns
+    ]
+
+
 def read_workbook(name: str, data: bytes, sha256: str, limits: Limits = DEFAULT) -> RawAnswers:
     pkg = _check_bytes(name, data, limits)
+    if pkg is not None and (too_big := _too_big(name, pkg, limits)):
+        raise InputError(too_big)
     wb = _open(name, data)
     out = Collector(name)
     id_sheet = _find_sheet(wb, "identity", out)

@@ -1,7 +1,8 @@
-"""The .xlsx/.xlsm zip read beside calamine: what it must not be given, and what it hides.
+"""The .xlsx/.xlsm/.ods zip read beside calamine: what it must not be given, what it hides.
 
-A sheet whose cells reach far (`XFD1048576`) makes calamine allocate a dense grid of that
-size and abort the process, so each sheet's references are scanned first (`beyond`).
+A sheet whose cells reach far (`XFD1048576` in a .xlsx, a row repeated a million times in
+a .ods) makes calamine allocate a dense grid of that size (and abort the process, or take
+hundreds of MB), so each sheet's extent is read from its XML first (`beyond`).
 python-calamine returns error cells and formulas saved without a value as empty cells:
 when a cell that should hold a level is empty, the sheet XML is read (bounded) to tell a
 real blank from `#N/A` or `=F19-1` (`hidden_cells`).
@@ -15,12 +16,15 @@ import re
 import zipfile
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import IO
 from xml.etree import ElementTree as ET
 
 MAX_SHEET_XML = 64 * 1024 * 1024
 NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 NS_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+NS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+NS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,24 @@ class Package:
         self.zf = zf
         self._parts: dict[str, bytes] = {}
         self._sheet_paths: dict[str, str] | None = None
+        self._ods_spans: dict[str, tuple[int, int]] | None = None
+
+    @property
+    def is_ods(self) -> bool:
+        return "content.xml" in self.zf.NameToInfo and "xl/workbook.xml" not in self.zf.NameToInfo
+
+    def ods_spans(self) -> dict[str, tuple[int, int]]:
+        """Rows and columns each .ods table's content reaches, repeats counted (one pass
+        over content.xml). Unknown (unreadable XML): none."""
+        if self._ods_spans is None:
+            try:
+                with self.zf.open("content.xml") as f:
+                    self._ods_spans = _ods_spans(f)
+            except (zipfile.BadZipFile, EOFError) as e:
+                raise CorruptPart(str(e)) from None
+            except (KeyError, ET.ParseError, OSError, ValueError):
+                self._ods_spans = {}
+        return self._ods_spans
 
     def part(self, path: str) -> bytes:
         if path not in self._parts:
@@ -148,11 +170,47 @@ def _span(xml: bytes) -> tuple[int, int]:
     return rows, cols
 
 
+def _repeat(text: str | None) -> int:
+    """A `number-…-repeated` count; absurd ones (a million digits) are simply huge."""
+    if not text:
+        return 1
+    return int(text) if len(text) < 10 and text.isdigit() else 10**9
+
+
+def _ods_spans(f: IO[bytes]) -> dict[str, tuple[int, int]]:
+    """Per table: the last row and column holding anything, repeats counted as calamine
+    expands them (a trailing run of empty rows or cells, as LibreOffice writes, is not
+    content)."""
+    spans: dict[str, tuple[int, int]] = {}
+    name, row, last_row, last_col = None, 0, 0, 0
+    for event, el in ET.iterparse(f, events=("start", "end")):
+        if el.tag == f"{NS_TABLE}table":
+            if event == "start":
+                name, row, last_row, last_col = el.get(f"{NS_TABLE}name", ""), 0, 0, 0
+            else:
+                spans[name or ""] = (last_row, last_col)
+                el.clear()
+        elif event == "end" and el.tag == f"{NS_TABLE}table-row":
+            repeat = _repeat(el.get(f"{NS_TABLE}number-rows-repeated"))
+            col = filled = 0
+            for cell in el:
+                col += _repeat(cell.get(f"{NS_TABLE}number-columns-repeated"))
+                if cell.get(f"{NS_OFFICE}value-type") is not None or len(cell):
+                    filled = col
+            if filled:
+                last_row, last_col = row + repeat, max(last_col, filled)
+            row += repeat
+            el.clear()
+    return spans
+
+
 def beyond(pkg: Package, sheet: str, rows: int, columns: int) -> tuple[int, int] | None:
-    """The (rows, columns) a .xlsx sheet's cells span when that is beyond the limits, read
-    from the references in its XML before calamine allocates a dense grid of that size;
-    None when within them or unknown. Reading the part also checks it against its header
-    (CorruptPart)."""
+    """The (rows, columns) a sheet's cells span when that is beyond the limits, read from
+    its XML before calamine allocates a dense grid of that size; None when within them or
+    unknown. Reading the part also checks it against its header (CorruptPart)."""
+    if pkg.is_ods:
+        span = pkg.ods_spans().get(sheet)
+        return span if span and (span[0] > rows or span[1] > columns) else None
     try:
         path = pkg.sheet_path(sheet)
         if path is None:
