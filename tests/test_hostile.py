@@ -432,6 +432,31 @@ ODS_FILLER = (
 )
 
 
+def xls_far_cell(tmp: Path) -> Run:
+    """The .xls example with its last Jawaban cell moved to the format's last row and
+    column (65,536 × 256): calamine gave that sheet a grid of over 1 GB (measured)."""
+    import struct
+
+    import olefile
+
+    path = tmp / "jawaban.xls"
+    path.write_bytes(
+        (Path(__file__).resolve().parent / "data/formats/kabupaten-contoh-2024.xls").read_bytes()
+    )
+    with olefile.OleFileIO(str(path), write_mode=True) as ole:
+        stream = bytearray(ole.openstream("Workbook").read())
+        pos, last = 0, None
+        while pos + 4 <= len(stream):
+            kind, size = struct.unpack_from("<HH", stream, pos)
+            if kind in (0x00FD, 0x0203, 0x027E):  # LABELSST, NUMBER, RK: row, column first
+                last = pos
+            pos += 4 + size
+        assert last is not None
+        struct.pack_into("<HH", stream, last + 4, 65535, 255)
+        ole.write_stream("Workbook", bytes(stream))
+    return score(path)
+
+
 def lying_dimension(f: IO[bytes], old: bytes) -> None:
     f.write(old.replace(b'<dimension ref="A1:J48" />', b'<dimension ref="A1:XFD1048576" />'))
 
@@ -722,6 +747,11 @@ CASES = [
         for name, xml in FAR_ODS.items()
     ),
     Case("ods-libreoffice-filler-rows", ods_jawaban(ODS_FILLER), exit_code=0, index=2.63),
+    Case(
+        "xls-cell-in-the-last-row-and-column",
+        xls_far_cell,
+        ["{file}: Jawaban: the sheet uses 65,536 rows × 256 columns"],
+    ),
     Case(
         "sheet-dimension-lies",  # merely odd: the cells decide, not the declared range
         xlsx_parts({JAWABAN_XML: lying_dimension}),

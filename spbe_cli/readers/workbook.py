@@ -211,17 +211,23 @@ def _grid(
         return None
 
 
-def _too_big(name: str, pkg: Package, limits: Limits) -> list[Problem]:
-    """The sheets whose extent is beyond the limits, for a .ods: calamine expands every
-    table of one when it opens it (a row repeated a million times: hundreds of MB)."""
-    if not pkg.is_ods:
-        return []  # a .xlsx sheet is read only when asked for: checked then (_grid)
-    try:
-        spans = pkg.ods_spans()
-    except CorruptPart as e:
-        return [
-            Problem(name, "", f"the workbook is corrupt: {e} (a part does not match its header)")
-        ]
+def _too_big(name: str, data: bytes, pkg: Package | None, limits: Limits) -> list[Problem]:
+    """The sheets whose extent is beyond the limits, for the formats calamine expands in
+    full before a sheet can be checked (a .xlsx sheet is read only when asked for, and
+    checked then: _grid). A .ods row repeated a million times, a .xls cell in the last
+    row and column: hundreds of MB to over 1 GB, from a few KB."""
+    if pkg is not None and pkg.is_ods:
+        try:
+            spans = pkg.ods_spans()
+        except CorruptPart as e:
+            msg = f"the workbook is corrupt: {e} (a part does not match its header)"
+            return [Problem(name, "", msg)]
+    elif data.startswith(CFB_MAGIC):
+        from spbe_cli.readers import xlsextent
+
+        spans = xlsextent.spans(data)
+    else:
+        return []
     return [
         Problem(name, sheet, _limit_message(span, limits))
         for sheet, span in spans.items()
@@ -231,7 +237,7 @@ def _too_big(name: str, pkg: Package, limits: Limits) -> list[Problem]:
 
 def read_workbook(name: str, data: bytes, sha256: str, limits: Limits = DEFAULT) -> RawAnswers:
     pkg = _check_bytes(name, data, limits)
-    if pkg is not None and (too_big := _too_big(name, pkg, limits)):
+    if too_big := _too_big(name, data, pkg, limits):
         raise InputError(too_big)
     wb = _open(name, data)
     out = Collector(name)
