@@ -752,6 +752,23 @@ CASES = [
         xls_far_cell,
         ["{file}: Jawaban: the sheet uses 65,536 rows × 256 columns"],
     ),
+    *(
+        Case(  # calamine reserved room for the declared count and aborted (signal 6)
+            f"shared-strings-declare-two-billion-{quote}",
+            xlsx_parts(
+                {
+                    "xl/sharedStrings.xml": b'<sst xmlns="http://schemas.openxmlformats.org/'
+                    b'spreadsheetml/2006/main" uniqueCount='
+                    + q
+                    + b"2000000000"
+                    + q
+                    + b"><si><t>a</t></si></sst>"
+                }
+            ),
+            ["{file}: xl/sharedStrings.xml declares 2,000,000,000 strings in"],
+        )
+        for quote, q in (("double-quoted", b'"'), ("single-quoted", b"'"))
+    ),
     Case(
         "sheet-dimension-lies",  # merely odd: the cells decide, not the declared range
         xlsx_parts({JAWABAN_XML: lying_dimension}),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -15,7 +16,7 @@ from spbe_cli.levels import norm
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.readers import grid as g
 from spbe_cli.readers.raw import SHEETS, Cell, RawAnswers, RawRow
-from spbe_cli.readers.xlsxcells import CorruptPart, Package, beyond, hidden_cells
+from spbe_cli.readers.xlsxcells import CorruptPart, Package, beyond, hidden_cells, read_part
 
 ZIP_MAGIC = b"PK\x03\x04"
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -25,7 +26,7 @@ CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 EAGER_PARTS = (
     "xl/workbook.xml",
     "xl/_rels/workbook.xml.rels",
-    "xl/sharedStrings.xml",
+    "xl/sharedStrings.xml",  # also checked: _check_shared_strings
     "xl/styles.xml",
     "content.xml",
 )
@@ -89,6 +90,8 @@ def _check_zip(name: str, data: bytes, limits: Limits) -> Package:
                 continue
             if part in KEPT_PARTS:
                 pkg.part(part)
+            elif part == SHARED_STRINGS:
+                _check_shared_strings(name, read_part(zf, part))
             else:
                 with zf.open(part) as f:
                     while f.read(1 << 20):
@@ -97,6 +100,26 @@ def _check_zip(name: str, data: bytes, limits: Limits) -> Package:
         msg = f"the workbook is corrupt: {e} (a part does not match its header)"
         raise InputError([Problem(name, "", msg)]) from None
     return pkg
+
+
+SHARED_STRINGS = "xl/sharedStrings.xml"
+_SST_TAG = re.compile(rb"<(?:[\w.-]+:)?sst\b[^>]*>")
+_UNIQUE_COUNT = re.compile(rb"""\buniqueCount\s*=\s*["']([0-9]+)""")
+
+
+def _check_shared_strings(name: str, xml: bytes) -> None:
+    """calamine reserves room for the `uniqueCount` the table declares before reading it:
+    two billion (in 200 bytes) aborts the process. A table cannot hold more strings than
+    it has bytes, so a count beyond that is refused."""
+    for tag in _SST_TAG.finditer(xml):
+        for m in _UNIQUE_COUNT.finditer(tag.group()):
+            claimed = int(m.group(1)) if len(m.group(1)) < 20 else 10**20
+            if claimed > len(xml):
+                msg = (
+                    f"{SHARED_STRINGS} declares {claimed:,} strings in {len(xml):,} bytes;"
+                    " the workbook is corrupt (save it again from a spreadsheet program)"
+                )
+                raise InputError([Problem(name, "", msg)])
 
 
 def _check_bytes(name: str, data: bytes, limits: Limits = DEFAULT) -> Package | None:
