@@ -6,7 +6,7 @@ import glob
 import json
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -160,33 +160,73 @@ def _worker(args: tuple[Path, Job]) -> Outcome:
 def score_all(
     paths: list[Path], job: Job, jobs: int, progress: Callable[[], None] | None = None
 ) -> list[Outcome]:
-    """Score every file, in parallel when jobs > 1; the order of the result is the input's."""
-    if jobs <= 1 or len(paths) < 4:
+    """Score every file; the order of the result is the input's.
+
+    Where processes can be forked (Linux, macOS), files are scored in worker processes
+    even with one job: a file that makes the spreadsheet reader take its process down
+    (calamine aborts on some inputs no check foresees) is then reported as that file's
+    error, and the others are still scored. Elsewhere a single job runs in this process.
+    """
+    import multiprocessing
+
+    fork = multiprocessing.get_context("fork") if os.name == "posix" else None
+    if fork is None and (jobs <= 1 or len(paths) < 4):
         outcomes = []
         for p in paths:
             outcomes.append(score_one(p, job))
             if progress:
                 progress()
         return outcomes
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     from spbe_cli.rubric import all_builtin
 
     all_builtin()  # parsed once here; forked workers inherit the cache
-    chunk = max(1, len(paths) // (jobs * 8))
-    ctx = multiprocessing.get_context("fork") if os.name == "posix" else None
+    outcomes = []
+    chunk = max(1, len(paths) // (max(jobs, 1) * 8))
+    while len(outcomes) < len(paths):
+        rest = paths[len(outcomes) :]
+        for outcome in _in_workers(rest, job, max(1, min(jobs, len(rest))), chunk, fork):
+            outcomes.append(outcome)
+            if progress:
+                progress()
+        if len(outcomes) < len(paths):  # a worker died: the first file it did not report
+            outcomes.append(_alone(paths[len(outcomes)], job, fork))  # is tried on its own
+            if progress:
+                progress()
+            chunk = 1  # and the rest one by one, so that another crash is found as quickly
+    return outcomes
+
+
+def _in_workers(paths: list[Path], job: Job, jobs: int, chunk: int, ctx: Any) -> Iterator[Outcome]:
+    """Outcomes in input order until all are done or a worker process dies."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        outcomes = []
         try:
-            for outcome in pool.map(_worker, [(p, job) for p in paths], chunksize=chunk):
-                outcomes.append(outcome)
-                if progress:
-                    progress()
+            yield from pool.map(_worker, [(p, job) for p in paths], chunksize=chunk)
+        except BrokenProcessPool:
+            return
         except BaseException:  # an unwritable output or an interrupt: start nothing more
             pool.shutdown(wait=True, cancel_futures=True)
             raise
-    return outcomes
+
+
+def _alone(path: Path, job: Job, ctx: Any) -> Outcome:
+    """One file in a process of its own: if that process dies, the file is to blame."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool:
+        try:
+            return pool.submit(score_one, path, job).result()
+        except BrokenProcessPool:
+            return Outcome(
+                file=str(path),
+                errors=[
+                    f"{path}: the spreadsheet reader crashed on this file; open it in a"
+                    " spreadsheet program and save it again (and please report it)"
+                ],
+            )
 
 
 def institution_key(result: dict[str, Any]) -> tuple[str, int]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shlex
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -185,6 +187,35 @@ def test_output_failing_in_a_worker_stops_the_run_cleanly(
     assert result.exit_code == 2
     assert result.stderr.count("error:") == 1 and "No space left" in result.stderr
     assert list(out.iterdir()) == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="crash isolation needs fork")
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_file_that_kills_the_reader_is_its_own_error(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
+) -> None:
+    """calamine aborts the process on some inputs no check foresees: that file is an
+    error naming it, every other file is still scored, and nothing is left half-written."""
+    from spbe_cli import pipeline
+
+    folder = tmp_path / "in"
+    make_province(folder, 6)
+    real = pipeline.score_file
+
+    def aborts_on_kab_03(path: Path, *args: object, **kwargs: object) -> object:
+        if path.name == "kab-03.xlsx":  # as calamine's abort does, without the crash report
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "score_file", aborts_on_kab_03)
+    out = tmp_path / "o"
+    result = runner.invoke(app, ["batch", str(folder), "--out", str(out), "--jobs", jobs, *STAMP])
+    assert result.exit_code == 2, result.output
+    assert f"{folder / 'kab-03.xlsx'}: the spreadsheet reader crashed on this file" in result.stderr
+    rows = json.loads((out / "summary.json").read_text())["rows"]
+    assert [r["status"] for r in rows] == ["ok"] * 5 + ["error"]
+    assert len(list(out.glob("kabupaten-uji-*.json"))) == 5
+    assert not list(out.glob(".*"))
 
 
 def test_interrupted_batch_leaves_no_staged_files(
