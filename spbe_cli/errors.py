@@ -28,6 +28,10 @@ class SpbeError(Exception):
         self.problems: list[Problem] = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple[type[SpbeError], tuple[list[Problem]]]:
+        # Across processes (batch workers, an isolated reader) with its located problems.
+        return type(self), (self.problems,)
+
 
 class RubricError(SpbeError):
     """A rubric file is missing, unreadable or inconsistent."""

@@ -10,7 +10,7 @@ from spbe_cli import result as result_view
 from spbe_cli.answers import Answers, MissingPolicy, validate
 from spbe_cli.errors import InputError, Problem
 from spbe_cli.limits import DEFAULT, Limits
-from spbe_cli.readers import read_answers, read_bytes
+from spbe_cli.readers import read_answers, read_bytes, read_isolated
 from spbe_cli.rubric import LoadedRubric, builtin_ids, load_rubric
 from spbe_cli.scoring import Basis, Score, score
 
@@ -21,8 +21,11 @@ def score_file(
     missing: MissingPolicy = "error",
     basis: Basis | None = None,
     limits: Limits = DEFAULT,
+    isolate: bool = False,
 ) -> tuple[LoadedRubric, Answers, Score, dict[str, Any]]:
-    raw = read_answers(path, limits)
+    """`isolate`: read a spreadsheet in a child process (see readers.read_isolated); the
+    commands that read one file ask for it, batch workers are children already."""
+    raw = read_isolated(path, limits) if isolate else read_answers(path, limits)
     answers, loaded, why = validate(raw, rubric, missing)
     sc = score(loaded.rubric, answers, basis)
     return loaded, answers, sc, result_view.build(loaded, answers, sc, why)
@@ -142,7 +145,7 @@ def load_side(path: Path, rubric: str | None = None, limits: Limits = DEFAULT) -
         result = load_result(path)
         loaded, _extra = rubric_for_result(result, rubric)
         return side_from_result(result, loaded)
-    loaded, _answers, sc, result = score_file(path, rubric, "error", None, limits)
+    loaded, _answers, sc, result = score_file(path, rubric, "error", None, limits, isolate=True)
     return Side(result, loaded, sc)
 
 

@@ -68,6 +68,7 @@ def score(
             missing.value,
             predikat_basis.value if predikat_basis else None,
             _limits(),
+            isolate=True,
         )
         if fmt is ScoreFormat.json:
             out.write(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from spbe_cli.errors import InputError, Problem
@@ -29,6 +30,52 @@ def read_bytes(path: Path, limit: int = DEFAULT.file_bytes) -> bytes:
         raise InputError([Problem(name, "", "no such file")]) from None
     except OSError as e:
         raise InputError([Problem(name, "", f"cannot read the file: {e.strerror}")]) from None
+
+
+def read_isolated(path: Path, limits: Limits = DEFAULT) -> RawAnswers:
+    """read_answers, with a spreadsheet read in a forked child process where there is
+    fork: calamine aborts the whole process on some inputs no check foresees, and then
+    only the child dies and the file gets a located error. (Batch workers are such
+    children already.) Elsewhere, and for text formats, the same as read_answers."""
+    if os.name != "posix" or path.suffix.lower() not in SPREADSHEET_SUFFIXES:
+        return read_answers(path, limits)
+    import pickle
+
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: whatever happens, it ends here
+        try:
+            os.close(reader)
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, 2)  # a Rust panic or abort report is not for the user's terminal
+            try:
+                payload = pickle.dumps((True, read_answers(path, limits)))
+            except Exception as e:
+                payload = pickle.dumps((False, e))
+            with os.fdopen(writer, "wb") as f:
+                f.write(payload)
+        finally:
+            os._exit(0)
+    os.close(writer)
+    with os.fdopen(reader, "rb") as f:
+        data = f.read()
+    _, status = os.waitpid(pid, 0)
+    if not data:
+        why = f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else "no result"
+        raise InputError(
+            [
+                Problem(
+                    str(path),
+                    "",
+                    f"the spreadsheet reader crashed on this file ({why}); open it in a"
+                    " spreadsheet program and save it again (and please report it)",
+                )
+            ]
+        )
+    ok, value = pickle.loads(data)
+    if not ok:
+        raise value
+    return value  # type: ignore[no-any-return]
 
 
 def read_answers(path: Path, limits: Limits = DEFAULT) -> RawAnswers:
