@@ -437,29 +437,40 @@ ODS_FILLER = (
 )
 
 
-def xls_far_cell(tmp: Path) -> Run:
-    """The .xls example with its last Jawaban cell moved to the format's last row and
-    column (65,536 × 256): calamine gave that sheet a grid of over 1 GB (measured)."""
-    import struct
+def xls_record(kinds: tuple[int, ...], fmt: str, *values: int) -> Callable[[Path], Run]:
+    """The .xls example with the last record of one of `kinds` in its BIFF stream given
+    new leading fields (same size: the OLE2 file is rewritten in place)."""
 
-    import olefile
+    def build(tmp: Path) -> Run:
+        import struct
 
-    path = tmp / "jawaban.xls"
-    path.write_bytes(
-        (Path(__file__).resolve().parent / "data/formats/kabupaten-contoh-2024.xls").read_bytes()
-    )
-    with olefile.OleFileIO(str(path), write_mode=True) as ole:
-        stream = bytearray(ole.openstream("Workbook").read())
-        pos, last = 0, None
-        while pos + 4 <= len(stream):
-            kind, size = struct.unpack_from("<HH", stream, pos)
-            if kind in (0x00FD, 0x0203, 0x027E):  # LABELSST, NUMBER, RK: row, column first
-                last = pos
-            pos += 4 + size
-        assert last is not None
-        struct.pack_into("<HH", stream, last + 4, 65535, 255)
-        ole.write_stream("Workbook", bytes(stream))
-    return score(path)
+        import olefile
+
+        path = tmp / "jawaban.xls"
+        path.write_bytes(EXAMPLE_ODS.with_suffix(".xls").read_bytes())
+        with olefile.OleFileIO(str(path), write_mode=True) as ole:
+            stream = bytearray(ole.openstream("Workbook").read())
+            pos, last = 0, None
+            while pos + 4 <= len(stream):
+                kind, size = struct.unpack_from("<HH", stream, pos)
+                if kind in kinds:
+                    last = pos
+                pos += 4 + size
+            assert last is not None
+            struct.pack_into(fmt, stream, last + 4, *values)
+            ole.write_stream("Workbook", bytes(stream))
+        return score(path)
+
+    return build
+
+
+# LABELSST, NUMBER, RK: (row, column) first. The last cell moved to the format's last row
+# and column (65,536 × 256): calamine gave that sheet a grid of over 1 GB (measured).
+XLS_FAR_CELL = xls_record((0x00FD, 0x0203, 0x027E), "<HH", 65535, 255)
+# DIMENSIONS (first row, end row u32; first column, end column u16): calamine reserved a
+# grid of the declared size and aborted (found by setting each field to its maximum).
+XLS_HUGE_DIMENSIONS = xls_record((0x0200,), "<IIHH", 0, 0x7FFFFFFF, 0, 5)
+XLS_BACKWARD_DIMENSIONS = xls_record((0x0200,), "<IIHH", 0xFFFF, 48, 0, 5)
 
 
 def lying_dimension(f: IO[bytes], old: bytes) -> None:
@@ -754,8 +765,18 @@ CASES = [
     Case("ods-libreoffice-filler-rows", ods_jawaban(ODS_FILLER), exit_code=0, index=2.63),
     Case(
         "xls-cell-in-the-last-row-and-column",
-        xls_far_cell,
+        XLS_FAR_CELL,
         ["{file}: Jawaban: the sheet uses 65,536 rows × 256 columns"],
+    ),
+    Case(
+        "xls-dimensions-of-two-billion-rows",
+        XLS_HUGE_DIMENSIONS,
+        ["{file}: Jawaban: the sheet uses 2,147,483,647 rows × 5 columns"],
+    ),
+    Case(
+        "xls-dimensions-ending-before-they-start",
+        XLS_BACKWARD_DIMENSIONS,
+        ["{file}: Jawaban: the sheet uses 1,000,000,000 rows × 1,000,000,000 columns"],
     ),
     *(
         Case(  # calamine reserved room for the declared count and aborted (signal 6)

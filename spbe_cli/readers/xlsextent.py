@@ -1,10 +1,11 @@
 """How far each sheet of a legacy .xls reaches, read before calamine opens it.
 
-calamine gives a .xls sheet a dense grid as large as its farthest cell: one cell at the
-last row and column of the format (65,536 × 256) costs over 1 GB and two seconds, from a
-file of a few KB. The sheets' cell records are scanned first, in the BIFF stream of the
-OLE2 file (opened with olefile, which is built for hostile files). Best effort: a file
-this cannot read is left to calamine, which reports it.
+calamine gives a .xls sheet a dense grid as large as its farthest cell (one cell at the
+last row and column of the format: over 1 GB and two seconds, from a file of a few KB),
+and reserves one as large as the sheet's DIMENSIONS record declares (0x7FFFFFFF rows:
+the process aborts). Both are read first, in the BIFF stream of the OLE2 file (opened
+with olefile, which is built for hostile files). Best effort: a file this cannot read
+is left to calamine, which reports it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ _MULTI = frozenset({0x00BD, 0x00BE})  # MULRK, MULBLANK: row, first column … l
 _BOF = frozenset({0x0809, 0x0409, 0x0209, 0x0009})
 _EOF = 0x000A
 _BOUNDSHEET = 0x0085
+_DIMENSIONS = 0x0200  # calamine reserves a grid of this size: 0x7FFFFFFF rows aborted it
 _FILEPASS = 0x002F  # encrypted: the records' contents mean nothing; calamine says why
 
 
@@ -35,6 +37,20 @@ def _sheet_name(body: bytes, index: int) -> str:
         return body[7 : 7 + n].decode("latin-1")
     except (IndexError, UnicodeDecodeError):
         return f"sheet {index + 1}"
+
+
+def _dimensions(body: bytes) -> tuple[int, int]:
+    """The rows and columns a DIMENSIONS record declares (BIFF8: first and last+1 row u32,
+    first and last+1 column u16; BIFF5: all u16); a first beyond its last is huge too."""
+    if len(body) >= 14:
+        first_row, end_row, first_col, end_col = struct.unpack_from("<IIHH", body)
+    elif len(body) >= 8:
+        first_row, end_row, first_col, end_col = struct.unpack_from("<HHHH", body)
+    else:
+        return 0, 0
+    if first_row > end_row or first_col > end_col:
+        return 10**9, 10**9
+    return end_row, end_col
 
 
 def _records(stream: bytes) -> list[tuple[int, int, bytes]]:
@@ -77,6 +93,9 @@ def spans(data: bytes) -> dict[str, tuple[int, int]]:
         elif kind == _EOF and sheet is not None:
             found[sheet] = (rows, cols)
             sheet = None
+        elif sheet is not None and kind == _DIMENSIONS:
+            dims = _dimensions(body)
+            rows, cols = max(rows, dims[0]), max(cols, dims[1])
         elif sheet is not None and len(body) >= 4 and (kind in _CELL or kind in _MULTI):
             row, col = struct.unpack_from("<HH", body)
             if kind in _MULTI and len(body) >= 6:
