@@ -350,6 +350,16 @@ def test_globs_and_unmatched_paths(runner: CliRunner, tmp_path: Path) -> None:
     assert none.exit_code == 2 and "no answer files here" in none.stderr
 
 
+def test_output_folder_over_the_answers_says_why_nothing_is_found(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    make_province(folder, 1)
+    result = runner.invoke(app, ["batch", str(folder), "--out", str(folder), *STAMP])
+    assert result.exit_code == 2
+    assert f"{folder}: no answer files here: it is inside the output folder" in result.stderr
+
+
 def test_ci_workflow_is_valid_and_its_commands_exist(runner: CliRunner) -> None:
     flow = yaml.safe_load((ROOT / "examples" / "github-actions-spbe.yml").read_text())
     steps = flow["jobs"]["score"]["steps"]

@@ -72,7 +72,7 @@ def batch(
         stamp = _generated_at(generated_at)
         files, unmatched = b.discover(paths, exclude=out_dir)
         if unmatched:
-            raise _E([_problem(u, "", "no answer files here") for u in unmatched])
+            raise _E([_problem(u, "", _nothing_here(u, out_dir)) for u in unmatched])
         if out_dir.exists() and not out_dir.is_dir():
             raise _E([_problem(str(out_dir), "", "--out is a file, not a folder")])
         try:
@@ -116,6 +116,16 @@ def batch(
         raise typer.Exit(EXIT_INPUT)
     if missed:
         raise typer.Exit(EXIT_GATE)
+
+
+def _nothing_here(spec: str, out_dir: Path) -> str:
+    """Why a path gave no answer files: the output folder is never searched for them."""
+    if Path(spec).exists() and Path(spec).resolve().is_relative_to(out_dir.resolve()):
+        return (
+            f"no answer files here: it is inside the output folder ({out_dir}), which is"
+            " never searched; give --out a folder of its own"
+        )
+    return "no answer files here"
 
 
 def _problem(file: str, where: str, message: str) -> Any:
