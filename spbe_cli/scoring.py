@@ -137,26 +137,28 @@ def weights(rubric: Rubric, answered: frozenset[str]) -> Weights:
     return table
 
 
-def _dot(pairs: Sequence[tuple[Fraction, int]], den: int) -> Fraction:
-    """Σ level × scaled weight / den, exactly: an integer sum over the levels' common
-    denominator (whole levels: 1), one Fraction at the end."""
-    common = math.lcm(*(lv.denominator for lv, _ in pairs)) if pairs else 1
-    total = sum(lv.numerator * (common // lv.denominator) * w for lv, w in pairs)
-    return Fraction(total, common * den)
-
-
 def score(rubric: Rubric, answers: Answers, basis: Basis | None = None) -> Score:
     basis = basis or rubric.predikat.basis
     table = weights(rubric, frozenset(answers.items))
     of, scaled, den = table.of, table.scaled, table.denominator
 
-    # Every sum is an integer over one denominator: the levels' common denominator (1 for
-    # whole levels) × the weights' (`den`); each index is then one exact Fraction.
-    common = math.lcm(*(a.level.denominator for a in answers.items.values()))
+    # Every sum is an integer over one denominator: the levels' and self levels' common
+    # denominator (1 for whole levels) × the weights' (`den`); each index is then one
+    # exact Fraction.
+    given = answers.items.values()
+    common = math.lcm(
+        *(a.level.denominator for a in given),
+        *(a.self_level.denominator for a in given if a.self_level is not None),
+    )
     unit = common * den
+
+    def units(level: Fraction, item: str) -> int:  # level × weight, in 1/unit % points
+        return level.numerator * (common // level.denominator) * scaled[item]
+
     items: list[ItemScore] = []
     aspects: list[GroupScore] = []
     sums: dict[str, int] = {}  # per aspect: Σ level × weight, in 1/unit % points
+    self_total = 0  # the same over the self levels
     for aspect in rubric.all_aspects:
         total = 0
         for ind in aspect.indicators:
@@ -166,7 +168,9 @@ def score(rubric: Rubric, answers: Answers, basis: Basis | None = None) -> Score
                     continue
                 a = answers.items[item]
                 level = a.level
-                total += level.numerator * (common // level.denominator) * scaled[item]
+                total += units(level, item)
+                if a.self_level is not None:
+                    self_total += units(a.self_level, item)
                 items.append(
                     ItemScore(
                         id=item,
@@ -198,10 +202,10 @@ def score(rubric: Rubric, answers: Answers, basis: Basis | None = None) -> Score
     overall = classify(rubric, Fraction(sum(sums.values()), unit * 100), basis)
     warnings = _warnings(rubric, answers, overall, items)
     self_assessment = None
-    self_levels = [(i.self_level, scaled[i.id]) for i in items if i.self_level is not None]
-    if self_levels and len(self_levels) == len(items):
-        self_assessment = classify(rubric, _dot(self_levels, den) / 100, basis)
-    elif self_levels:
+    with_self = sum(i.self_level is not None for i in items)
+    if with_self and with_self == len(items):
+        self_assessment = classify(rubric, Fraction(self_total, unit * 100), basis)
+    elif with_self:
         missing = [i.id for i in items if i.self_level is None]
         warnings.append(
             Warning(
