@@ -43,7 +43,6 @@ class Package:
         self.zf = zf
         self._parts: dict[str, bytes] = {}
         self._sheet_paths: dict[str, str] | None = None
-        self._ods_spans: dict[str, tuple[int, int]] | None = None
 
     @property
     def is_ods(self) -> bool:
@@ -52,15 +51,13 @@ class Package:
     def ods_spans(self) -> dict[str, tuple[int, int]]:
         """Rows and columns each .ods table's content reaches, repeats counted (one pass
         over content.xml). Unknown (unreadable XML): none."""
-        if self._ods_spans is None:
-            try:
-                with self.zf.open("content.xml") as f:
-                    self._ods_spans = _ods_spans(f)
-            except (zipfile.BadZipFile, EOFError) as e:
-                raise CorruptPart(str(e)) from None
-            except (KeyError, ET.ParseError, OSError, ValueError):
-                self._ods_spans = {}
-        return self._ods_spans
+        try:
+            with self.zf.open("content.xml") as f:
+                return _ods_spans(f)
+        except (zipfile.BadZipFile, EOFError) as e:
+            raise CorruptPart(str(e)) from None
+        except (KeyError, ET.ParseError, OSError, ValueError):
+            return {}
 
     def part(self, path: str) -> bytes:
         if path not in self._parts:
@@ -205,12 +202,10 @@ def _ods_spans(f: IO[bytes]) -> dict[str, tuple[int, int]]:
 
 
 def beyond(pkg: Package, sheet: str, rows: int, columns: int) -> tuple[int, int] | None:
-    """The (rows, columns) a sheet's cells span when that is beyond the limits, read from
-    its XML before calamine allocates a dense grid of that size; None when within them or
-    unknown. Reading the part also checks it against its header (CorruptPart)."""
-    if pkg.is_ods:
-        span = pkg.ods_spans().get(sheet)
-        return span if span and (span[0] > rows or span[1] > columns) else None
+    """The (rows, columns) a .xlsx sheet's cells span when that is beyond the limits, read
+    from its XML before calamine allocates a dense grid of that size; None when within
+    them or unknown (a .ods is checked whole before it is opened: Package.ods_spans).
+    Reading the part also checks it against its header (CorruptPart)."""
     try:
         path = pkg.sheet_path(sheet)
         if path is None:
