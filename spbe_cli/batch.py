@@ -19,7 +19,7 @@ from spbe_cli.limits import DEFAULT, Limits
 if TYPE_CHECKING:
     from spbe_cli.answers import MissingPolicy
 from spbe_cli.names import normalize, slug, unique_stems
-from spbe_cli.readers import SUFFIXES
+from spbe_cli.readers import SUFFIXES, crashed
 
 _ANSWER_KEYS = re.compile(
     r'^\s*["\']?(?:identitas|identity|jawaban|answers)["\']?\s*:', re.IGNORECASE | re.MULTILINE
@@ -220,13 +220,7 @@ def _alone(path: Path, job: Job, ctx: Any) -> Outcome:
         try:
             return pool.submit(score_one, path, job).result()
         except BrokenProcessPool:
-            return Outcome(
-                file=str(path),
-                errors=[
-                    f"{path}: the spreadsheet reader crashed on this file; open it in a"
-                    " spreadsheet program and save it again (and please report it)"
-                ],
-            )
+            return Outcome(file=str(path), errors=[str(crashed(path, "its process died"))])
 
 
 def institution_key(result: dict[str, Any]) -> tuple[str, int]:

@@ -32,6 +32,17 @@ def read_bytes(path: Path, limit: int = DEFAULT.file_bytes) -> bytes:
         raise InputError([Problem(name, "", f"cannot read the file: {e.strerror}")]) from None
 
 
+def crashed(path: Path, why: str) -> Problem:
+    """What a file gets whose reading took its process down (calamine aborts on some
+    inputs no check foresees): here, and in a batch whose worker died on it."""
+    return Problem(
+        str(path),
+        "",
+        f"the spreadsheet reader crashed on this file ({why}); open it in a spreadsheet"
+        " program and save it again (and please report it)",
+    )
+
+
 def read_isolated(path: Path, limits: Limits = DEFAULT) -> RawAnswers:
     """read_answers, with a spreadsheet read in a forked child process where there is
     fork: calamine aborts the whole process on some inputs no check foresees, and then
@@ -62,16 +73,7 @@ def read_isolated(path: Path, limits: Limits = DEFAULT) -> RawAnswers:
     _, status = os.waitpid(pid, 0)
     if not data:
         why = f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else "no result"
-        raise InputError(
-            [
-                Problem(
-                    str(path),
-                    "",
-                    f"the spreadsheet reader crashed on this file ({why}); open it in a"
-                    " spreadsheet program and save it again (and please report it)",
-                )
-            ]
-        )
+        raise InputError([crashed(path, why)])
     ok, value = pickle.loads(data)
     if not ok:
         raise value
