@@ -128,6 +128,7 @@ def _prescan(text: str, max_nodes: int) -> None:
     """One pass over the parser's events before anything is built: aliases are refused at
     their own line (alias bombs), and so are documents nested deeper than MAX_DEPTH or with
     more than `max_nodes` nodes, which would otherwise cost time and memory to compose."""
+    _prescan_flow(text, budget=2 * max_nodes)
     depth = nodes = 0
     for event in yaml.parse(text, Loader=_BaseLoader):
         if isinstance(event, yaml.AliasEvent):
@@ -135,9 +136,7 @@ def _prescan(text: str, max_nodes: int) -> None:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                raise YamlProblem(
-                    _event_line(event), f"the document is nested deeper than {MAX_DEPTH} levels"
-                )
+                raise _too_deep(_event_line(event))
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
         if isinstance(event, yaml.NodeEvent):
@@ -147,6 +146,92 @@ def _prescan(text: str, max_nodes: int) -> None:
                     _event_line(event),
                     f"the document has more than {max_nodes:,} nodes (SPBE_MAX_YAML_NODES)",
                 )
+
+
+# What the flow scanner stops at: brackets, quotes, comments and line ends.
+_FLOW_MARK = re.compile(r"[\[\]{}'\"#\n]")
+_QUOTED = {"'": re.compile(r"(?:[^']|'')*'"), '"': re.compile(r'(?:[^"\\]|\\.)*"', re.DOTALL)}
+_BLOCK_SCALAR = re.compile(r"(?:^|[:?-])\s*[|>][-+0-9]*\s*(?:#.*)?$")
+
+
+def _prescan_flow(text: str, budget: int) -> None:
+    """Refuse flow collections ([…], {…}) nested deeper than MAX_DEPTH before any YAML
+    library sees the text. Parsers have nesting limits of their own, and a scanner that
+    looks ahead for simple keys reaches its limit before the event pass below sees depth
+    MAX_DEPTH + 1: the message must not depend on which library notices first.
+
+    Counting the opening brackets is the fast path (an answer file or rubric has few);
+    only past MAX_DEPTH of them is the text read as YAML reads it: brackets inside quoted
+    scalars, comments, block scalars and plain text after a key do not count. That read
+    stops after `budget` marks; what lies beyond is left to the node-count pass."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return
+    depth = pos = line_start = 0
+    for _ in range(budget):
+        m = _FLOW_MARK.search(text, pos)
+        if m is None:
+            return
+        char, at = m.group(), m.start()
+        pos = at + 1
+        if char == "\n":
+            row = text[line_start:at]
+            if depth == 0 and _BLOCK_SCALAR.search(row.rstrip()):
+                pos = _skip_block_scalar(text, pos, _indent(row))
+            line_start = pos
+        elif char == "#":
+            if at == line_start or text[at - 1] in " \t":  # a comment runs to the line's end
+                end = text.find("\n", at)
+                pos = len(text) if end < 0 else end
+        elif char in "'\"":
+            if _value_start(text, line_start, at, depth > 0):
+                closed = _QUOTED[char].match(text, pos)
+                if closed is None:
+                    return  # unterminated: the parser reports it
+                pos = closed.end()
+                newline = text.rfind("\n", at, pos)
+                if newline >= 0:
+                    line_start = newline + 1
+        elif char in "[{":
+            if depth > 0 or _value_start(text, line_start, at, False):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _too_deep(text.count("\n", 0, at) + 1)
+        else:
+            depth = max(depth - 1, 0)
+
+
+def _too_deep(line: int | None) -> YamlProblem:
+    return YamlProblem(line, f"the document is nested deeper than {MAX_DEPTH} levels")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _skip_block_scalar(text: str, pos: int, parent: int) -> int:
+    """The offset of the first line after a block scalar (`|`, `>`) whose header line is
+    indented by `parent`: its content is every following blank or more indented line."""
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        if line.strip() and _indent(line) <= parent:
+            return pos
+        pos = end + 1
+    return len(text)
+
+
+def _value_start(text: str, line_start: int, at: int, in_flow: bool) -> bool:
+    """Whether a bracket or quote at `at` begins a value, as YAML reads it, rather than
+    sitting inside plain text: it follows an indicator (and, in block context, a space)."""
+    end = at
+    while end > line_start and text[end - 1] in " \t":
+        end -= 1
+    if end == line_start:
+        return True
+    if in_flow:
+        return text[end - 1] in "[{,:?"
+    return text[end - 1] in ":-?" and end < at
 
 
 def _event_line(event: yaml.Event) -> int | None:
