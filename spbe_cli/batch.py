@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-import glob
 import json
 import os
-import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from spbe_cli import gates as gates_mod
+from spbe_cli import runguard
 from spbe_cli.errors import OutputError, SpbeError
 from spbe_cli.limits import DEFAULT, Limits
 
 if TYPE_CHECKING:
     from spbe_cli.answers import MissingPolicy
 from spbe_cli.names import normalize, slug, unique_stems
-from spbe_cli.readers import SUFFIXES, crashed
-
-_ANSWER_KEYS = re.compile(
-    r'^\s*["\']?(?:identitas|identity|jawaban|answers)["\']?\s*:', re.IGNORECASE | re.MULTILINE
-)
+from spbe_cli.readers import crashed
 
 
 @dataclass
@@ -42,61 +37,6 @@ class Outcome:
     @property
     def ok(self) -> bool:
         return self.result is not None and not self.errors
-
-
-def _skipped(path: Path) -> bool:
-    return any(part.startswith((".", "~$")) for part in path.parts if part not in (".", ".."))
-
-
-def _looks_like_answers(path: Path) -> bool:
-    """In folders, YAML/JSON files count only when they have an answers section at the top
-    (CI workflows and configs beside the workbooks are passed over)."""
-    if path.suffix.lower() not in (".yaml", ".yml", ".json"):
-        return True
-    try:
-        with path.open("rb") as f:
-            head = f.read(65536).decode("utf-8", errors="replace")
-    except OSError:
-        return True
-    return bool(_ANSWER_KEYS.search(head))
-
-
-def discover(paths: Iterable[str], exclude: Path | None = None) -> tuple[list[Path], list[str]]:
-    """Answer files under the given files, folders and globs, sorted; and what matched none."""
-    found: set[Path] = set()
-    unmatched: list[str] = []
-    excluded = exclude.resolve() if exclude is not None else None
-
-    def add(p: Path, explicit: bool) -> None:
-        if excluded is not None and p.resolve().is_relative_to(excluded):
-            return
-        if explicit:
-            found.add(p)
-        elif p.suffix.lower() in SUFFIXES and not _skipped(p) and _looks_like_answers(p):
-            found.add(p)
-
-    for spec in paths:
-        p = Path(spec)
-        if p.is_dir():
-            before = len(found)
-            for child in p.rglob("*"):
-                rel = child.relative_to(p)
-                if child.is_file() and not _skipped(rel):
-                    add(child, explicit=False)
-            if len(found) == before:
-                unmatched.append(spec)
-        elif p.exists():
-            add(p, explicit=True)
-        elif glob.has_magic(spec):
-            matches = [Path(m) for m in glob.glob(spec, recursive=True)]
-            files = [m for m in matches if m.is_file()]
-            for m in files:
-                add(m, explicit=False)
-            if not files:
-                unmatched.append(spec)
-        else:
-            unmatched.append(spec)
-    return sorted(found, key=lambda x: str(x)), unmatched
 
 
 @dataclass(frozen=True)
@@ -201,7 +141,7 @@ def _in_workers(paths: list[Path], job: Job, jobs: int, chunk: int, ctx: Any) ->
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+    with ProcessPoolExecutor(jobs, ctx, initializer=runguard.worker_init) as pool:
         try:
             yield from pool.map(_worker, [(p, job) for p in paths], chunksize=chunk)
         except BrokenProcessPool:
@@ -216,7 +156,7 @@ def _alone(path: Path, job: Job, ctx: Any) -> Outcome:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool:
+    with ProcessPoolExecutor(1, ctx, initializer=runguard.worker_init) as pool:
         try:
             return pool.submit(score_one, path, job).result()
         except BrokenProcessPool:

@@ -5,11 +5,38 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from spbe_cli.numbers import percent_text
 from spbe_cli.rubric import Aspect, Domain, LoadedRubric
+from spbe_cli.safetext import printable
+
+
+def clean(text: object) -> str:
+    """The one sanitiser for text on a terminal or in a CI log: control characters shown
+    escaped, on one line, and rich markup (`[link=…]`, `[/x]`) shown, never applied."""
+    return escape(printable(str(text)))
+
+
+class _SafeTable(Table):
+    """A table whose text cells pass `clean` (rich renders markup in plain strings)."""
+
+    def add_row(self, *cells: Any, **kwargs: Any) -> None:
+        super().add_row(*(clean(c) if isinstance(c, str) else _text(c) for c in cells), **kwargs)
+
+
+def _text(cell: Any) -> Any:
+    if isinstance(cell, Text):
+        return Text(printable(cell.plain), style=cell.style)
+    return cell
+
+
+def say(console: Console, text: str, style: str = "", prefix: str = "") -> None:
+    """One message line: `prefix` is markup of ours, `text` is shown as it is."""
+    console.print(f"{prefix}{clean(text)}", style=style, soft_wrap=True)
+
 
 PREDIKAT_STYLE = {
     "Kurang": "bold red",
@@ -21,7 +48,7 @@ PREDIKAT_STYLE = {
 
 
 def _p(name: str) -> Text:
-    return Text(name, style=PREDIKAT_STYLE.get(name, "bold"))
+    return Text(printable(name), style=PREDIKAT_STYLE.get(name, "bold"))
 
 
 def score_table(console: Console, result: dict[str, Any], index_name: str) -> None:
@@ -33,17 +60,17 @@ def score_table(console: Console, result: dict[str, Any], index_name: str) -> No
         str(inst["year"]),
         f"tahap {inst['stage']}" if inst["stage"] else None,
     ]
-    console.print(Text(" · ".join(b for b in bits if b), style="bold"))
+    console.print(Text(printable(" · ".join(b for b in bits if b)), style="bold"))
     rub = result["rubric"]
-    console.print(f"Rubric: {rub['id']} ({rub['selected_by']})", style="dim")
-    line = Text(f"{index_name}: ")
+    say(console, f"Rubric: {rub['id']} ({rub['selected_by']})", "dim")
+    line = Text(printable(f"{index_name}: "))
     line.append(f"{result['index']:.2f}", style="bold")
     line.append("  ")
     line.append_text(_p(result["predikat"]))
     line.append(f"   (exact {result['index_exact']})", style="dim")
     console.print(line)
     if result["domains"]:
-        t = Table(title="Domains", title_justify="left", show_edge=False)
+        t = _SafeTable(title="Domains", title_justify="left", show_edge=False)
         for col, j in (
             ("", "left"),
             ("Domain", "left"),
@@ -57,7 +84,7 @@ def score_table(console: Console, result: dict[str, Any], index_name: str) -> No
                 d["id"], d["name"], f"{d['weight']:g}", f"{d['index']:.2f}", _p(d["predikat"])
             )
         console.print(t)
-    t = Table(title="Aspects", title_justify="left", show_edge=False)
+    t = _SafeTable(title="Aspects", title_justify="left", show_edge=False)
     has_domains = bool(result["domains"])
     cols = [("", "left"), ("Aspect", "left")] + ([("Domain", "left")] if has_domains else [])
     for col, j in cols + [("Weight %", "right"), ("Index", "right")]:
@@ -73,11 +100,11 @@ def score_table(console: Console, result: dict[str, Any], index_name: str) -> No
         line.append(f"  difference {sa['difference']:+.2f}")
         console.print(line)
     for w in result["warnings"]:
-        console.print(f"warning: {w['message']}", style="yellow", soft_wrap=True)
+        say(console, f"warning: {w['message']}", "yellow")
 
 
 def rubric_list(console: Console, rubrics: list[LoadedRubric]) -> None:
-    t = Table(show_edge=False)
+    t = _SafeTable(show_edge=False)
     t.add_column("Id", no_wrap=True)
     t.add_column("Years", no_wrap=True)
     t.add_column("Ind.", justify="right", no_wrap=True)
@@ -91,25 +118,26 @@ def rubric_list(console: Console, rubrics: list[LoadedRubric]) -> None:
         )
         t.add_row(r.id, years, str(len(r.indicators)), f"{r.index_name}; {conf}")
     console.print(t)
-    console.print("spbe rubrics show ID: structure, weights, scales, sources", style="dim")
+    say(console, "spbe rubrics show ID: structure, weights, scales, sources", "dim")
 
 
 def rubric_show(console: Console, lr: LoadedRubric) -> None:
     r = lr.rubric
-    console.print(Text(f"{r.id}: {r.title}", style="bold"))
-    console.print(f"{r.regulation}\nsha256 {lr.sha256}", style="dim")
+    console.print(Text(printable(f"{r.id}: {r.title}"), style="bold"))
+    say(console, r.regulation, "dim")
+    say(console, f"sha256 {lr.sha256}", "dim")
     vs = r.values
-    console.print(f"Values: {vs.type} {vs.min}–{vs.max}; predikat on the {r.predikat.basis} index")
+    say(console, f"Values: {vs.type} {vs.min}–{vs.max}; predikat on the {r.predikat.basis} index")
     for s in r.scales:
         names = ", ".join(f"{k} {v}" for k, v in sorted(s.levels.items()))
-        console.print(f"Scale {s.id} ({s.name}): {names}")
+        say(console, f"Scale {s.id} ({s.name}): {names}")
     bands = []
     for b in r.predikat.bands:
         lo = f"{b.min} {'≤' if b.min_inclusive else '<'} " if b.min is not None else ""
         hi = f" {'≤' if b.max_inclusive else '<'} {b.max}" if b.max is not None else ""
         bands.append(f"{lo}x{hi} {b.name}")
-    console.print("Predikat: " + "; ".join(bands))
-    t = Table(show_edge=False)
+    say(console, "Predikat: " + "; ".join(bands))
+    t = _SafeTable(show_edge=False)
     for col, j in (("Id", "left"), ("Name", "left"), ("Weight %", "right"), ("Scale", "left")):
         t.add_column(col, justify=j)  # type: ignore[arg-type]
     groups: list[tuple[Domain | None, list[Aspect]]] = (
@@ -139,24 +167,24 @@ def rubric_show(console: Console, lr: LoadedRubric) -> None:
     console.print(t)
     for part, p in r.provenance.items():
         note = f" — {p.note}" if p.note else ""
-        console.print(f"{part}: {p.confidence.value} ({', '.join(p.sources)}){note}", style="dim")
+        say(console, f"{part}: {p.confidence.value} ({', '.join(p.sources)}){note}", "dim")
 
 
 def diff_table(console: Console, view: Any) -> None:
-    console.print(Text(view.title, style="bold"))
+    console.print(Text(printable(view.title), style="bold"))
     for label, old, new, delta in view.headline:
-        console.print(f"{label}: {old} → {new}  ", Text(delta, style="bold"))
+        console.print(clean(f"{label}: {old} → {new}  "), Text(printable(delta), style="bold"))
     old_p, new_p, word = view.predikat
     line = Text("Predikat: ")
     line.append_text(_p(old_p))
     line.append(" → ")
     line.append_text(_p(new_p))
-    line.append(f" ({word})")
+    line.append(printable(f" ({word})"))
     console.print(line)
     if view.cross_note:
-        console.print(view.cross_note, style="yellow", soft_wrap=True)
+        say(console, view.cross_note, "yellow")
     if view.parts:
-        t = Table(show_edge=False)
+        t = _SafeTable(show_edge=False)
         for col, j in (
             ("", "left"),
             ("Name", "left"),
@@ -169,7 +197,7 @@ def diff_table(console: Console, view: Any) -> None:
             t.add_row(*r)
         console.print(t)
     if view.items:
-        t = Table(show_edge=False, title=view.labels["d_indicators"], title_justify="left")
+        t = _SafeTable(show_edge=False, title=view.labels["d_indicators"], title_justify="left")
         for col, j in (
             ("", "left"),
             ("Indicator", "left"),
@@ -183,14 +211,14 @@ def diff_table(console: Console, view: Any) -> None:
         t.add_row("", view.labels["d_sum"], "", "", view.items_sum)
         console.print(t)
     if view.self_line:
-        console.print(view.self_line)
+        say(console, view.self_line)
 
 
 def batch_diff_table(console: Console, view: Any) -> None:
-    console.print(Text(view.title, style="bold"))
+    console.print(Text(printable(view.title), style="bold"))
     if view.moves:
-        console.print(", ".join(view.moves))
-    t = Table(show_edge=False)
+        say(console, ", ".join(view.moves))
+    t = _SafeTable(show_edge=False)
     for col, j in (
         ("Institution", "left"),
         ("Old year", "right"),
@@ -209,16 +237,16 @@ def batch_diff_table(console: Console, view: Any) -> None:
         (view.labels["d_unmatched_new"], view.unmatched_new),
     ):
         if items:
-            console.print(f"{title}: " + "; ".join(items), soft_wrap=True)
+            say(console, f"{title}: " + "; ".join(items))
 
 
 def plan_table(console: Console, view: Any) -> None:
-    console.print(Text(view.title, style="bold"))
+    console.print(Text(printable(view.title), style="bold"))
     for line in view.summary:
-        console.print(line, soft_wrap=True)
+        say(console, line)
     if view.rows:
         L = view.labels
-        t = Table(show_edge=False)
+        t = _SafeTable(show_edge=False)
         for col, j in (
             ("#", "right"),
             (L["id_col"], "left"),

@@ -9,6 +9,7 @@ from typing import Any
 from spbe_cli import result as result_view
 from spbe_cli.answers import Answers, MissingPolicy, validate
 from spbe_cli.errors import InputError, Problem
+from spbe_cli.files import read_head
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.readers import read_answers, read_bytes, read_isolated
 from spbe_cli.rubric import LoadedRubric, builtin_ids, load_rubric
@@ -151,11 +152,7 @@ def load_side(path: Path, rubric: str | None = None, limits: Limits = DEFAULT) -
 
 def _head_has(path: Path, marker: bytes, size: int) -> bool:
     """Whether the first `size` bytes of a file hold `marker` (what kind of JSON it is)."""
-    try:
-        with path.open("rb") as f:
-            return marker in f.read(size)
-    except OSError:
-        return False
+    return marker in (read_head(path, size) or b"")
 
 
 def _is_result(path: Path) -> bool:
@@ -172,18 +169,21 @@ def load_rows(
 ) -> tuple[list[dict[str, Any]], list[str]]:
     """Summary rows for a batch diff: a summary.json, a folder holding one, or a folder of
     answer files (scored now). Returns the scored rows and the problems of the others."""
-    from spbe_cli import batch, summary
+    from spbe_cli import batch, discovery, summary
 
     target = path / "summary.json" if path.is_dir() else path
     if target.is_file() and target.suffix.lower() == ".json":
-        data = json.loads(read_bytes(target).decode("utf-8-sig"))
-        if not isinstance(data, dict) or "rows" not in data:
+        try:
+            data = json.loads(read_bytes(target).decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            data = None
+        if not isinstance(data, dict) or not isinstance(data.get("rows"), list):
             raise InputError([Problem(str(target), "", "not a spbe summary (no rows)")])
         rows = data["rows"]
         return [r for r in rows if r.get("status") == "ok"], [
             m for r in rows if r.get("status") != "ok" for m in r.get("errors", [])
         ]
-    files, unmatched = batch.discover([str(path)])
+    files, unmatched = discovery.discover([str(path)])
     if unmatched or not files:
         raise InputError([Problem(str(path), "", "no answer files or summary.json here")])
     job = batch.Job(rubric, "error", (), "id", "")

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from spbe_cli import yamlfile
 from spbe_cli.errors import Problem, RubricError
+from spbe_cli.files import read_regular
 from spbe_cli.resources import data_dir
 
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=40)]
@@ -352,6 +353,11 @@ class LoadedRubric(BaseModel):
 MAX_RUBRIC_BYTES = 2_000_000
 
 
+def read_rubric_file(path: Path) -> bytes:
+    """A rubric file's bytes: a regular file, its size checked before a byte is read."""
+    return read_regular(path, MAX_RUBRIC_BYTES, "rubric file", RubricError)
+
+
 def parse_rubric(data: bytes, name: str, builtin: bool = False) -> LoadedRubric:
     """Validate rubric bytes; every problem located by YAML line and field path."""
     if len(data) > MAX_RUBRIC_BYTES:
@@ -409,11 +415,7 @@ def load_rubric(spec: str) -> LoadedRubric:
         return load_builtin(spec)
     path = Path(spec)
     if path.suffix.lower() in (".yaml", ".yml") or path.exists():
-        try:
-            data = path.read_bytes()
-        except OSError as e:
-            raise RubricError([Problem(spec, "", f"cannot read rubric: {e.strerror}")]) from None
-        return parse_rubric(data, spec)
+        return parse_rubric(read_rubric_file(path), spec)
     return load_builtin(spec)
 
 

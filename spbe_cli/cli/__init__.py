@@ -46,11 +46,12 @@ class BasisOpt(StrEnum):
 
 def _fail(err: SpbeError) -> NoReturn:
     from rich.console import Console
-    from rich.markup import escape
+
+    from spbe_cli.console import say
 
     console = Console(stderr=True, highlight=False, soft_wrap=True)
     for p in err.problems:
-        console.print(f"[bold red]error:[/] {escape(str(p))}")
+        say(console, str(p), prefix="[bold red]error:[/] ")
     if len(err.problems) > 1:
         console.print(f"{len(err.problems)} problems", style="red")
     raise typer.Exit(EXIT_INPUT)

@@ -51,6 +51,9 @@ def batch(
         bool, typer.Option("--allow-invalid", help="Exit 0 even when some files are invalid.")
     ] = False,
     generated_at: GeneratedAtOpt = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also list every file skipped, and why.")
+    ] = False,
     fail_under: FailUnderOpt = None,
     min_predikat: MinPredikatOpt = None,
     min_domain: MinDomainOpt = None,
@@ -59,8 +62,8 @@ def batch(
     import os
 
     from spbe_cli import batch as b
+    from spbe_cli import discovery, runguard
     from spbe_cli import output as out
-    from spbe_cli import summary
     from spbe_cli.errors import SpbeError as _E
 
     try:
@@ -70,9 +73,11 @@ def batch(
         if bad:
             raise _E(f"--reports: {', '.join(bad)} is not md or html")
         stamp = _generated_at(generated_at)
-        files, unmatched = b.discover(paths, exclude=out_dir)
-        if unmatched:
-            raise _E([_problem(u, "", _nothing_here(u, out_dir)) for u in unmatched])
+        found = discovery.find(paths, exclude=out_dir)
+        unmatched = [_problem(u, "", _nothing_here(u, out_dir)) for u in found.unmatched]
+        if found.problems or unmatched:
+            raise _E([*found.problems, *unmatched])
+        files = found.files
         if out_dir.exists() and not out_dir.is_dir():
             raise _E([_problem(str(out_dir), "", "--out is a file, not a folder")])
         try:
@@ -81,41 +86,77 @@ def batch(
             msg = f"cannot create the folder: {e.strerror}"
             raise _E([_problem(str(out_dir), "", msg)]) from None
         out.discard([out.stage(out_dir, "", "spbe-probe")])  # unwritable: one error, now
-        workers = jobs or min(len(files), os.cpu_count() or 1)
+        workers = _workers(jobs, len(files), quiet)
         run_id = f"spbe-{os.getpid()}-{os.urandom(4).hex()}"
         job = b.Job(rubric, missing.value, formats, lang.value, stamp, _limits(), out_dir, run_id)
-        try:
-            outcomes = _run_with_progress(b, files, job, workers, quiet)
-            b.mark_duplicates(outcomes)
-            b.assign_stems(outcomes)
-            b.apply_gates(outcomes, gates)
-            ordered = b.ranked(outcomes)
-            inputs = out.protect(files)
-            for o in ordered:
-                if o.ok:
-                    while o.staged:
-                        fmt, tmp = o.staged.popitem()
-                        out.commit(tmp, str(out_dir / f"{o.stem}.{fmt}"), inputs)
-        finally:  # what was not committed (duplicates, an error, an interrupt) is removed
-            out.discard(out_dir.glob(f".{run_id}.*.tmp"))
-        table = summary.rows(ordered)
-        from spbe_cli import __version__
-
-        view_id = summary.build_view(table, lang.value, stamp, f"spbe-cli {__version__}")
-        out.write(str(out_dir / "summary.json"), summary.to_json(table), inputs)
-        out.write(str(out_dir / "summary.csv"), summary.to_csv(table), inputs)
-        out.write(str(out_dir / "summary.xlsx"), summary.to_xlsx(table), inputs)
-        out.write(str(out_dir / "summary.md"), summary.render(view_id, "md"), inputs)
-        out.write(str(out_dir / "summary.html"), summary.render(view_id, "html"), inputs)
+        with runguard.locked(out_dir), runguard.stop_signals_interrupt():
+            ordered, table = _run(b, files, job, workers, quiet, gates, out_dir)
+    except runguard.Stopped as e:
+        _stopped(e)
     except SpbeError as e:
         _fail(e)
-    _print_batch(ordered, table, out_dir, quiet)
+    _print_batch(ordered, table, out_dir, quiet, found.skipped, verbose)
     invalid = [o for o in ordered if not o.ok]
     missed = [o for o in ordered if o.gate_misses]
     if invalid and not allow_invalid:
         raise typer.Exit(EXIT_INPUT)
     if missed:
         raise typer.Exit(EXIT_GATE)
+
+
+def _run(
+    b: Any, files: list[Path], job: Any, workers: int, quiet: bool, gates: Any, out_dir: Path
+) -> tuple[list[Any], list[dict[str, Any]]]:
+    """Score, name and commit every result, then write the summaries."""
+    from spbe_cli import __version__, summary
+    from spbe_cli import output as out
+
+    try:
+        outcomes = _run_with_progress(b, files, job, workers, quiet)
+        b.mark_duplicates(outcomes)
+        b.assign_stems(outcomes)
+        b.apply_gates(outcomes, gates)
+        ordered = b.ranked(outcomes)
+        inputs = out.protect(files)
+        for o in ordered:
+            if o.ok:
+                while o.staged:
+                    fmt, tmp = o.staged.popitem()
+                    out.commit(tmp, str(out_dir / f"{o.stem}.{fmt}"), inputs)
+    finally:  # what was not committed (duplicates, an error, an interrupt) is removed
+        out.discard(out_dir.glob(f".{job.run_id}.*.tmp"))
+    table = summary.rows(ordered)
+    view_id = summary.build_view(table, job.lang, job.generated_at, f"spbe-cli {__version__}")
+    out.write(str(out_dir / "summary.json"), summary.to_json(table), inputs)
+    out.write(str(out_dir / "summary.csv"), summary.to_csv(table), inputs)
+    out.write(str(out_dir / "summary.xlsx"), summary.to_xlsx(table), inputs)
+    out.write(str(out_dir / "summary.md"), summary.render(view_id, "md"), inputs)
+    out.write(str(out_dir / "summary.html"), summary.render(view_id, "html"), inputs)
+    return ordered, table
+
+
+def _cpus() -> int:
+    import os
+
+    if hasattr(os, "sched_getaffinity"):  # the CPUs this process may use, not the machine's
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def _workers(jobs: int, files: int, quiet: bool) -> int:
+    """Worker processes: one per CPU by default, never more than CPUs or files."""
+    cpus = _cpus()
+    if jobs > cpus:
+        if not quiet:
+            typer.echo(f"note: --jobs {jobs} capped to {cpus}, the number of CPUs", err=True)
+        jobs = cpus
+    return max(1, min(jobs or cpus, files))
+
+
+def _stopped(e: Any) -> None:
+    """A stop signal: what this run staged is gone already; say so and exit 128 + n."""
+    typer.echo(f"stopped by {e.name}; no result of this run was kept", err=True)
+    raise typer.Exit(128 + e.signum)
 
 
 def _nothing_here(spec: str, out_dir: Path) -> str:
@@ -145,23 +186,30 @@ def _run_with_progress(b: Any, files: list[Path], job: Any, workers: int, quiet:
 
 
 def _print_batch(
-    ordered: list[Any], table: list[dict[str, Any]], out_dir: Path, quiet: bool
+    ordered: list[Any],
+    table: list[dict[str, Any]],
+    out_dir: Path,
+    quiet: bool,
+    skipped: list[tuple[str, str]],
+    verbose: bool,
 ) -> None:
     if quiet and not any(o.errors or o.gate_misses for o in ordered):
         return  # nothing to say (and rich is not even imported)
     from rich.console import Console
-    from rich.markup import escape
     from rich.table import Table
+
+    from spbe_cli.console import clean, say
+    from spbe_cli.safetext import file_name
 
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     ok = [r for r in table if r["status"] == "ok"]
     if not quiet:
         console = _console()
-        t = Table(
-            show_edge=False,
-            title=f"{len(ok)} of {len(table)} scored → {out_dir}",
-            title_justify="left",
-        )
+        title = f"{len(ok)} of {len(table)} scored → {file_name(str(out_dir))}"
+        if skipped:
+            title += f"; {len(skipped)} other files skipped"
+            title += "" if verbose else " (--verbose lists them)"
+        t = Table(show_edge=False, title=clean(title), title_justify="left")
         for col, j in (
             ("#", "right"),
             ("Institution", "left"),
@@ -174,19 +222,22 @@ def _print_batch(
         for r in ok[:20]:
             t.add_row(
                 str(r["rank"]),
-                escape(r["institution"]),
+                clean(r["institution"]),
                 str(r["year"]),
-                r["rubric"].removeprefix("permenpanrb-"),
+                clean(r["rubric"].removeprefix("permenpanrb-")),
                 f"{r['index']:.2f}",
-                r["predikat"],
+                clean(r["predikat"]),
             )
         if len(ok) > 20:
             t.add_row("…", f"{len(ok) - 20} more in summary.md", "", "", "", "")
         console.print(t)
+        if verbose:
+            for path, why in skipped:
+                say(err, f"{file_name(path)}: {why}", prefix="skipped: ")
     for o in ordered:
         for m in o.errors:
-            err.print(f"[bold red]error:[/] {escape(m)}")
+            say(err, m, prefix="[bold red]error:[/] ")
     for o in ordered:
         for m in o.gate_misses:
             name = o.result["institution"]["name"] if o.result else o.file
-            err.print(f"[bold yellow]gate failed:[/] {escape(name)}: {escape(m)}")
+            say(err, f"{name}: {m}", prefix="[bold yellow]gate failed:[/] ")

@@ -20,6 +20,7 @@ from spbe_cli.cli import (
     app,
 )
 from spbe_cli.errors import SpbeError
+from spbe_cli.safetext import printable
 
 
 class DiffFormat(StrEnum):
@@ -84,7 +85,7 @@ def diff(
     except SpbeError as e:
         _fail(e)
     for m in misses:
-        typer.echo(f"gate failed: {m}", err=True)
+        typer.echo(printable(f"gate failed: {m}"), err=True)
     if misses:
         raise typer.Exit(EXIT_GATE)
 
@@ -142,7 +143,7 @@ def _batch_diff(
     new_rows, new_problems = load_rows(new, rubric, jobs)
     err = [*old_problems, *new_problems]
     for m in err:
-        typer.echo(f"warning: not compared: {m}", err=True)
+        typer.echo(printable(f"warning: not compared: {m}"), err=True)
     pairs, only_old, only_new = diffview.match(old_rows, new_rows)
     view = diffview.build_batch(pairs, only_old, only_new, lang, tolerance, predikat_drop)  # type: ignore[arg-type]
     misses = [f"{name}: {m}" for name, m in view.gates]

@@ -29,6 +29,7 @@ from spbe_cli.cli import (
     app,
 )
 from spbe_cli.errors import SpbeError
+from spbe_cli.safetext import printable
 
 
 @app.command()
@@ -97,7 +98,7 @@ def score(
     if misses:
         name = result["institution"]["name"]
         for m in misses:
-            typer.echo(f"gate failed: {name}: {m}", err=True)
+            typer.echo(printable(f"gate failed: {name}: {m}"), err=True)
         raise typer.Exit(EXIT_GATE)
 
 
@@ -153,5 +154,6 @@ def template(
         _fail(e)
     if output != "-":
         typer.echo(
-            f"wrote {output} ({len(lr.rubric.indicators)} indicators, {lr.rubric.id})", err=True
+            printable(f"wrote {output} ({len(lr.rubric.indicators)} indicators, {lr.rubric.id})"),
+            err=True,
         )
