@@ -99,6 +99,8 @@ def read_mapping(
                 [Problem(name, f"line {e.line}" if e.line else "", e.message)]
             ) from None
 
+    _refuse_half_characters(name, text, data)
+
     def where(*path: str | int) -> str:
         line = yamlfile.locate(node, path) if node is not None else None
         p = yamlfile.path_text(path)
@@ -139,6 +141,38 @@ def read_mapping(
 
 
 Where = Callable[..., str]
+
+# A \\u escape of half a UTF-16 pair with no other half beside it.
+_LONE_ESCAPE = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+
+
+def _has_half_character(value: Any) -> bool:
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, str):
+            if not v.isascii() and any(0xD800 <= ord(c) <= 0xDFFF for c in v):
+                return True
+        elif isinstance(v, dict):
+            stack.extend(v.keys())
+            stack.extend(v.values())
+        elif isinstance(v, list):
+            stack.extend(v)
+    return False
+
+
+def _refuse_half_characters(name: str, text: str, data: Any) -> None:
+    """A lone surrogate (`"\\ud800"`) decodes to text that no file or terminal can hold."""
+    if "\\u" not in text or not _has_half_character(data):
+        return
+    m = _LONE_ESCAPE.search(text)
+    where = f"line {text.count(chr(10), 0, m.start()) + 1}" if m else ""
+    found = m.group(0) if m else "a \\u escape"
+    msg = f"{found} is half of a character (a lone surrogate); write the character itself"
+    raise InputError([Problem(name, where, msg)])
 
 
 def _identity(section: Any, key: str, where: Where, out: Collector) -> dict[str, Cell]:
