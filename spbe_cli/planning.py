@@ -17,7 +17,7 @@ from fractions import Fraction
 from functools import reduce
 
 from spbe_cli.numbers import round_text
-from spbe_cli.rubric import Rubric
+from spbe_cli.rubric import Rubric, bounded_decimal
 from spbe_cli.scoring import Basis, Score
 
 Costs = dict[str, dict[int, Fraction]]  # indicator item → target level → cost of that step
@@ -259,17 +259,21 @@ def target_from(rubric: Rubric, score: Score, spec: str | None) -> tuple[Fractio
     named = by_norm.get(spec.casefold().replace(" ", ""))
     if named is not None:
         return Fraction(named.min or rubric.values.min), named.name
-    try:
-        value = Fraction(Decimal(spec.replace(",", ".")))
-    except ArithmeticError as e:
+    try:  # the written digits are bounded before any exact arithmetic (1e999999999)
+        number = Decimal(spec.strip().replace(",", ".")) if len(spec) <= 40 else None
+    except ArithmeticError:
+        number = None
+    if number is None or not number.is_finite():
         raise ValueError(
-            f"--target: {spec!r} is neither a predikat ({', '.join(names)}) nor an index"
-        ) from e
-    if not rubric.values.min <= value <= rubric.values.max:
+            f"--target: {spec[:40]!r} is neither a predikat ({', '.join(names)}) nor an index"
+        )
+    if not rubric.values.min <= number <= rubric.values.max:
         raise ValueError(
             f"--target: {spec} is outside the index range {rubric.values.min}–{rubric.values.max}"
         )
-    return value, None
+    if bounded_decimal(number, rubric.values.min, rubric.values.max, 12):
+        raise ValueError(f"--target: {spec} has more than 12 decimals")
+    return Fraction(number), None
 
 
 def shown(value: Fraction) -> str:

@@ -22,21 +22,31 @@ from typing import Any
 from spbe_cli import yamlfile
 from spbe_cli.errors import Collector, InputError, Problem
 from spbe_cli.readers import read_bytes
-from spbe_cli.rubric import Rubric
+from spbe_cli.rubric import Rubric, bounded_decimal
+from spbe_cli.safetext import printable
+
+MAX_COST = Decimal(10**9)  # effort of one step, in whatever unit the costs file uses
 
 
 def _cost(value: Any, where: str, out: Collector) -> Fraction | None:
     if isinstance(value, bool):
         value = None
+    text = str(value).strip().replace(",", ".")
     try:
-        cost = Fraction(Decimal(str(value).strip().replace(",", ".")))
-    except (InvalidOperation, ValueError):
-        out.add(where, f"cost {value!r} is not a number")
+        number = Decimal(text) if len(text) <= 40 else None
+    except InvalidOperation:
+        number = None
+    if number is None or not number.is_finite():
+        out.add(where, f"cost {printable(str(value))[:40]!r} is not a number")
         return None
-    if cost < 0:
+    if number < 0:
         out.add(where, f"cost {value} is negative")
         return None
-    return cost
+    why = bounded_decimal(number, Decimal(0), MAX_COST)
+    if why:
+        out.add(where, f"cost {why}")
+        return None
+    return Fraction(number)
 
 
 def read_costs(path: Path, rubric: Rubric) -> dict[str, dict[int, Fraction]]:
