@@ -17,6 +17,7 @@ from spbe_cli import yamlfile
 from spbe_cli.errors import Problem, RubricError
 from spbe_cli.files import read_regular
 from spbe_cli.resources import data_dir
+from spbe_cli.safetext import printable, xml_text
 
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=40)]
 
@@ -58,6 +59,8 @@ def _checked(lo: Decimal, hi: Decimal, positive: bool = False) -> AfterValidator
 def _short(text: str) -> str:
     if len(text) > MAX_TEXT:
         raise ValueError(f"text of {len(text):,} characters; at most {MAX_TEXT:,}")
+    if xml_text(text) != text or printable(text.replace("\n", " ")) != text.replace("\n", " "):
+        raise ValueError(f"{printable(text)[:60]!r}: control characters are not allowed")
     return text
 
 

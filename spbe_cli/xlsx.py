@@ -6,11 +6,11 @@ a formula after editing (= + - @ tab CR) also gets Excel's quote prefix."""
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from collections.abc import Sequence
 
 from spbe_cli.readers.grid import column_letter
+from spbe_cli.safetext import xml_text
 
 Cell = str | int | float | None
 FIXED = (1980, 1, 1, 0, 0, 0)
@@ -33,12 +33,9 @@ def csv_safe(value: object) -> object:
     return value
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
 def _clean(text: str) -> str:
-    """XML 1.0 cannot carry most control characters; drop them."""
-    return _CONTROL.sub("", text)
+    """XML 1.0 cannot carry most control characters, surrogates, U+FFFE, U+FFFF: drop them."""
+    return xml_text(text)
 
 
 def _cell(ref: str, value: Cell, xf: int = 0) -> str:

@@ -103,19 +103,27 @@ def _generated_at(option: str | None) -> str:
     import os
 
     from spbe_cli.errors import SpbeError as _E
+    from spbe_cli.safetext import printable
 
-    if option:
-        try:
-            when = dt.datetime.fromisoformat(option)
-        except ValueError:
-            raise _E(f"--generated-at: {option!r} is not an ISO 8601 time") from None
-    elif os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
-        when = dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), dt.UTC)
-    else:
-        when = dt.datetime.now(dt.UTC)
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    return when.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    try:
+        if option:
+            where = "--generated-at"
+            when = dt.datetime.fromisoformat(option[:64])
+        elif epoch:
+            where = "SOURCE_DATE_EPOCH"
+            if not (epoch.isascii() and epoch.isdigit() and len(epoch) <= 12):
+                raise ValueError
+            when = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+        else:
+            when = dt.datetime.now(dt.UTC)
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=dt.UTC)
+        return when.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    except (ValueError, OverflowError, OSError):
+        shown = printable((option or epoch)[:40])
+        what = "an ISO 8601 time" if option else "seconds since 1970"
+        raise _E(f"{where}: {shown!r} is not {what} within the years 1–9999") from None
 
 
 FailUnderOpt = Annotated[

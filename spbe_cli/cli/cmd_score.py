@@ -148,6 +148,8 @@ def template(
     from spbe_cli.template import build_template
 
     try:
+        if institution is not None:
+            institution = _plain(institution, "--institution")
         lr = load_rubric(rubric)
         out.write(output, build_template(lr, institution=institution, year=year))
     except SpbeError as e:
@@ -157,3 +159,18 @@ def template(
             printable(f"wrote {output} ({len(lr.rubric.indicators)} indicators, {lr.rubric.id})"),
             err=True,
         )
+
+
+def _plain(text: str, option: str) -> str:
+    """Text for a cell, from the command line: valid in the locale and free of control
+    characters, or a usage error."""
+    from spbe_cli.errors import SpbeError as _E
+    from spbe_cli.safetext import argv_text
+
+    try:
+        argv_text(text, option)
+    except ValueError as e:
+        raise _E(str(e)) from None
+    if printable(text) != text:
+        raise _E(f"{option}: {printable(text)!r} holds control characters")
+    return text
