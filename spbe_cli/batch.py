@@ -17,7 +17,7 @@ from spbe_cli.limits import DEFAULT, Limits
 
 if TYPE_CHECKING:
     from spbe_cli.answers import MissingPolicy
-from spbe_cli.names import normalize, slug, unique_stems
+from spbe_cli.names import normalize, slug, stem, unique_stems
 from spbe_cli.readers import crashed
 
 
@@ -209,11 +209,11 @@ def assign_stems(outcomes: list[Outcome]) -> None:
     for o in outcomes:
         if o.result is not None:
             inst = o.result["institution"]
-            bases.append(slug(f"{inst['name']}-{inst['year']}"))
+            bases.append(stem(inst["name"], inst["year"]))
         else:
             bases.append(slug(Path(o.file).stem))
-    for o, stem in zip(outcomes, unique_stems(bases), strict=True):
-        o.stem = stem
+    for o, unique in zip(outcomes, unique_stems(bases), strict=True):
+        o.stem = unique
 
 
 def apply_gates(outcomes: list[Outcome], gates: gates_mod.Gates) -> None:

@@ -11,6 +11,7 @@ from fractions import Fraction
 from spbe_cli.numbers import fraction_from_float, round_half_up
 from spbe_cli.readers.xlsxcells import HiddenCell
 from spbe_cli.rubric import Scale, ValueSpec
+from spbe_cli.safetext import comparable
 
 _NUMBER = r"[+-]?\d+(?:[.,]\d+)?(?:\s*/\s*\d+)?"
 # `3`, `Tingkat 3`, `3 - Terdefinisi`, `3. Terdefinisi`, `3 Terdefinisi`: a name must start
@@ -58,7 +59,7 @@ def norm(text: str) -> str:
     sheet and column names recur in every workbook: short ones are normalised once."""
     found = _NORMED.get(text)
     if found is None:
-        found = _SEPARATORS.sub("", text.casefold())
+        found = _SEPARATORS.sub("", comparable(text))
         if len(text) <= 64 and len(_NORMED) < 4096:
             _NORMED[text] = found
     return found

@@ -59,6 +59,19 @@ def comparable(text: str) -> str:
     return text.translate(dict.fromkeys(map(ord, _INVISIBLE), None)).casefold()
 
 
+# Cyrillic and Greek letters drawn like Latin ones (Unicode's confusables, the common part).
+_LOOKALIKES = str.maketrans(
+    "аеорсухіјѕԁһӏԛԝѵАВЕКМНОРСТХІЈЅУαβεικνορτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdhlqwvABEKMHOPCTXIJSYaBeiKvopTuxABEZHIKMNOPTYX",
+)
+
+
+def skeleton(text: str) -> str:
+    """`comparable(text)` with Cyrillic and Greek look-alikes read as the Latin letters
+    they imitate: two names with the same skeleton look the same to a reader."""
+    return comparable(unicodedata.normalize("NFKC", text).translate(_LOOKALIKES))
+
+
 _SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
 
 
