@@ -161,7 +161,7 @@ def read_identity(raw: RawAnswers, out: Collector) -> Identity | None:
     elif isinstance(name, str) and mixed_scripts(name):
         out.add(
             cells["name"].where,
-            f"Instansi {printable(name)!r} mixes Latin with Cyrillic or Greek letters that look"
+            f"Instansi '{printable(name)}' mixes Latin with Cyrillic or Greek letters that look"
             " alike; type the name again in Latin letters",
         )
     if len(out.problems) > before:

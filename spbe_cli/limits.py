@@ -51,7 +51,7 @@ class Limits:
                 values[f.name] = int(raw) * unit
             else:
                 shown = printable(raw[:20]) + ("…" if len(raw) > 20 else "")
-                msg = f"{shown!r} is not a whole number from 1 to {MAX_SETTING:,}"
+                msg = f"'{shown}' is not a whole number from 1 to {MAX_SETTING:,}"
                 problems.append(Problem(name, "", msg))
         if problems:
             raise SpbeError(problems)

@@ -13,9 +13,12 @@ _INVISIBLE = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068
 _SEPARATORS = "\u2028\u2029"
 
 
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
 def _escape(ch: str) -> str:
     n = ord(ch)
-    return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}"
+    return _NAMED.get(ch) or (f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}")
 
 
 _TABLE = {

@@ -123,7 +123,7 @@ def _generated_at(option: str | None) -> str:
     except (ValueError, OverflowError, OSError):
         shown = printable((option or epoch)[:40])
         what = "an ISO 8601 time" if option else "seconds since 1970"
-        raise _E(f"{where}: {shown!r} is not {what} within the years 1–9999") from None
+        raise _E(f"{where}: '{shown}' is not {what} within the years 1–9999") from None
 
 
 FailUnderOpt = Annotated[

@@ -172,5 +172,5 @@ def _plain(text: str, option: str) -> str:
     except ValueError as e:
         raise _E(str(e)) from None
     if printable(text) != text:
-        raise _E(f"{option}: {printable(text)!r} holds control characters")
+        raise _E(f"{option}: '{printable(text)}' holds control characters")
     return text

@@ -37,7 +37,7 @@ def _cost(value: Any, where: str, out: Collector) -> Fraction | None:
     except InvalidOperation:
         number = None
     if number is None or not number.is_finite():
-        out.add(where, f"cost {printable(str(value))[:40]!r} is not a number")
+        out.add(where, f"cost '{printable(str(value))[:40]}' is not a number")
         return None
     if number < 0:
         out.add(where, f"cost {value} is negative")

@@ -167,7 +167,7 @@ def _find_sheet(wb: pc.CalamineWorkbook, role: str, out: Collector) -> str | Non
         shown = printable(fake)
         out.add(
             shown,
-            f"the sheet name {shown!r} looks like {SHEETS[role][0]!r} but has Cyrillic or"
+            f"the sheet name '{shown}' looks like {SHEETS[role][0]!r} but has Cyrillic or"
             " Greek letters; rename it (or remove it)",
         )
     if fakes:
