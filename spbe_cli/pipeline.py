@@ -12,6 +12,7 @@ from spbe_cli.errors import InputError, Problem
 from spbe_cli.files import read_head
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.readers import read_answers, read_bytes, read_isolated
+from spbe_cli.readers.mapping import json_problem
 from spbe_cli.rubric import LoadedRubric, builtin_ids, load_rubric
 from spbe_cli.scoring import Basis, Score, score
 
@@ -85,7 +86,7 @@ def load_result(path: Path) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise InputError([Problem(name, "", "not UTF-8 text: not a result JSON")]) from None
     except json.JSONDecodeError as e:
-        raise InputError([Problem(name, f"line {e.lineno}", f"invalid JSON: {e.msg}")]) from None
+        raise InputError([json_problem(name, e)]) from None
     if not isinstance(result, dict):
         raise InputError([Problem(name, "", "not a spbe result (expected a JSON object)")])
     version = result.get("format_version")

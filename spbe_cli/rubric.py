@@ -432,6 +432,33 @@ MAX_RUBRIC_BYTES = 500_000
 MAX_RUBRIC_NODES = 20_000  # YAML nodes; the built-in rubrics have under 3,000
 
 
+def _own_words(err: Any) -> str:
+    """A validation error in spbe's words: pydantic's wording changes between versions."""
+    kind, ctx = str(err["type"]), err.get("ctx") or {}
+    shown = printable(repr(err.get("input")))[:60]
+    if kind == "value_error":
+        return str(ctx.get("error", err["msg"]))
+    if kind == "missing":
+        return "required, but missing"
+    if kind == "extra_forbidden":
+        return "unknown key (a typo?)"
+    if kind == "string_pattern_mismatch":
+        return f"{shown}: only letters, digits, '.', '_' and '-', starting with a letter or digit"
+    if kind in ("string_too_long", "too_long"):
+        return f"too long: at most {ctx.get('max_length')}"
+    if kind == "too_short":
+        return "must not be empty"
+    if kind == "greater_than_equal":
+        return f"{shown} is too small: at least {ctx.get('ge')}"
+    if kind == "less_than_equal":
+        return f"{shown} is too large: at most {ctx.get('le')}"
+    if kind in ("literal_error", "enum"):
+        return f"{shown} is not one of {ctx.get('expected')}"
+    if kind.endswith(("_type", "_parsing")):
+        return f"{shown} is not a valid {kind.split('_')[0]}"
+    return str(err["msg"])
+
+
 def read_rubric_file(path: Path) -> bytes:
     """A rubric file's bytes: a regular file, its size checked before a byte is read."""
     return read_regular(path, MAX_RUBRIC_BYTES, "rubric file", RubricError)
@@ -469,8 +496,7 @@ def parse_rubric(data: bytes, name: str, builtin: bool = False) -> LoadedRubric:
             line = yamlfile.locate(node, loc)
             path = yamlfile.path_text(loc)
             where = ", ".join(x for x in (f"line {line}" if line else "", path) if x)
-            msg = str(err["msg"]).removeprefix("Value error, ")
-            problems.append(Problem(name, where, msg))
+            problems.append(Problem(name, where, _own_words(err)))
         raise RubricError(problems) from None
     return LoadedRubric(
         rubric=rubric, path=name, sha256=hashlib.sha256(data).hexdigest(), builtin=builtin

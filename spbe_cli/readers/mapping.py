@@ -46,7 +46,7 @@ def _json_load(name: str, text: str) -> Any:
             ]
         ) from None
     except json.JSONDecodeError as e:
-        raise InputError([Problem(name, f"line {e.lineno}", f"invalid JSON: {e.msg}")]) from None
+        raise InputError([json_problem(name, e)]) from None
     except _Duplicate as e:
         try:  # the YAML reader finds the lines of both keys; JSON is (nearly) YAML
             yamlfile.load(text)
@@ -57,8 +57,17 @@ def _json_load(name: str, text: str) -> Any:
         raise InputError([Problem(name, "", f"duplicate key {e.key!r}")]) from None
     except RecursionError:
         raise InputError([Problem(name, "", "invalid JSON: nested too deeply")]) from None
-    except ValueError as e:
-        raise InputError([Problem(name, "", f"invalid JSON: {str(e)[:200]}")]) from None
+    except ValueError:
+        raise InputError([Problem(name, "", "invalid JSON")]) from None
+
+
+def json_problem(name: str, e: json.JSONDecodeError) -> Problem:
+    """spbe's own words with the place Python's parser found (its wording is not ours)."""
+    return Problem(
+        name,
+        f"line {e.lineno}",
+        f"invalid JSON at column {e.colno}: check the commas, quotes and brackets",
+    )
 
 
 class _TooLong(Exception):
