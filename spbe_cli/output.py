@@ -15,6 +15,7 @@ from pathlib import Path
 
 from spbe_cli.errors import OutputError, Problem
 from spbe_cli.files import kind
+from spbe_cli.safetext import terminal_text
 
 
 @dataclass(frozen=True)
@@ -179,8 +180,8 @@ def write(
     if target == "-":
         if isinstance(data, bytes):
             sys.stdout.buffer.write(data)
-        else:
-            sys.stdout.write(data)
+        else:  # on a terminal, text from a file cannot set its title or clear its screen
+            sys.stdout.write(terminal_text(data) if sys.stdout.isatty() else data)
         sys.stdout.flush()
         return
     protected = inputs if isinstance(inputs, Protected) else protect(inputs)

@@ -36,6 +36,15 @@ def printable(text: str) -> str:
     return out
 
 
+_KEEP_LINES = {k: v for k, v in _TABLE.items() if chr(k) not in "\n\t"}
+
+
+def terminal_text(text: str) -> str:
+    """A whole text (a Markdown report) for a terminal: lines and tabs kept, every other
+    control character shown escaped."""
+    return text.translate(_KEEP_LINES)
+
+
 def file_name(name: str) -> str:
     """A file name for a message: as it is when it prints as it is, else quoted with its
     control characters escaped (a name cannot start a line or forge a workflow command)."""
