@@ -30,7 +30,7 @@ def _group_alive(pgid: int) -> bool:
     return True
 
 
-@pytest.mark.skipif(not STOP, reason="no SIGTERM/SIGHUP on this platform")
+@pytest.mark.skipif(os.name != "posix", reason="process groups and delivered signals: POSIX")
 @pytest.mark.parametrize("signum", STOP, ids=lambda s: signal.Signals(s).name)
 def test_stop_signal_removes_staged_files_and_workers(tmp_path: Path, signum: int) -> None:
     folder = tmp_path / "in"
