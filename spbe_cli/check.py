@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
+from pathlib import Path
 from typing import Literal
 
 from spbe_cli import evidence as ev
 from spbe_cli.answers import Answer, Answers
+from spbe_cli.errors import InputError
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.rubric import LoadedRubric
 from spbe_cli.scoring import Classified, ItemScore, Score, classify, score
@@ -281,6 +283,26 @@ def check(
     has_evidence = any(docs.values())
     risk = at_risk(loaded, answers, sc, failing, previous)
     return Check(answers, loaded, sc, findings, risk, has_evidence, previous_name)
+
+
+def uses_evidence(answers: Answers) -> bool:
+    """Whether any answer has something in Bukti Dukung (a template's empty column is not
+    use)."""
+    return any(not _blank(a, "evidence") for a in answers.items.values())
+
+
+def for_score(
+    path: Path, loaded: LoadedRubric, answers: Answers, sc: Score, limits: Limits = DEFAULT
+) -> Check | None:
+    """The check a score report summarises in one line: evidence probed beside the answer
+    file. None when the answers do not use Bukti Dukung, or when it cannot be read (a
+    cell over the limits: `spbe check` says where)."""
+    if not uses_evidence(answers):
+        return None
+    try:
+        return check(loaded, answers, sc, ev.roots(path, None), limits=limits)
+    except InputError:
+        return None
 
 
 def exit_code(checks: list[Check], strict: bool) -> int:

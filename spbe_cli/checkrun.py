@@ -55,7 +55,9 @@ def scored(
     limits: Limits = DEFAULT,
     isolate: bool = True,
 ) -> Scored:
-    loaded, answers, sc, _result = score_file(path, rubric, "error", None, limits, isolate)
+    loaded, answers, sc, _result = score_file(
+        path, rubric, "error", None, limits, isolate, evidence_line=False
+    )
     return Scored(loaded, answers, sc, evidence.roots(path, evidence_dir))
 
 
@@ -176,18 +178,3 @@ def folder(
 
 def _ident(i: Identity) -> tuple[str, str | None, int]:
     return i.name, i.code, i.year
-
-
-def readiness(
-    path: Path, loaded: LoadedRubric, answers: Answers, sc: Score, limits: Limits = DEFAULT
-) -> dict[str, Any] | None:
-    """The score report's evidence line (a warning its renderers translate) when the
-    answers use Bukti Dukung at all, probed beside the answer file; None otherwise, or
-    when the column cannot be read (`spbe check` says why)."""
-    from spbe_cli.checkview import readiness as line
-
-    try:
-        c = run(Scored(loaded, answers, sc, evidence.roots(path, None)), None, limits)
-    except SpbeError:
-        return None
-    return line(c) if c.has_evidence else None

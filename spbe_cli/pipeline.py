@@ -22,13 +22,30 @@ def score_file(
     basis: Basis | None = None,
     limits: Limits = DEFAULT,
     isolate: bool = False,
+    evidence_line: bool = True,
 ) -> tuple[LoadedRubric, Answers, Score, dict[str, Any]]:
     """`isolate`: read a spreadsheet in a child process (see readers.read_isolated); the
-    commands that read one file ask for it, batch workers are children already."""
+    commands that read one file ask for it, batch workers are children already.
+    `evidence_line`: add the evidence readiness warning (not needed by `spbe check`)."""
     raw = read_isolated(path, limits) if isolate else read_answers(path, limits)
     answers, loaded, why = validate(raw, rubric, missing)
     sc = score(loaded.rubric, answers, basis)
-    return loaded, answers, sc, result_view.build(loaded, answers, sc, why)
+    result = result_view.build(loaded, answers, sc, why)
+    if evidence_line:
+        result["warnings"].extend(_readiness(path, loaded, answers, sc, limits))
+    return loaded, answers, sc, result
+
+
+def _readiness(
+    path: Path, loaded: LoadedRubric, answers: Answers, sc: Score, limits: Limits
+) -> list[dict[str, Any]]:
+    """The evidence readiness line (`spbe check` in brief) a result carries among its
+    warnings when the answers use Bukti Dukung: so every report, also one rendered
+    later from the saved JSON, shows it."""
+    from spbe_cli import check, checkview
+
+    c = check.for_score(path, loaded, answers, sc, limits)
+    return [checkview.readiness(c)] if c is not None else []
 
 
 def report_text(

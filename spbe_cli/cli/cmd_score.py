@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -58,7 +58,6 @@ def score(
     """Score one institution's answers: a table, JSON, or a Markdown/HTML report."""
     from spbe_cli import gates as gates_mod
     from spbe_cli import output as out
-    from spbe_cli.checkrun import readiness
     from spbe_cli.pipeline import report_text, score_file
 
     try:
@@ -76,15 +75,7 @@ def score(
                 output or "-", json.dumps(result, ensure_ascii=False, indent=2) + "\n", [file]
             )
         elif fmt in (ScoreFormat.md, ScoreFormat.html):
-            ready = readiness(file, loaded, answers, sc, _limits())
-            text = report_text(
-                result,
-                loaded,
-                fmt.value,
-                lang.value,
-                _generated_at(generated_at),
-                [ready] if ready else None,
-            )
+            text = report_text(result, loaded, fmt.value, lang.value, _generated_at(generated_at))
             out.write(output or "-", text, [file])
         elif output and output != "-":  # the table as plain text, into a file
             import io
@@ -95,14 +86,11 @@ def score(
 
             console = Console(record=True, width=120, file=io.StringIO())
             score_table(console, result, loaded.rubric.index_name)
-            _readiness(console, file, loaded, answers, sc, lang)
             out.write(output, console.export_text(), [file])
         else:
             from spbe_cli.console import score_table
 
-            console = _console()
-            score_table(console, result, loaded.rubric.index_name)
-            _readiness(console, file, loaded, answers, sc, lang)
+            score_table(_console(), result, loaded.rubric.index_name)
         misses = gates_mod.check(result, gates) if gates.active else []
     except SpbeError as e:
         _fail(e)
@@ -111,19 +99,6 @@ def score(
         for m in misses:
             typer.echo(f"gate failed: {name}: {m}", err=True)
         raise typer.Exit(EXIT_GATE)
-
-
-def _readiness(console: Any, file: Path, loaded: Any, answers: Any, sc: Any, lang: Lang) -> None:
-    """The evidence line under the score table, when the answers use Bukti Dukung."""
-    from rich.text import Text
-
-    from spbe_cli.checkrun import readiness
-    from spbe_cli.i18n import t
-
-    ready = readiness(file, loaded, answers, sc, _limits())
-    if ready:
-        line = t(lang.value, f"w_{ready['code']}", **ready["params"])
-        console.print(Text(line, style="yellow"), soft_wrap=True)
 
 
 @app.command()
