@@ -216,7 +216,9 @@ def _examine(path: Path, shown: str) -> Probe:
     head = _head(path)
     if head is None:
         return Probe("type", shown, "special")
-    return Probe("ok" if type_matches(suffix, head) else "type", shown, "mismatch")
+    if type_matches(suffix, head):
+        return Probe("ok", shown)
+    return Probe("type", shown, "mismatch")
 
 
 def probe(text: str, roots: list[Path]) -> Probe:
