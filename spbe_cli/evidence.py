@@ -226,21 +226,28 @@ def probe(text: str, roots: list[Path]) -> Probe:
     folders. A path that could leave them is refused before the file system is asked."""
     t = text.replace("\\", "/")
     parts = PurePosixPath(t).parts
-    if _ABSOLUTE.match(t) or ".." in parts or not parts:
+    if _ABSOLUTE.match(t) or ".." in parts:
         return Probe("outside", text)
-    for root in roots:
-        candidate = root.joinpath(*parts)
+    for root in roots if parts and "\x00" not in t else []:
         try:
-            resolved = candidate.resolve()
-        except (OSError, RuntimeError):  # a link loop
-            return Probe("outside", text)
-        if not resolved.is_relative_to(root):
-            if os.path.lexists(candidate) or resolved.exists():
-                return Probe("outside", text)  # a link pointing out: never opened
+            found = _under(root, root.joinpath(*parts))
+        except (OSError, RuntimeError):  # a name too long, a link loop: not there
             continue
-        if resolved.exists() or os.path.lexists(resolved):
-            return _examine(resolved, resolved.relative_to(root).as_posix())
+        if found is not None:
+            return found
     return Probe("missing", text)
+
+
+def _under(root: Path, candidate: Path) -> Probe | None:
+    """The probe of a candidate under one root; None when it is not there."""
+    resolved = candidate.resolve()
+    if not resolved.is_relative_to(root):
+        if os.path.lexists(candidate) or os.path.lexists(resolved):
+            return Probe("outside", candidate.relative_to(root).as_posix())  # never opened
+        return None
+    if not os.path.lexists(resolved):
+        return None
+    return _examine(resolved, resolved.relative_to(root).as_posix())
 
 
 def folder_number(name: str) -> str | None:

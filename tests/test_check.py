@@ -209,6 +209,8 @@ def _symlink(target: Path, link: Path) -> None:
         ("bukti/../../outside/rahasia.pdf", "outside", ""),
         ("/etc/passwd", "outside", ""),
         ("C:\\Windows\\win.ini", "outside", ""),
+        ("bukti/a\x00.pdf", "missing", ""),  # no file name holds a NUL: never asked
+        ("x" * 300 + ".pdf", "missing", ""),  # a name too long for the file system
     ],
 )
 def test_probe(tree: Path, item: str, status: str, reason: str) -> None:
