@@ -17,6 +17,7 @@ from spbe_cli import evidence as ev
 from spbe_cli.answers import Answer, Answers
 from spbe_cli.errors import InputError
 from spbe_cli.limits import DEFAULT, Limits
+from spbe_cli.numbers import exact_text
 from spbe_cli.rubric import LoadedRubric
 from spbe_cli.scoring import Classified, ItemScore, Score, classify, score
 
@@ -108,8 +109,6 @@ def _blank(answer: Answer, column: str) -> bool:
 
 
 def _level_text(v: Fraction) -> str:
-    from spbe_cli.numbers import exact_text
-
     return str(v.numerator) if v.denominator == 1 else exact_text(v, 0, 2)
 
 
@@ -129,8 +128,8 @@ def _item_findings(
         found.append(Finding(it.id, "no-evidence", at_evidence, lv))
     if claimed and _blank(answer, "explanation"):
         found.append(Finding(it.id, "no-explanation", _where(answer, "explanation", "level"), lv))
-    state = where.folder_state(it.indicator_id)
-    if claimed and state not in (None, "ok"):
+    state = where.folder_state(it.indicator_id) if claimed else None
+    if state not in (None, "ok"):
         found.append(Finding(it.id, "evidence-folder", at_evidence, {"state": str(state), **lv}))
     for item in items:
         found.extend(_item_finding(it, item, at_evidence, where))
@@ -240,6 +239,8 @@ def at_risk(
         to = before if before is not None and before < it.level else floor
         if to < it.level:
             lowered[it.id] = to
+    if not lowered:  # nothing would fall: the claim stands
+        return AtRisk(sc.overall, Fraction(0), [])
     items = {
         k: replace(a, level=lowered[k]) if k in lowered else a for k, a in answers.items.items()
     }
