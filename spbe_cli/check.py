@@ -205,8 +205,7 @@ def _shared(
             item = items[0]
             key = ev.document_key(item.text)
             if item.kind == "path":
-                p = where.probe(item.text, it.indicator_id)
-                key = p.shown.casefold() if p.status != "missing" else key
+                key = where.probe(item.text, it.indicator_id).at or key
             groups.setdefault(key, []).append(it)
     out: list[Finding] = []
     for group in groups.values():

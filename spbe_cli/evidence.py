@@ -141,11 +141,13 @@ def document_key(text: str) -> str:
 @dataclass(frozen=True)
 class Probe:
     """What probing one path found; `shown` is the path relative to the root it was
-    found under, `reason` says more for `type` (mismatch, unsupported, special)."""
+    found under, `reason` says more for `type` (mismatch, unsupported, special), `at` is
+    the resolved path of what was found (one document named two ways is one `at`)."""
 
     status: Status
     shown: str = ""
     reason: str = ""
+    at: str = field(default="", compare=False)
 
 
 def _head(path: Path) -> bytes | None:
@@ -247,7 +249,8 @@ def _under(root: Path, candidate: Path) -> Probe | None:
         return None
     if not os.path.lexists(resolved):
         return None
-    return _examine(resolved, resolved.relative_to(root).as_posix())
+    found = _examine(resolved, resolved.relative_to(root).as_posix())
+    return Probe(found.status, found.shown, found.reason, str(resolved))
 
 
 def folder_number(name: str) -> str | None:

@@ -312,6 +312,20 @@ def test_shared_document_at_the_same_level_is_no_finding(runner: CliRunner, tree
     assert data["findings"] == []
 
 
+def test_same_name_in_two_indicator_folders_is_two_documents(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    evidence = tmp_path / "bukti"
+    for name in ("01", "02"):
+        (evidence / name).mkdir(parents=True)
+        (evidence / name / "SK.pdf").write_bytes(PDF)
+    path = answers(tmp_path / "j", i1=claim(2, "SK.pdf"), i2=claim(3, "SK.pdf"))
+    assert as_json(runner, str(path), "--evidence", str(evidence), code=0)["findings"] == []
+    shared = answers(tmp_path / "k", i1=claim(2, "01/SK.pdf"), i2=claim(3, "./01/SK.pdf"))
+    data = as_json(runner, str(shared), "--evidence", str(evidence), code=0)
+    assert [f["code"] for f in data["findings"]] == ["evidence-shared"] * 2
+
+
 def test_evidence_folder_per_indicator(runner: CliRunner, tmp_path: Path) -> None:
     evidence = tmp_path / "bukti"
     for name in ("Indikator 01 - Arsitektur", "02", "I03", "lain-lain"):
