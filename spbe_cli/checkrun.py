@@ -17,6 +17,7 @@ from spbe_cli.errors import InputError, Problem, SpbeError
 from spbe_cli.i18n import Lang, t
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.pipeline import is_summary, load_side, score_file
+from spbe_cli.readers import read_bytes
 from spbe_cli.rubric import LoadedRubric
 from spbe_cli.scoring import Score
 
@@ -92,7 +93,7 @@ class Row:
     stem: str = ""
 
 
-def _identity_row(institution: str, code: str | None, year: int) -> dict[str, Any]:
+def _identity_row(institution: str, code: str | None, year: Any) -> dict[str, Any]:
     return {"institution": institution, "code": code, "year": year}
 
 
@@ -105,16 +106,16 @@ def previous_rows(
     out: list[tuple[dict[str, Any], Previous]] = []
     problems: list[str] = []
     if target.is_file() and is_summary(target):
-        data = json.loads(target.read_bytes().decode("utf-8-sig"))
-        for r in data.get("rows", []) if isinstance(data, dict) else []:
+        for r in _summary_rows(target):
             if r.get("status") != "ok" or not r.get("result"):
                 continue
-            try:
-                p = load_previous(target.parent / str(r["result"]), rubric, limits)
+            try:  # a result beside its summary, by name only
+                p = load_previous(target.parent / Path(str(r["result"])).name, rubric, limits)
             except SpbeError as e:
                 problems += [str(x) for x in e.problems]
                 continue
-            out.append((_identity_row(r["institution"], r.get("code"), r["year"]), p))
+            ident = _identity_row(str(r.get("institution") or ""), r.get("code"), r.get("year"))
+            out.append((ident, p))
         return out, problems
     files, unmatched = batch.discover([str(path)])
     if unmatched or not files:
@@ -129,6 +130,17 @@ def previous_rows(
         ident = _identity_row(inst["name"], inst.get("code"), inst["year"])
         out.append((ident, previous_of(side, str(f))))
     return out, problems
+
+
+def _summary_rows(target: Path) -> list[dict[str, Any]]:
+    try:
+        data = json.loads(read_bytes(target).decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise InputError([Problem(str(target), "--previous", "not a spbe summary")]) from None
+    rows = data.get("rows") if isinstance(data, dict) else None
+    if not isinstance(rows, list):
+        raise InputError([Problem(str(target), "--previous", "not a spbe summary (no rows)")])
+    return [r for r in rows if isinstance(r, dict)]
 
 
 def folder(

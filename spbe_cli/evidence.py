@@ -12,6 +12,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path, PurePosixPath
 from typing import Literal
 from urllib.parse import urlsplit
@@ -300,7 +301,7 @@ def _indicator_folders(evidence: Path) -> dict[str, list[Path]] | None:
     found: dict[str, list[Path]] = {}
     try:
         with os.scandir(evidence) as entries:
-            for e in sorted(entries, key=lambda x: x.name)[:FOLDER_SCAN]:
+            for e in sorted(islice(entries, FOLDER_SCAN), key=lambda x: x.name):
                 number = folder_number(e.name)
                 if number is not None and e.is_dir(follow_symlinks=False):
                     found.setdefault(number, []).append(Path(e.path))

@@ -621,6 +621,17 @@ def test_folder_mode_matches_last_year_by_institution(runner: CliRunner, tmp_pat
         assert [f["code"] for f in dua["findings"]] == ["drop"]
 
 
+def test_folder_mode_bad_previous_summary_is_bad_input(runner: CliRunner, tmp_path: Path) -> None:
+    src = tmp_path / "opd"
+    answers(src, "a.yaml", i1=2)
+    bad = tmp_path / "summary.json"
+    bad.write_text('{"format_version": 1, "rows": [', encoding="utf-8")
+    result = run(runner, str(src), "-o", str(tmp_path / "out"), "--previous", str(bad))
+    assert result.exit_code == 2 and "summary.json: --previous: not a spbe summary" in (
+        result.stderr
+    )
+
+
 def _batch_output(runner: CliRunner, src: Path, out: Path) -> Path:
     result = runner.invoke(app, ["batch", str(src), "--out", str(out), "-q"])
     assert result.exit_code == 0, result.output
