@@ -17,7 +17,7 @@ from spbe_cli import evidence as ev
 from spbe_cli.answers import Answer, Answers
 from spbe_cli.errors import InputError
 from spbe_cli.limits import DEFAULT, Limits
-from spbe_cli.numbers import exact_text
+from spbe_cli.numbers import round_text
 from spbe_cli.rubric import LoadedRubric
 from spbe_cli.scoring import Classified, ItemScore, Score, classify, score
 
@@ -108,8 +108,9 @@ def _blank(answer: Answer, column: str) -> bool:
     return cell is None or not str(cell.value if cell.value is not None else "").strip()
 
 
-def _level_text(v: Fraction) -> str:
-    return str(v.numerator) if v.denominator == 1 else exact_text(v, 0, 2)
+def level_text(v: Fraction) -> str:
+    """A level as shown: `3`, or a decimal level to 2 places (`2.50`, 7/6 → `1.17`)."""
+    return str(v.numerator) if v.denominator == 1 else round_text(v, 2)
 
 
 def _item_findings(
@@ -123,7 +124,7 @@ def _item_findings(
     found: list[Finding] = []
     at_evidence = _where(answer, "evidence", "level")
     claimed = it.level > floor
-    lv = {"level": _level_text(it.level)}
+    lv = {"level": level_text(it.level)}
     if claimed and not items:
         found.append(Finding(it.id, "no-evidence", at_evidence, lv))
     if claimed and _blank(answer, "explanation"):
@@ -140,7 +141,7 @@ def _item_findings(
                 it.id,
                 "self-gap",
                 _where(answer, "self_level", "level"),
-                {"self_level": _level_text(it.self_level), **lv},
+                {"self_level": level_text(it.self_level), **lv},
             )
         )
     return found
@@ -167,7 +168,7 @@ def _history(
     before = previous.get(it.id) if previous else None
     if before is None:
         return []
-    params = {"previous": _level_text(before), "level": _level_text(it.level)}
+    params = {"previous": level_text(before), "level": level_text(it.level)}
     at = _where(answer, "level")
     if it.level - before > 1 and _blank(answer, "explanation"):
         return [Finding(it.id, "jump", at, params)]

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from fractions import Fraction
 from pathlib import PurePath
 from typing import Any
 
-from spbe_cli.check import SEVERITIES, AtRisk, Check, Finding
+from spbe_cli.check import SEVERITIES, AtRisk, Check, Finding, level_text
 from spbe_cli.i18n import PREDIKAT_GLOSS_EN, TEXT, Lang, gloss, t
 from spbe_cli.numbers import exact_text, round_text
 from spbe_cli.rubric import PREDIKAT_ORDER
@@ -23,10 +22,6 @@ def message(f: Finding, lang: Lang) -> str:
     reason = f.params.get("reason") or f.params.get("state")
     key = f"c_{f.code}_{reason}" if reason and f"c_{f.code}_{reason}" in TEXT[lang] else ""
     return t(lang, key or f"c_{f.code}", **f.params)
-
-
-def _level(v: Fraction) -> str:
-    return str(v.numerator) if v.denominator == 1 else round_text(v, 2)
 
 
 def _predikat(lang: Lang, name: str) -> str:
@@ -102,7 +97,7 @@ def _checklist(c: Check, lang: Lang) -> tuple[list[ChecklistRow], int]:
             ChecklistRow(
                 it.id,
                 it.name,
-                _level(it.level),
+                level_text(it.level),
                 [
                     (
                         f.severity,
@@ -145,7 +140,13 @@ def build(c: Check, lang: Lang, generated_at: str, tool: str, notes: list[str]) 
         risk_css=_css(risk.overall.predikat),
         drop=round_text(-risk.drop, 2) if risk.drop else "0.00",
         at_risk=[
-            [r.item.id, r.item.name, _level(r.item.level), _level(r.to), round_text(-r.drop, 4)]
+            [
+                r.item.id,
+                r.item.name,
+                level_text(r.item.level),
+                level_text(r.to),
+                round_text(-r.drop, 4),
+            ]
             for r in risk.items
         ],
         checklist=rows,
@@ -166,8 +167,8 @@ def _risk_json(risk: AtRisk) -> dict[str, Any]:
             {
                 "id": r.item.id,
                 "name": r.item.name,
-                "level": _level(r.item.level),
-                "level_at_risk": _level(r.to),
+                "level": level_text(r.item.level),
+                "level_at_risk": level_text(r.to),
                 "drop": float(round_text(r.drop, 6)),
                 "drop_exact": exact_text(r.drop),
             }

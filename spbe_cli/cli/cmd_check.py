@@ -157,6 +157,8 @@ def _folder(
     from spbe_cli.errors import Problem
     from spbe_cli.errors import SpbeError as _E
 
+    if output == "-":
+        raise _E([Problem("-o", "", "give a folder for the results of several files")])
     out_dir = Path(output or "spbe-check")
     files, unmatched = batch.discover(paths, exclude=out_dir)
     if unmatched:
