@@ -153,6 +153,19 @@ def test_indicator_folders_are_matched_by_number(name: str, number: str | None) 
     assert ev.folder_number(name) == number
 
 
+def test_a_huge_evidence_cell_is_refused_where_it_is(runner: CliRunner, tmp_path: Path) -> None:
+    many = answers(tmp_path / "a", i1=claim(2, ";".join(f"b{i}.pdf" for i in range(5000))))
+    result = run(runner, str(many))
+    assert result.exit_code == 2
+    assert "line 9, jawaban.1.bukti_dukung: Bukti Dukung has 5,000 items; the limit is 100" in (
+        result.stderr
+    )
+    prose = answers(tmp_path / "b", i1=claim(2, "kata " * 200_000 + ";;;" * 10_000))
+    data = as_json(runner, str(prose), code=0)
+    assert [f["code"] for f in data["findings"]] == ["described"]
+    assert len(data["findings"][0]["params"]["item"]) == 120  # shown cut short
+
+
 def test_item_count_and_path_length_are_bounded() -> None:
     limits = Limits(evidence_items=3, evidence_chars=20)
     with pytest.raises(InputError) as e:
@@ -611,10 +624,12 @@ def test_folder_mode_matches_last_year_by_institution(runner: CliRunner, tmp_pat
     new = tmp_path / "2024"
     answers(new, "p.yaml", institution="Kabupaten Satu", i1=claim(3, "https://a.go.id/a", None))
     answers(new, "q.yaml", institution="Kabupaten Dua", i1=claim(2, "https://a.go.id/b"))
+    answers(new, "r.yaml", institution="Kota Baru", i1=2)
     for previous in (old, _batch_output(runner, old, tmp_path / "batch-2023")):
         out = tmp_path / f"hasil-{previous.name}"
         result = run(runner, str(new), "-o", str(out), "--previous", str(previous))
-        assert result.exit_code == 0, result.output
+        assert result.exit_code == 1, result.output  # Kota Baru claims 2 with no evidence
+        assert "tidak ada data tahun sebelumnya untuk Kota Baru" in result.stderr
         satu = json.loads((out / "kabupaten-satu-2024.json").read_text(encoding="utf-8"))
         dua = json.loads((out / "kabupaten-dua-2024.json").read_text(encoding="utf-8"))
         assert [f["code"] for f in satu["findings"]] == ["no-explanation", "jump"]

@@ -156,6 +156,7 @@ def _folder(
     from spbe_cli.console import check_summary_table
     from spbe_cli.errors import Problem
     from spbe_cli.errors import SpbeError as _E
+    from spbe_cli.i18n import t
 
     if output == "-":
         raise _E([Problem("-o", "", "give a folder for the results of several files")])
@@ -173,6 +174,11 @@ def _folder(
         for m in problems:
             err.print(f"[yellow]warning:[/] {escape(m)}")
     rows = checkrun.folder(files, evidence, prev, rubric, limits)
+    for r in rows if prev is not None else []:
+        if r.check is not None and r.previous is None:
+            name = r.check.answers.identity.name
+            text = t(lang.value, "ck_previous_unmatched", institution=name)
+            err.print(f"[yellow]warning:[/] {escape(text)}")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
