@@ -151,7 +151,7 @@ class Probe:
     at: str = field(default="", compare=False)
 
 
-def _head(path: Path) -> bytes | None:
+def _head(path: str) -> bytes | None:
     """The first bytes of a regular file, opened without following links or blocking."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     flags |= getattr(os, "O_BINARY", 0)
@@ -179,10 +179,10 @@ def type_matches(suffix: str, head: bytes) -> bool:
     return b"\x00" not in head  # text: no NUL bytes at its start
 
 
-def _has_files(folder: Path) -> bool:
+def _has_files(folder: str | Path) -> bool:
     """Whether a folder holds a non-hidden, non-empty file (links are not followed)."""
     seen = 0
-    stack = [folder]
+    stack = [str(folder)]
     while stack:
         try:
             with os.scandir(stack.pop()) as entries:
@@ -193,7 +193,7 @@ def _has_files(folder: Path) -> bool:
                     if e.name.startswith((".", "~$")):
                         continue
                     if e.is_dir(follow_symlinks=False):
-                        stack.append(Path(e.path))
+                        stack.append(e.path)
                     elif e.is_file(follow_symlinks=False) and e.stat(follow_symlinks=False).st_size:
                         return True
         except OSError:
@@ -201,7 +201,7 @@ def _has_files(folder: Path) -> bool:
     return False
 
 
-def _examine(path: Path, shown: str) -> Probe:
+def _examine(path: str, shown: str) -> Probe:
     """A path known to be inside a root: folder, special file, empty, type."""
     try:
         st = os.stat(path, follow_symlinks=False)
@@ -213,7 +213,7 @@ def _examine(path: Path, shown: str) -> Probe:
         return Probe("type", shown, "special")
     if st.st_size == 0:
         return Probe("empty", shown)
-    suffix = path.suffix.lower()
+    suffix = os.path.splitext(path)[1].lower()
     if suffix not in KNOWN_TYPES:
         return Probe("type", shown, "unsupported")
     head = _head(path)
@@ -228,30 +228,38 @@ def probe(text: str, roots: list[Path]) -> Probe:
     """Find a referenced path under the first root that has it. `roots` are resolved
     folders. A path that could leave them is refused before the file system is asked."""
     t = text.replace("\\", "/")
-    parts = PurePosixPath(t).parts
+    parts = [p for p in t.split("/") if p not in ("", ".")]
     if _ABSOLUTE.match(t) or ".." in parts:
         return Probe("outside", text)
     for root in roots if parts and "\x00" not in t else []:
         try:
-            found = _under(root, root.joinpath(*parts))
-        except (OSError, RuntimeError):  # a name too long, a link loop: not there
+            found = _under(str(root), os.path.join(*parts))
+        except (OSError, ValueError):  # a name too long for the file system: not there
             continue
         if found is not None:
             return found
     return Probe("missing", text)
 
 
-def _under(root: Path, candidate: Path) -> Probe | None:
-    """The probe of a candidate under one root; None when it is not there."""
-    resolved = candidate.resolve()
-    if not resolved.is_relative_to(root):
+def _inside(path: str, root: str) -> bool:
+    path, root = os.path.normcase(path), os.path.normcase(root)
+    return path == root or path.startswith(root if root.endswith(os.sep) else root + os.sep)
+
+
+def _under(root: str, relative: str) -> Probe | None:
+    """The probe of a path under one root; None when it is not there. Strings and
+    os.path, not pathlib: a nation's evidence is tens of thousands of these."""
+    candidate = os.path.join(root, relative)
+    resolved = os.path.realpath(candidate)  # follows every link, inside or not
+    shown = relative.replace(os.sep, "/")
+    if not _inside(resolved, root):
         if os.path.lexists(candidate) or os.path.lexists(resolved):
-            return Probe("outside", candidate.relative_to(root).as_posix())  # never opened
+            return Probe("outside", shown)  # a link pointing out: never opened
         return None
     if not os.path.lexists(resolved):
         return None
-    found = _examine(resolved, resolved.relative_to(root).as_posix())
-    return Probe(found.status, found.shown, found.reason, str(resolved))
+    found = _examine(resolved, os.path.relpath(resolved, root).replace(os.sep, "/"))
+    return Probe(found.status, found.shown, found.reason, resolved)
 
 
 def folder_number(name: str) -> str | None:
