@@ -6,15 +6,30 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
-from spbe_cli.checkrun import Row
+from spbe_cli.check import Check
 from spbe_cli.checkview import FORMAT_VERSION
 from spbe_cli.i18n import TEXT, Lang, t
 from spbe_cli.numbers import exact_text, round_text
 from spbe_cli.rubric import PREDIKAT_ORDER
 from spbe_cli.xlsx import csv_safe
+
+
+class Row(Protocol):
+    """One file of a folder check (checkrun.Row), as the summaries read it."""
+
+    @property
+    def file(self) -> str: ...
+    @property
+    def check(self) -> Check | None: ...
+    @property
+    def errors(self) -> list[str]: ...
+    @property
+    def stem(self) -> str: ...
+
 
 HEADER = (
     "file",
@@ -39,7 +54,7 @@ HEADER = (
 )
 
 
-def rows(checked: list[Row]) -> list[dict[str, Any]]:
+def rows(checked: Sequence[Row]) -> list[dict[str, Any]]:
     """Ordered by index at risk (lowest first: who needs help first), then name; files
     that could not be checked last, by file."""
 
