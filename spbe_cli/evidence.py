@@ -53,7 +53,7 @@ _FILE_END = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")
 _URL_START = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)", re.IGNORECASE)
 _ABSOLUTE = re.compile(r"^(?:/|~|[A-Za-z]:|//)")
 _HOST = re.compile(r"^(?:[\w-]+\.)+[^\W\d_]{2,}$|^(?:\d{1,3}\.){3}\d{1,3}$", re.UNICODE)
-_SPLIT = re.compile(r"[\r\n;]+")
+_ITEM = re.compile(r"[^\r\n;]+")
 # An indicator's evidence folder: `1`, `01`, `I01`, `Indikator 1`, `Indikator 01 - Arsitektur`.
 _FOLDER = re.compile(
     r"^\s*(?:indikator|indicator|ind|i)?[\s._-]*0*(\d{1,3})(?!\d)(?:\s*[-_.:–—(]|\s|$)",
@@ -84,19 +84,23 @@ def split(value: object, where: str, file: str, limits: Limits = DEFAULT) -> lis
     """A Bukti Dukung cell as items (new lines or `;` between them), within the limits."""
     if value is None or isinstance(value, bool):
         return []
-    parts = [p.strip() for p in _SPLIT.split(str(value))]
-    items = [Item(p, kind_of(p)) for p in parts if p]
-    if len(items) > limits.evidence_items:
-        raise InputError(
-            [
-                Problem(
-                    file,
-                    where,
-                    f"Bukti Dukung has {len(items):,} items; the limit is"
-                    f" {limits.evidence_items:,} (SPBE_MAX_EVIDENCE_ITEMS)",
-                )
-            ]
-        )
+    items: list[Item] = []
+    for m in _ITEM.finditer(str(value)):  # stops at the limit: a hostile cell stays small
+        text = m.group().strip()
+        if not text:
+            continue
+        if len(items) == limits.evidence_items:
+            raise InputError(
+                [
+                    Problem(
+                        file,
+                        where,
+                        f"Bukti Dukung has more than {limits.evidence_items:,} items"
+                        " (SPBE_MAX_EVIDENCE_ITEMS)",
+                    )
+                ]
+            )
+        items.append(Item(text, kind_of(text)))
     for it in items:
         if it.kind != "text" and len(it.text) > limits.evidence_chars:
             raise InputError(

@@ -157,9 +157,7 @@ def test_a_huge_evidence_cell_is_refused_where_it_is(runner: CliRunner, tmp_path
     many = answers(tmp_path / "a", i1=claim(2, ";".join(f"b{i}.pdf" for i in range(5000))))
     result = run(runner, str(many))
     assert result.exit_code == 2
-    assert "line 9, jawaban.1.bukti_dukung: Bukti Dukung has 5,000 items; the limit is 100" in (
-        result.stderr
-    )
+    assert "line 9, jawaban.1.bukti_dukung: Bukti Dukung has more than 100 items" in result.stderr
     prose = answers(tmp_path / "b", i1=claim(2, "kata " * 200_000 + ";;;" * 10_000))
     data = as_json(runner, str(prose), code=0)
     assert [f["code"] for f in data["findings"]] == ["described"]
@@ -170,7 +168,7 @@ def test_item_count_and_path_length_are_bounded() -> None:
     limits = Limits(evidence_items=3, evidence_chars=20)
     with pytest.raises(InputError) as e:
         ev.split("a.pdf;b.pdf;c.pdf;d.pdf", "Jawaban!I5", "x.xlsx", limits)
-    assert "Jawaban!I5" in str(e.value) and "4 items; the limit is 3" in str(e.value)
+    assert "Jawaban!I5: Bukti Dukung has more than 3 items" in str(e.value)
     with pytest.raises(InputError) as e:
         ev.split("a/" * 20 + "b.pdf", "Jawaban!I6", "x.xlsx", limits)
     assert "SPBE_MAX_EVIDENCE_CHARS" in str(e.value)
