@@ -34,10 +34,9 @@ def _css(name: str) -> str:
 
 def headline(c: Check, lang: Lang) -> str:
     """`12 klaim tanpa bukti: 2.63 Baik → 2.21 Cukup jika ditolak`, or that none is at risk."""
-    risk = c.at_risk
+    risk, o = c.at_risk, c.score.overall
     if not risk.items:
-        return t(lang, "ck_ready")
-    o = c.score.overall
+        return t(lang, "ck_no_risk", index=o.display) if c.count("error") else t(lang, "ck_ready")
     return t(
         lang,
         "ck_headline",
@@ -225,7 +224,10 @@ def readiness(c: Check) -> dict[str, Any]:
     if not risk.items:
         return {
             "code": "evidence-ready",
-            "message": f"evidence readiness: no errors, {params['warnings']} warnings",
+            "message": (
+                f"evidence readiness: {params['errors']} errors, {params['warnings']} warnings;"
+                " the index is not at risk"
+            ),
             "params": params,
         }
     params |= {

@@ -376,6 +376,9 @@ CHECK_TEXT: dict[str, dict[str, str]] = {
         "ck_headline": "{n} klaim tanpa bukti: {index} {predikat} → {risk} {risk_predikat} jika"
         " ditolak",
         "ck_ready": "Tidak ada galat: setiap klaim memiliki bukti yang dapat diperiksa.",
+        "ck_no_risk": (
+            "Galat hanya pada indikator di tingkat minimum: indeks {index} tidak berisiko."
+        ),
         "ck_at_risk": "Indikator berisiko (menurut dampaknya ke indeks)",
         "ck_checklist": "Daftar periksa per indikator",
         "ck_level": "Tingkat diklaim",
@@ -399,7 +402,8 @@ CHECK_TEXT: dict[str, dict[str, str]] = {
         "ck_risk_index": "Indeks berisiko",
         "ck_risk_predikat": "Predikat berisiko",
         "w_evidence-ready": (
-            "Kesiapan bukti dukung: tidak ada galat, {warnings} peringatan (lihat spbe check)."
+            "Kesiapan bukti dukung: {errors} galat, {warnings} peringatan; indeks tidak berisiko"
+            " (lihat spbe check)."
         ),
         "w_evidence-readiness": (
             "Kesiapan bukti dukung: {errors} galat, {warnings} peringatan; {n} klaim tanpa"
@@ -453,6 +457,8 @@ CHECK_TEXT: dict[str, dict[str, str]] = {
         "ck_headline": "{n} unsupported claims: {index} {predikat} → {risk} {risk_predikat} if"
         " rejected",
         "ck_ready": "No errors: every claim has evidence that can be checked.",
+        "ck_no_risk": "Errors only on indicators at the minimum level: the index {index} is not"
+        " at risk.",
         "ck_at_risk": "Indicators at risk (by their weight in the index)",
         "ck_checklist": "Checklist per indicator",
         "ck_level": "Level claimed",
@@ -476,8 +482,8 @@ CHECK_TEXT: dict[str, dict[str, str]] = {
         "ck_risk_index": "Index at risk",
         "ck_risk_predikat": "Predikat at risk",
         "w_evidence-ready": (
-            "Evidence readiness (Kesiapan bukti dukung): no errors, {warnings} warnings (see"
-            " spbe check)."
+            "Evidence readiness (Kesiapan bukti dukung): {errors} errors, {warnings} warnings;"
+            " the index is not at risk (see spbe check)."
         ),
         "w_evidence-readiness": (
             "Evidence readiness (Kesiapan bukti dukung): {errors} errors, {warnings} warnings;"

@@ -300,6 +300,7 @@ def test_every_evidence_finding_on_a_real_tree(runner: CliRunner, tree: Path) ->
     assert found(data, "13") == ["evidence-missing", "self-gap"]
     assert found(data, "14") == ["evidence-missing"]  # at the minimum: nothing at risk
     assert "14" not in [i["id"] for i in data["at_risk"]["indicators"]]
+
     by = {(f["indicator"], f["code"]): f for f in data["findings"]}
     f = by[("4", "evidence-missing")]
     assert f["severity"] == "error" and f["params"]["item"] == "bukti/tidak-ada.pdf"
@@ -315,6 +316,18 @@ def test_every_evidence_finding_on_a_real_tree(runner: CliRunner, tree: Path) ->
     assert data["counts"] == {
         s: sum(f["severity"] == s for f in data["findings"]) for s in ("error", "warning", "info")
     }
+
+
+def test_errors_only_at_the_minimum_put_nothing_at_risk(runner: CliRunner, tmp_path: Path) -> None:
+    path = answers(tmp_path, i1=claim(1, "bukti/tidak-ada.pdf"))
+    data = as_json(runner, str(path), code=1)
+    assert data["counts"]["error"] == 1 and data["at_risk"]["indicators"] == []
+    assert data["at_risk"]["drop_exact"] == "0.00" and data["at_risk"]["index_exact"] == "1.00"
+    table = run(runner, str(path), "--lang", "en").stdout
+    assert "Errors only on indicators at the minimum level: the index 1.00 is not at risk" in table
+    score = json.loads(runner.invoke(app, ["score", str(path), "-f", "json"]).stdout)
+    line = next(w for w in score["warnings"] if w["code"].startswith("evidence-"))
+    assert line["code"] == "evidence-ready" and line["params"] == {"errors": "1", "warnings": "0"}
 
 
 def test_shared_document_at_the_same_level_is_no_finding(runner: CliRunner, tree: Path) -> None:
