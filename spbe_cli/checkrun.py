@@ -10,16 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from spbe_cli import batch, evidence
-from spbe_cli.answers import Answers, Identity
+from spbe_cli.answers import Answers, Identity, validate
 from spbe_cli.check import Check, check
 from spbe_cli.diff import Side
 from spbe_cli.errors import InputError, Problem, SpbeError
 from spbe_cli.i18n import Lang, t
 from spbe_cli.limits import DEFAULT, Limits
-from spbe_cli.pipeline import is_summary, load_side, score_file
-from spbe_cli.readers import read_bytes
+from spbe_cli.pipeline import is_summary, load_side
+from spbe_cli.readers import read_answers, read_bytes, read_isolated
 from spbe_cli.rubric import LoadedRubric
-from spbe_cli.scoring import Score
+from spbe_cli.scoring import Score, score
 
 
 @dataclass(frozen=True)
@@ -56,9 +56,9 @@ def scored(
     limits: Limits = DEFAULT,
     isolate: bool = True,
 ) -> Scored:
-    loaded, answers, sc, _result = score_file(
-        path, rubric, "error", None, limits, isolate, evidence_line=False
-    )
+    raw = read_isolated(path, limits) if isolate else read_answers(path, limits)
+    answers, loaded, _why = validate(raw, rubric, "error")
+    sc = score(loaded.rubric, answers)
     return Scored(loaded, answers, sc, evidence.roots(path, evidence_dir))
 
 

@@ -13,6 +13,7 @@ from spbe_cli.check import SEVERITIES, AtRisk, Check, Finding, level_text
 from spbe_cli.i18n import PREDIKAT_GLOSS_EN, TEXT, Lang, gloss, t
 from spbe_cli.numbers import exact_text, round_text
 from spbe_cli.rubric import PREDIKAT_ORDER
+from spbe_cli.scoring import Warning
 
 FORMAT_VERSION = 1
 
@@ -216,32 +217,22 @@ def to_json(c: Check, lang: Lang, tool: dict[str, str]) -> str:
     return json.dumps(to_dict(c, lang, tool), ensure_ascii=False, indent=2) + "\n"
 
 
-def readiness(c: Check) -> dict[str, Any]:
+def readiness(c: Check) -> Warning:
     """The score report's one line, as a warning its renderers translate
-    (`w_evidence-readiness`, `w_evidence-ready`)."""
+    (`w_evidence-readiness`, or `w_evidence-ready` when nothing is at risk)."""
     risk, o = c.at_risk, c.score.overall
     params = {"errors": str(c.count("error")), "warnings": str(c.count("warning"))}
+    counts = f"evidence readiness: {params['errors']} errors, {params['warnings']} warnings"
     if not risk.items:
-        return {
-            "code": "evidence-ready",
-            "message": (
-                f"evidence readiness: {params['errors']} errors, {params['warnings']} warnings;"
-                " the index is not at risk"
-            ),
-            "params": params,
-        }
+        return Warning("evidence-ready", f"{counts}; the index is not at risk", params)
     params |= {
         "n": str(len(risk.items)),
         "index": o.display,
         "risk": risk.overall.display,
         "risk_predikat": risk.overall.predikat,
     }
-    return {
-        "code": "evidence-readiness",
-        "message": (
-            f"evidence readiness: {params['errors']} errors, {params['warnings']} warnings;"
-            f" {params['n']} unsupported claims: {o.display} → {risk.overall.display}"
-            f" {risk.overall.predikat} if rejected"
-        ),
-        "params": params,
-    }
+    message = (
+        f"{counts}; {params['n']} unsupported claims: {o.display} → {risk.overall.display}"
+        f" {risk.overall.predikat} if rejected"
+    )
+    return Warning("evidence-readiness", message, params)

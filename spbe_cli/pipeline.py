@@ -12,7 +12,7 @@ from spbe_cli.errors import InputError, Problem
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.readers import read_answers, read_bytes, read_isolated
 from spbe_cli.rubric import LoadedRubric, builtin_ids, load_rubric
-from spbe_cli.scoring import Basis, Score, score
+from spbe_cli.scoring import Basis, Score, Warning, score
 
 
 def score_file(
@@ -22,26 +22,22 @@ def score_file(
     basis: Basis | None = None,
     limits: Limits = DEFAULT,
     isolate: bool = False,
-    evidence_line: bool = True,
 ) -> tuple[LoadedRubric, Answers, Score, dict[str, Any]]:
     """`isolate`: read a spreadsheet in a child process (see readers.read_isolated); the
-    commands that read one file ask for it, batch workers are children already.
-    `evidence_line`: add the evidence readiness warning (not needed by `spbe check`)."""
+    commands that read one file ask for it, batch workers are children already."""
     raw = read_isolated(path, limits) if isolate else read_answers(path, limits)
     answers, loaded, why = validate(raw, rubric, missing)
     sc = score(loaded.rubric, answers, basis)
-    result = result_view.build(loaded, answers, sc, why)
-    if evidence_line:
-        result["warnings"].extend(_readiness(path, loaded, answers, sc, limits))
-    return loaded, answers, sc, result
+    # The evidence readiness line (`spbe check` in brief) joins the score's warnings when
+    # the answers use Bukti Dukung: every output of the result, also a report rendered
+    # later from the saved JSON, then shows it.
+    sc.warnings.extend(_readiness(path, loaded, answers, sc, limits))
+    return loaded, answers, sc, result_view.build(loaded, answers, sc, why)
 
 
 def _readiness(
     path: Path, loaded: LoadedRubric, answers: Answers, sc: Score, limits: Limits
-) -> list[dict[str, Any]]:
-    """The evidence readiness line (`spbe check` in brief) a result carries among its
-    warnings when the answers use Bukti Dukung: so every report, also one rendered
-    later from the saved JSON, shows it."""
+) -> list[Warning]:
     from spbe_cli import check, checkview
 
     c = check.for_score(path, loaded, answers, sc, limits)
