@@ -617,6 +617,18 @@ def test_folder_mode_summaries(runner: CliRunner, tmp_path: Path) -> None:
     assert one["counts"]["error"] == 47
 
 
+def test_folder_mode_never_takes_evidence_for_answers(runner: CliRunner, tmp_path: Path) -> None:
+    src = tmp_path / "opd"
+    answers(src, "a.yaml", i1=claim(2, "bukti/01/daftar.xlsx"))
+    (src / "bukti" / "01").mkdir(parents=True)
+    (src / "bukti" / "01" / "daftar.xlsx").write_bytes(b"PK\x03\x04 a spreadsheet kept as evidence")
+    out = tmp_path / "hasil"
+    result = run(runner, str(src), "-o", str(out), "--evidence", str(src / "bukti"))
+    assert result.exit_code == 0, result.output
+    rows = json.loads((out / "summary.json").read_text(encoding="utf-8"))["rows"]
+    assert [r["file"] for r in rows] == [str(src / "a.yaml")]
+
+
 def test_folder_mode_exit_codes_without_bad_files(runner: CliRunner, tmp_path: Path) -> None:
     src = tmp_path / "opd"
     answers(src, "a.yaml", institution="A", i1=claim(2, "https://kota.go.id/a", note=None))

@@ -162,6 +162,9 @@ def _folder(
         raise _E([Problem("-o", "", "give a folder for the results of several files")])
     out_dir = Path(output or "spbe-check")
     files, unmatched = batch.discover(paths, exclude=out_dir)
+    if evidence is not None:  # a spreadsheet kept as evidence is not an answer file
+        inside = evidence.resolve()
+        files = [f for f in files if not f.resolve().is_relative_to(inside)]
     if unmatched:
         raise _E([Problem(u, "", "no answer files here") for u in unmatched])
     if out_dir.exists() and not out_dir.is_dir():
