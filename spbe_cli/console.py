@@ -247,6 +247,21 @@ def check_table(console: Console, v: Any) -> None:
     console.print(Text(v.headline, style="bold"))
     for n in v.notes:
         console.print(Text(n, style="dim"), soft_wrap=True)
+    if v.at_risk:
+        risk = Table(show_edge=False, title=v.labels["ck_at_risk"], title_justify="left")
+        for col, j in (
+            (v.labels["id_col"], "right"),
+            (v.labels["indicators"], "left"),
+            (v.labels["ck_level"], "right"),
+            (v.labels["ck_to"], "right"),
+            (v.labels["ck_drop"], "right"),
+        ):
+            risk.add_column(col, justify=j)  # type: ignore[arg-type]
+        for r in v.at_risk[:10]:
+            risk.add_row(Text(r[0]), Text(r[1]), *r[2:])
+        if len(v.at_risk) > 10:
+            risk.add_row("…", Text(f"+{len(v.at_risk) - 10}"), "", "", "")
+        console.print(risk)
     if not v.checklist:
         return
     t = Table(show_edge=False, title=v.labels["ck_checklist"], title_justify="left")

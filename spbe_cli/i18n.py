@@ -379,7 +379,7 @@ CHECK_TEXT: dict[str, dict[str, str]] = {
         "ck_no_risk": (
             "Galat hanya pada indikator di tingkat minimum: indeks {index} tidak berisiko."
         ),
-        "ck_at_risk": "Indikator berisiko (menurut dampaknya ke indeks)",
+        "ck_at_risk": "Indikator berisiko (dampak terbesar ke indeks lebih dulu)",
         "ck_checklist": "Daftar periksa per indikator",
         "ck_level": "Tingkat diklaim",
         "ck_to": "Jika ditolak",
@@ -459,7 +459,7 @@ CHECK_TEXT: dict[str, dict[str, str]] = {
         "ck_ready": "No errors: every claim has evidence that can be checked.",
         "ck_no_risk": "Errors only on indicators at the minimum level: the index {index} is not"
         " at risk.",
-        "ck_at_risk": "Indicators at risk (by their weight in the index)",
+        "ck_at_risk": "Indicators at risk (largest cost to the index first)",
         "ck_checklist": "Checklist per indicator",
         "ck_level": "Level claimed",
         "ck_to": "If rejected",
