@@ -530,6 +530,7 @@ def test_formats_and_languages(runner: CliRunner, tmp_path: Path) -> None:
             texts[lang, fmt] = result.stdout
     # 1 + (2·1.30 + 1·1.30)/100 = 1.039 → 1.04; at risk 1 + 1.30/100 = 1.013 → 1.01
     assert "1 klaim tanpa bukti: 1.04 Kurang → 1.01 Kurang jika ditolak" in texts["id", "table"]
+    assert "Indikator berisiko (dampak terbesar ke indeks lebih dulu)" in texts["id", "table"]
     assert (
         "1 unsupported claims: 1.04 Kurang (Poor) → 1.01 Kurang (Poor) if rejected"
         in (texts["en", "md"])
