@@ -84,6 +84,8 @@ def split(value: object, where: str, file: str, limits: Limits = DEFAULT) -> lis
     """A Bukti Dukung cell as items (new lines or `;` between them), within the limits."""
     if value is None or isinstance(value, bool):
         return []
+    if isinstance(value, list | tuple):  # YAML: `bukti_dukung: [a.pdf, https://…]`
+        value = "\n".join(str(v) for v in value if v is not None)
     items: list[Item] = []
     for m in _ITEM.finditer(str(value)):  # stops at the limit: a hostile cell stays small
         text = m.group().strip()

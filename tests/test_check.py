@@ -87,6 +87,11 @@ def found(data: dict[str, Any], indicator: str) -> list[str]:
 # -- items: splitting, kinds, URLs, folder names -------------------------------------
 
 
+def test_a_yaml_list_is_one_item_each() -> None:
+    items = ev.split(["a.pdf", "https://x.go.id", None], "jawaban.1.bukti_dukung", "f")
+    assert [(i.text, i.kind) for i in items] == [("a.pdf", "path"), ("https://x.go.id", "url")]
+
+
 def test_items_split_on_new_lines_and_semicolons() -> None:
     items = ev.split("a.pdf; https://x.go.id\n\nSK Bupati 2024\r\nb/c.png ;", "G2", "f")
     assert [(i.text, i.kind) for i in items] == [
