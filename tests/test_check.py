@@ -721,3 +721,27 @@ def test_the_bundled_evidence_example(runner: CliRunner) -> None:
     assert Decimal(data["at_risk"]["index_exact"]) < Decimal(data["index_exact"])
     seven = [f for f in data["findings"] if f["indicator"] == "7"]
     assert seven == []  # a URL and a screenshot in its folder: ready
+
+
+# -- gold checklists of the bundled example (SPBE_UPDATE_GOLD=1 rewrites; tests/gold/README.md)
+
+GOLD = Path(__file__).parent / "gold"
+EXAMPLE = "examples/bukti-dukung"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "lang"), [("md", "id"), ("md", "en"), ("html", "id"), ("json", "en")]
+)
+def test_gold_checklist(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, fmt: str, lang: str
+) -> None:
+    monkeypatch.chdir(ROOT)  # relative paths: no machine path in any output
+    args = [f"{EXAMPLE}/kota-contoh-2025.xlsx", "--evidence", f"{EXAMPLE}/bukti"]
+    args += ["--previous", f"{EXAMPLE}/kota-contoh-2024.yaml"]
+    result = run(runner, *args, "-f", fmt, "--lang", lang, *STAMP)
+    assert result.exit_code == 1, result.output
+    gold = GOLD / f"check-kota-contoh-2025.{lang}.{fmt}"
+    if os.environ.get("SPBE_UPDATE_GOLD") == "1":
+        gold.write_text(result.stdout, encoding="utf-8")
+    assert gold.exists(), f"no gold file {gold.name}: run with SPBE_UPDATE_GOLD=1"
+    assert result.stdout == gold.read_text(encoding="utf-8")
