@@ -227,24 +227,27 @@ LEVELS_KOTA_2025 = {str(i): 1 for i in range(1, 48)} | {
 SELF_KOTA_2025 = {k: 2 if k == "13" else v for k, v in LEVELS_KOTA_2025.items()}
 NOTES_KOTA_2025 = {
     "1": ("Perwal Arsitektur SPBE 2024.", "bukti/01 - Arsitektur SPBE/Perwal-Arsitektur-SPBE.pdf"),
-    "2": ("Peta Rencana SPBE 2025-2029.", "bukti/02/Peta-Rencana-SPBE.pdf"),
-    "3": ("Tim Koordinasi SPBE dibentuk.", "bukti/03/SK-Tim-Koordinasi.pdf"),
-    "4": ("", "bukti/04/Standar-Layanan.pdf"),
-    "5": ("Inovasi proses bisnis.", "bukti/05/Notulen-Rapat.pdf"),
-    "6": ("Rencana dan anggaran SPBE.", "../anggaran-rahasia.pdf"),
+    "2": ("Perwal Peta Rencana SPBE 2025-2029.", "bukti/02/Peta-Rencana-SPBE.pdf"),
+    "3": ("Perwal Satu Data Kota.", "bukti/03/Perwal-Satu-Data.pdf"),
+    "4": ("", "bukti/04/SE-Pembangunan-Aplikasi.pdf"),
+    "5": ("Perwal Pusat Data Kota.", "bukti/05/Perwal-Pusat-Data.pdf"),
+    "6": ("SK Jaringan Intra Pemerintah Kota.", "../jaringan-intra.pdf"),
     "7": (
-        "Perwal diundangkan di JDIH.",
+        "Perwal Sistem Penghubung Layanan diundangkan di JDIH.",
         "https://jdih.kotacontoh.go.id/perwal/12-2024\nbukti/07/Tangkapan-layar-JDIH.png",
     ),
-    "8": ("Kebijakan layanan.", "htps://spbe.kotacontoh.go.id; bukti/08/SE-Walikota.pdf"),
-    "9": (
-        "Aplikasi umum dipakai.",
-        "bukti/09/Daftar-aplikasi.pdf; Laporan tahunan Diskominfo 2024",
+    "8": (
+        "Kebijakan keamanan informasi.",
+        "htps://spbe.kotacontoh.go.id; bukti/08/Perwal-Keamanan-Informasi.pdf",
     ),
-    "11": ("Pusat data kota.", "bukti/bersama/Laporan-SPBE-2024.pdf"),
-    "12": ("Integrasi layanan.", "bukti/bersama/Laporan-SPBE-2024.pdf"),
-    "13": ("Keamanan informasi diaudit.", "bukti/13/Laporan-Audit.pdf"),
-    "14": ("Lihat folder indikator.", "Dokumen ada di Diskominfo"),
+    "9": (
+        "Audit TIK internal.",
+        "bukti/09/Laporan-Audit-TIK.pdf; Laporan tahunan Inspektorat 2024",
+    ),
+    "11": ("Dokumen Arsitektur SPBE.", "bukti/bersama/Dokumen-SPBE-2024.pdf"),
+    "12": ("Dokumen Peta Rencana SPBE.", "bukti/bersama/Dokumen-SPBE-2024.pdf"),
+    "13": ("Rencana dan anggaran SPBE terpadu.", "bukti/13/Laporan-Keterpaduan.pdf"),
+    "14": ("Inovasi proses bisnis.", "Dokumen ada di Bagian Organisasi"),
 }
 # Last year's answers: indicator 4 rises two levels with no explanation, 15 falls.
 LEVELS_KOTA_2024 = {str(i): 1 for i in range(1, 48)} | {"1": 1, "4": 1, "13": 3, "15": 2}
@@ -287,17 +290,17 @@ def evidence_example(folder: Path) -> None:
     tree = folder / "bukti"
     files: dict[str, bytes] = {
         "01 - Arsitektur SPBE/Perwal-Arsitektur-SPBE.pdf": _pdf("Perwal Arsitektur SPBE"),
-        "02/Peta-Rencana-SPBE.pdf": _pdf("Peta Rencana SPBE 2025-2029"),
-        "03/SK-Tim-Koordinasi.pdf": b"",  # evidence-empty
-        "04/Standar-Layanan.pdf": b"Standar layanan: lihat lampiran.\n",  # evidence-type
-        "05/Daftar-hadir.pdf": _pdf("Daftar hadir"),  # the notulen itself is missing
+        "02/Peta-Rencana-SPBE.pdf": _pdf("Perwal Peta Rencana SPBE 2025-2029"),
+        "03/Perwal-Satu-Data.pdf": b"",  # evidence-empty
+        "04/SE-Pembangunan-Aplikasi.pdf": b"Lihat lampiran.\n",  # text, not a PDF
+        "05/Draf-Perwal-Pusat-Data.pdf": _pdf("Draf Perwal Pusat Data"),  # not the one named
         "07/Tangkapan-layar-JDIH.png": PNG,
-        "08/SE-Walikota.pdf": _pdf("Surat Edaran Walikota"),
-        "09/Daftar-aplikasi.pdf": _pdf("Daftar aplikasi umum"),
-        "11/Catatan.txt": b"Lihat laporan bersama.\n",
-        "12/Catatan.txt": b"Lihat laporan bersama.\n",
-        "13/Laporan-Audit.pdf": _pdf("Laporan audit keamanan"),
-        "bersama/Laporan-SPBE-2024.pdf": _pdf("Laporan SPBE 2024"),
+        "08/Perwal-Keamanan-Informasi.pdf": _pdf("Perwal Keamanan Informasi"),
+        "09/Laporan-Audit-TIK.pdf": _pdf("Laporan Audit TIK"),
+        "11/Catatan.txt": b"Lihat dokumen bersama.\n",
+        "12/Catatan.txt": b"Lihat dokumen bersama.\n",
+        "13/Laporan-Keterpaduan.pdf": _pdf("Laporan keterpaduan rencana dan anggaran"),
+        "bersama/Dokumen-SPBE-2024.pdf": _pdf("Dokumen SPBE 2024"),
     }
     for name, data in files.items():
         path = tree / name
