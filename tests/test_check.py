@@ -567,8 +567,16 @@ def test_every_code_has_words_and_a_fix_in_both_languages() -> None:
             assert f"c_{code}" in TEXT[lang] or any(
                 k.startswith(f"c_{code}_") for k in TEXT[lang]
             ), (lang, code)
-    check_keys = {k for k in TEXT["id"] if k.split("_")[0] in ("c", "fx", "ck", "sev")}
-    assert check_keys <= set(TEXT["en"])
+    from string import Formatter
+
+    from spbe_cli.i18n import CHECK_TEXT
+
+    assert set(CHECK_TEXT["id"]) == set(CHECK_TEXT["en"])
+    for key, text in CHECK_TEXT["id"].items():  # the same placeholders in both languages
+        fields = [
+            {f for _, f, _, _ in Formatter().parse(x) if f} for x in (text, CHECK_TEXT["en"][key])
+        ]
+        assert fields[0] == fields[1], key
 
 
 def test_output_file_is_written_atomically_and_never_over_an_input(
