@@ -38,7 +38,9 @@ def score_file(
 def _readiness(
     path: Path, loaded: LoadedRubric, answers: Answers, sc: Score, limits: Limits
 ) -> list[Warning]:
-    from spbe_cli import check, checkview
+    if not any(a.evidence for a in answers.items.values()):
+        return []  # nothing in Bukti Dukung: the check's modules are not even imported
+    from spbe_cli import check, checkview  # here: a cold start of most files never needs them
 
     c = check.for_score(path, loaded, answers, sc, limits)
     return [checkview.readiness(c)] if c is not None else []
