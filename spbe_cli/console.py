@@ -11,7 +11,7 @@ from rich.text import Text
 
 from spbe_cli.numbers import percent_text
 from spbe_cli.rubric import Aspect, Domain, LoadedRubric
-from spbe_cli.safetext import printable
+from spbe_cli.safetext import printable, terminal_text
 
 
 def clean(text: object) -> str:
@@ -28,8 +28,10 @@ class _SafeTable(Table):
 
 
 def _text(cell: Any) -> Any:
-    if isinstance(cell, Text):
-        return Text(printable(cell.plain), style=cell.style)
+    """A rich Text cell keeps its styles and line breaks unless it holds other control
+    characters; then it is shown escaped, in its base style."""
+    if isinstance(cell, Text) and terminal_text(cell.plain) != cell.plain:
+        return Text(terminal_text(cell.plain), style=cell.style)
     return cell
 
 
@@ -267,16 +269,18 @@ _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 
 def check_table(console: Console, v: Any) -> None:
     """`spbe check` on a terminal: the headline, then each indicator's findings."""
-    console.print(Text(v.title, style="bold"))
-    line = Text(f"{v.labels['index']} {v.index} {v.predikat} → {v.labels['ck_risk_index']} ")
+    console.print(Text(printable(v.title), style="bold"))
+    line = Text(
+        printable(f"{v.labels['index']} {v.index} {v.predikat} → {v.labels['ck_risk_index']} ")
+    )
     line.append(f"{v.risk_index} {v.risk_predikat}", style="bold")
     line.append(f" ({v.drop})   {v.counts}", style="dim")
     console.print(line)
-    console.print(Text(v.headline, style="bold"))
+    console.print(Text(printable(v.headline), style="bold"))
     for n in v.notes:
-        console.print(Text(n, style="dim"), soft_wrap=True)
+        console.print(Text(printable(n), style="dim"), soft_wrap=True)
     if v.at_risk:
-        risk = Table(show_edge=False, title=v.labels["ck_at_risk"], title_justify="left")
+        risk = _SafeTable(show_edge=False, title=v.labels["ck_at_risk"], title_justify="left")
         for col, j in (
             (v.labels["id_col"], "right"),
             (v.labels["indicators"], "left"),
@@ -292,7 +296,7 @@ def check_table(console: Console, v: Any) -> None:
         console.print(risk)
     if not v.checklist:
         return
-    t = Table(show_edge=False, title=v.labels["ck_checklist"], title_justify="left")
+    t = _SafeTable(show_edge=False, title=v.labels["ck_checklist"], title_justify="left")
     for col, j in (
         (v.labels["id_col"], "right"),
         (v.labels["ck_level"], "right"),
@@ -308,11 +312,11 @@ def check_table(console: Console, v: Any) -> None:
             found.append(msg)
         t.add_row(Text(r.id), r.level, found)
     console.print(t)
-    console.print(Text(v.clean, style="dim"))
+    console.print(Text(printable(v.clean), style="dim"))
 
 
 def check_summary_table(console: Console, v: Any) -> None:
-    t = Table(show_edge=False, title=v.title, title_justify="left")
+    t = _SafeTable(show_edge=False, title=v.title, title_justify="left")
     L = v.labels
     for col, j in (
         (L["institution"], "left"),
