@@ -154,6 +154,28 @@ TEXT: dict[str, dict[str, str]] = {
         "p_after": "Indeks setelahnya",
         "p_criterion": "Yang harus dipenuhi",
         "p_recommendation": "Rekomendasi",
+        "pdf_hint": (
+            "Pasang Chromium, Google Chrome atau Microsoft Edge (Debian/Ubuntu: apt install"
+            " chromium; macOS dan Windows: unduh dari situs resminya), atau tunjuk berkas"
+            " peramban dengan variabel SPBE_BROWSER; atau buat laporan HTML (--format html)"
+            " lalu cetak ke PDF dari peramban (Ctrl+P, A4)."
+        ),
+        "pdf_no_browser": (
+            "tidak ada peramban Chromium, Google Chrome atau Microsoft Edge untuk membuat PDF."
+            " {hint}"
+        ),
+        "pdf_bad_browser": (
+            "SPBE_BROWSER menunjuk {path}, yang tidak ada atau tidak dapat dijalankan. {hint}"
+        ),
+        "pdf_timeout": (
+            "peramban {browser} tidak selesai mencetak PDF dalam {seconds} detik dan"
+            " dihentikan; naikkan batas dengan SPBE_PDF_TIMEOUT, atau buat laporan HTML"
+            " (--format html) dan cetak dari peramban."
+        ),
+        "pdf_failed": "peramban {browser} gagal mencetak PDF: {detail}",
+        "pdf_needs_output": (
+            "PDF tidak ditulis ke terminal: berikan -o BERKAS.pdf (atau -o - untuk stdout)."
+        ),
     },
     "en": {
         "p_title": "Improvement plan for {institution} towards {target}",
@@ -176,6 +198,27 @@ TEXT: dict[str, dict[str, str]] = {
         "p_after": "Index after",
         "p_criterion": "What must be true",
         "p_recommendation": "Recommendation",
+        "pdf_hint": (
+            "Install Chromium, Google Chrome or Microsoft Edge (Debian/Ubuntu: apt install"
+            " chromium; macOS and Windows: download it from its official site), or point the"
+            " SPBE_BROWSER variable at the browser's program file; or write the HTML report"
+            " (--format html) and print it to PDF from a browser (Ctrl+P, A4)."
+        ),
+        "pdf_no_browser": (
+            "no Chromium, Google Chrome or Microsoft Edge browser found to make the PDF. {hint}"
+        ),
+        "pdf_bad_browser": (
+            "SPBE_BROWSER points at {path}, which does not exist or cannot be run. {hint}"
+        ),
+        "pdf_timeout": (
+            "the browser {browser} did not finish printing the PDF within {seconds} seconds"
+            " and was stopped; raise the limit with SPBE_PDF_TIMEOUT, or write the HTML report"
+            " (--format html) and print it from a browser."
+        ),
+        "pdf_failed": "the browser {browser} could not print the PDF: {detail}",
+        "pdf_needs_output": (
+            "a PDF is not written to a terminal: give -o FILE.pdf (or -o - for stdout)."
+        ),
         "d_title": "Change in {index_name}: {old} → {new}",
         "d_title_batch": "Index changes: {n} institutions matched",
         "d_index": "Index",
