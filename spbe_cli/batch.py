@@ -114,7 +114,7 @@ class Job:
 def score_one(path: Path, job: Job) -> Outcome:
     """Score one file; every expected failure becomes located errors, never an exception."""
     from spbe_cli import output
-    from spbe_cli.pipeline import report_texts, score_file
+    from spbe_cli.pipeline import score_file
 
     out = Outcome(file=str(path))
     try:
@@ -125,7 +125,7 @@ def score_one(path: Path, job: Job) -> Outcome:
         if job.out_dir is not None:
             texts = {"json": json.dumps(result, ensure_ascii=False, separators=(",", ":")) + "\n"}
             if job.reports:
-                texts |= report_texts(result, loaded, job.reports, job.lang, job.generated_at)
+                texts |= _reports(result, loaded, job)
             for fmt, text in texts.items():
                 out.staged[fmt] = output.stage(job.out_dir, text, f"{job.run_id}.{fmt}")
     except OutputError:
@@ -137,6 +137,38 @@ def score_one(path: Path, job: Job) -> Outcome:
     # Nothing is staged before every text is made, and what a failed run staged is removed
     # by the main process by its run id, so there is nothing to clean up here.
     return out
+
+
+# A PDF report starts as its HTML, staged under this format name by the worker; the main
+# process prints it with one browser for the whole run (print_pdfs) before committing.
+PDF_SOURCE = "pdf-source"
+
+
+def _reports(result: dict[str, Any], loaded: Any, job: Job) -> dict[str, str]:
+    from spbe_cli.pipeline import report_texts
+
+    fmts = tuple(dict.fromkeys("html" if f == "pdf" else f for f in job.reports))
+    texts = report_texts(result, loaded, fmts, job.lang, job.generated_at)
+    if "pdf" in job.reports:
+        texts[PDF_SOURCE] = texts["html"] if "html" in job.reports else texts.pop("html")
+    return texts
+
+
+def print_pdfs(outcomes: list[Outcome], job: Job, session: Any) -> None:
+    """Each scored file's staged HTML printed to its staged PDF, one after another through
+    one browser (`pdf.PdfSession`); the HTML source is removed as soon as it is printed."""
+    from spbe_cli import output
+
+    for o in outcomes:
+        src = o.staged.pop(PDF_SOURCE, None)
+        if src is None:
+            continue
+        try:
+            if o.ok and job.out_dir is not None:
+                data = session.render(src.read_text(encoding="utf-8"))
+                o.staged["pdf"] = output.stage(job.out_dir, data, f"{job.run_id}.pdf")
+        finally:
+            src.unlink(missing_ok=True)
 
 
 SLIM_KEYS = ("institution", "index", "index_exact", "predikat", "predikat_boundary")

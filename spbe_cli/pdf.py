@@ -407,10 +407,8 @@ class _Pipe:
         nav = self.call("Page.navigate", {"url": page.as_uri()}, deadline, self.session)
         if nav.get("errorText"):
             raise _problem(self.lang, "pdf_failed", browser=self.browser, detail=nav["errorText"])
-        self._wait(
-            lambda m: m.get("method") == "Page.loadEventFired" and m.get("sessionId") == self.session,
-            deadline,
-        )
+        loaded = {"method": "Page.loadEventFired", "sessionId": self.session}
+        self._wait(lambda m: all(m.get(k) == v for k, v in loaded.items()), deadline)
         options = {"printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False}
         printed = self.call("Page.printToPDF", options, deadline, self.session)
         return base64.b64decode(printed["data"])

@@ -25,6 +25,7 @@ from spbe_cli.cli import (
     _generated_at,
     _limits,
     app,
+    browser_lang,
 )
 from spbe_cli.errors import SpbeError
 
@@ -40,7 +41,8 @@ def batch(
         int, typer.Option("--jobs", "-j", min=0, help="Parallel workers (0: one per core).")
     ] = 0,
     reports: Annotated[
-        str | None, typer.Option("--reports", help="Per-institution reports: md, html or md,html.")
+        str | None,
+        typer.Option("--reports", help="Per-institution reports: md, html, pdf (comma list)."),
     ] = None,
     lang: LangOpt = Lang.id,
     missing: Annotated[
@@ -66,9 +68,10 @@ def batch(
     try:
         gates = _gates(fail_under, min_predikat, min_domain)
         formats = tuple(f.strip() for f in (reports or "").split(",") if f.strip())
-        bad = [f for f in formats if f not in ("md", "html")]
+        bad = [f for f in formats if f not in ("md", "html", "pdf")]
         if bad:
-            raise _E(f"--reports: {', '.join(bad)} is not md or html")
+            raise _E(f"--reports: {', '.join(bad)} is not md, html or pdf")
+        browser = _browser(lang.value) if "pdf" in formats else None
         stamp = _generated_at(generated_at)
         files, unmatched = b.discover(paths, exclude=out_dir)
         if unmatched:
@@ -90,6 +93,11 @@ def batch(
             b.assign_stems(outcomes)
             b.apply_gates(outcomes, gates)
             ordered = b.ranked(outcomes)
+            if browser is not None:
+                from spbe_cli import pdf
+
+                with pdf.PdfSession(browser=browser, lang=browser_lang(lang.value)) as session:
+                    b.print_pdfs(ordered, job, session)
             inputs = out.protect(files)
             for o in ordered:
                 if o.ok:
@@ -116,6 +124,15 @@ def batch(
         raise typer.Exit(EXIT_INPUT)
     if missed:
         raise typer.Exit(EXIT_GATE)
+
+
+def _browser(lang: str) -> str:
+    """The browser for `--reports pdf`, found before any scoring: none fails at once."""
+    import os
+
+    from spbe_cli import pdf
+
+    return pdf.find_browser(os.environ, browser_lang(lang))
 
 
 def _nothing_here(spec: str, out_dir: Path) -> str:

@@ -18,6 +18,7 @@ from spbe_cli.cli import (
     MinDomainOpt,
     MinPredikatOpt,
     Missing,
+    Pdf,
     ReportFormat,
     RubricOpt,
     ScoreFormat,
@@ -26,6 +27,7 @@ from spbe_cli.cli import (
     _gates,
     _generated_at,
     _limits,
+    _wants_pdf,
     app,
 )
 from spbe_cli.errors import SpbeError
@@ -36,8 +38,9 @@ def score(
     file: Annotated[Path, typer.Argument(help="Answers: .xlsx .xlsm .xls .ods .csv .yaml .json")],
     rubric: RubricOpt = None,
     fmt: Annotated[
-        ScoreFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ScoreFormat.table,
+        ScoreFormat | None,
+        typer.Option("--format", "-f", help="Output format [default: table; pdf for -o FILE.pdf]."),
+    ] = None,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write here ('-' = stdout).")
     ] = None,
@@ -62,6 +65,7 @@ def score(
 
     try:
         gates = _gates(fail_under, min_predikat, min_domain)
+        pdf = Pdf(output, lang.value) if _wants_pdf(fmt, output) else None
         loaded, answers, sc, result = score_file(
             file,
             rubric,
@@ -70,7 +74,12 @@ def score(
             _limits(),
             isolate=True,
         )
-        if fmt is ScoreFormat.json:
+        if pdf is not None:
+            pdf.write(
+                report_text(result, loaded, "html", lang.value, _generated_at(generated_at)),
+                [file],
+            )
+        elif fmt is ScoreFormat.json:
             out.write(
                 output or "-", json.dumps(result, ensure_ascii=False, indent=2) + "\n", [file]
             )
@@ -104,9 +113,10 @@ def score(
 @app.command()
 def report(
     result_file: Annotated[Path, typer.Argument(help="A result JSON from `spbe score -f json`.")],
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = (
-        ReportFormat.html
-    ),
+    fmt: Annotated[
+        ReportFormat | None,
+        typer.Option("--format", "-f", help="Report format [default: html; pdf for -o FILE.pdf]."),
+    ] = None,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write here ('-' = stdout).")
     ] = None,
@@ -122,12 +132,15 @@ def report(
     from spbe_cli.pipeline import load_result, report_text, rubric_for_result
 
     try:
+        pdf = Pdf(output, lang.value) if _wants_pdf(fmt, output) else None
         result = load_result(result_file)
         loaded, extra = rubric_for_result(result, rubric)
-        text = report_text(
-            result, loaded, fmt.value, lang.value, _generated_at(generated_at), extra
-        )
-        out.write(output or "-", text, [result_file])
+        kind = "html" if pdf is not None or fmt is None else fmt.value
+        text = report_text(result, loaded, kind, lang.value, _generated_at(generated_at), extra)
+        if pdf is not None:
+            pdf.write(text, [result_file])
+        else:
+            out.write(output or "-", text, [result_file])
     except SpbeError as e:
         _fail(e)
 
