@@ -301,20 +301,6 @@ class _Pipe:
         self._events: list[dict[str, Any]] = []
         self._next = 0
         self.pid = self._spawn(folder)
-        try:
-            deadline = time.monotonic() + timeout
-            target = self.call("Target.createTarget", {"url": "about:blank"}, deadline)
-            attached = self.call(
-                "Target.attachToTarget", {"targetId": target["targetId"], "flatten": True}, deadline
-            )
-            self.session = str(attached["sessionId"])
-            self.call("Page.enable", {}, deadline, self.session)
-            self.call("Network.enable", {}, deadline, self.session)
-            blocked = ["http://*", "https://*", "ws://*", "wss://*", "ftp://*"]
-            self.call("Network.setBlockedURLs", {"urls": blocked}, deadline, self.session)
-        except BaseException:
-            self.close(force=True)
-            raise
 
     def _spawn(self, folder: Path) -> int:
         to_browser, self._out = os.pipe()
@@ -402,16 +388,36 @@ class _Pipe:
         return _problem(self.lang, "pdf_failed", browser=self.browser, detail=detail)
 
     def print_page(self, page: Path) -> bytes:
+        """A fresh tab per page: the PDF then does not depend on what was printed before
+        (the tagged PDF's node ids would)."""
         deadline = time.monotonic() + self.timeout
-        self._events = [e for e in self._events if e.get("method") != "Page.loadEventFired"]
-        nav = self.call("Page.navigate", {"url": page.as_uri()}, deadline, self.session)
-        if nav.get("errorText"):
-            raise _problem(self.lang, "pdf_failed", browser=self.browser, detail=nav["errorText"])
-        loaded = {"method": "Page.loadEventFired", "sessionId": self.session}
-        self._wait(lambda m: all(m.get(k) == v for k, v in loaded.items()), deadline)
-        options = {"printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False}
-        printed = self.call("Page.printToPDF", options, deadline, self.session)
-        return base64.b64decode(printed["data"])
+        try:
+            target = self.call("Target.createTarget", {"url": "about:blank"}, deadline)
+            tab = {"targetId": target["targetId"]}
+            session = str(
+                self.call("Target.attachToTarget", tab | {"flatten": True}, deadline)["sessionId"]
+            )
+            self.call("Page.enable", {}, deadline, session)
+            self.call("Network.enable", {}, deadline, session)
+            blocked = ["http://*", "https://*", "ws://*", "wss://*", "ftp://*"]
+            self.call("Network.setBlockedURLs", {"urls": blocked}, deadline, session)
+            nav = self.call("Page.navigate", {"url": page.as_uri()}, deadline, session)
+            if nav.get("errorText"):
+                raise _problem(
+                    self.lang, "pdf_failed", browser=self.browser, detail=nav["errorText"]
+                )
+            loaded = {"method": "Page.loadEventFired", "sessionId": session}
+            self._wait(lambda m: all(m.get(k) == v for k, v in loaded.items()), deadline)
+            options = {
+                "printBackground": True,
+                "preferCSSPageSize": True,
+                "displayHeaderFooter": False,
+            }
+            data = self.call("Page.printToPDF", options, deadline, session)["data"]
+            self.call("Target.closeTarget", tab, deadline)
+        finally:
+            self._events.clear()
+        return base64.b64decode(data)
 
     def close(self, force: bool = False) -> None:
         if self.pid == 0:
