@@ -182,6 +182,7 @@ def slim(result: dict[str, Any]) -> dict[str, Any]:
         "rubric": {"id": result["rubric"]["id"]},
         "domains": [{"id": d["id"], "index": d["index"]} for d in result["domains"]],
         "aspects": [{"id": a["id"], "index": a["index"]} for a in result["aspects"]],
+        "warnings": [w["code"] for w in result["warnings"]],
     }
 
 

@@ -39,6 +39,13 @@ TEXT: dict[str, dict[str, str]] = {
         "next_level_no_criterion": (
             "Untuk naik ke tingkat {level} ({name}): kriteria belum ada di rubrik."
         ),
+        "next_level_general": "Untuk naik ke tingkat {level} ({name}), panduan umum: {criterion}",
+        "general_guidance_note": (
+            'Rubrik ini belum memuat kriteria per indikator. "Panduan umum" adalah uraian'
+            " umum setiap tingkat pada skalanya (ringkasan kami dari sumber sekunder, lihat"
+            ' keyakinan sumber "guidance"), bukan kriteria resmi indikator tersebut.'
+        ),
+        "p_general": "Panduan umum skala: {criterion}",
         "top_level": "Tingkat tertinggi tercapai.",
         "explanation": "Penjelasan",
         "evidence": "Bukti dukung",
@@ -83,6 +90,14 @@ TEXT: dict[str, dict[str, str]] = {
             " kriteria mungkin tidak cocok."
         ),
         "w_no-rubric": "Rubrik {id} tidak tersedia; kriteria tingkat tidak ditampilkan.",
+        "w_rubric-year-mismatch": (
+            "Rubrik {rubric} berlaku untuk tahun {years}, bukan untuk Tahun {year} (instrumen"
+            " tahun {year}: {expected}). Nilai ini dihitung dengan {rubric} seperti yang"
+            " disebut; periksa Rubrik dan Tahun di lembar Identitas."
+        ),
+        "s_rubric_year": (
+            "{n} berkas dinilai dengan rubrik yang tidak berlaku untuk Tahun-nya: {names}."
+        ),
         "basis_rounded": "yang dibulatkan",
         "basis_exact": "eksak",
         "s_title": "Ringkasan evaluasi: {ok} dari {n} berkas dinilai",
@@ -297,6 +312,16 @@ TEXT: dict[str, dict[str, str]] = {
         "next_level_no_criterion": (
             "To reach level {level} ({name}): the rubric has no criteria yet."
         ),
+        "next_level_general": (
+            "To reach level {level} ({name}), general guidance (in Indonesian): {criterion}"
+        ),
+        "general_guidance_note": (
+            'This rubric has no criteria per indicator yet. "General guidance" is the'
+            " general description of each level on its scale (our summary of a secondary"
+            ' source, see source confidence "guidance"), not the indicator\'s official'
+            " criterion."
+        ),
+        "p_general": "The scale's general guidance (in Indonesian): {criterion}",
         "top_level": "Highest level reached.",
         "explanation": "Explanation",
         "evidence": "Evidence",
@@ -341,6 +366,14 @@ TEXT: dict[str, dict[str, str]] = {
             " (sha256 {used}); criteria may not match."
         ),
         "w_no-rubric": "Rubric {id} is not available; level criteria are not shown.",
+        "w_rubric-year-mismatch": (
+            "Rubric {rubric} applies to {years}, not to the year {year} (the instrument for"
+            " {year} is {expected}). This result was scored with {rubric} as named; check"
+            " Rubrik and Tahun in the Identitas sheet."
+        ),
+        "s_rubric_year": (
+            "{n} file(s) scored with a rubric that does not apply to their year: {names}."
+        ),
         "basis_rounded": "rounded",
         "basis_exact": "exact",
     },

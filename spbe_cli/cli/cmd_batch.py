@@ -164,7 +164,8 @@ def _run_with_progress(b: Any, files: list[Path], job: Any, workers: int, quiet:
 def _print_batch(
     ordered: list[Any], table: list[dict[str, Any]], out_dir: Path, quiet: bool
 ) -> None:
-    if quiet and not any(o.errors or o.gate_misses for o in ordered):
+    off = [r for r in table if "rubric-year-mismatch" in r["warnings"]]
+    if quiet and not off and not any(o.errors or o.gate_misses for o in ordered):
         return  # nothing to say (and rich is not even imported)
     from rich.console import Console
     from rich.markup import escape
@@ -200,6 +201,12 @@ def _print_batch(
         if len(ok) > 20:
             t.add_row("…", f"{len(ok) - 20} more in summary.md", "", "", "", "")
         console.print(t)
+    if off:
+        names = ", ".join(f"{r['institution']} ({r['year']}, {r['rubric']})" for r in off)
+        err.print(
+            f"[bold yellow]warning:[/] {len(off)} file(s) scored with a rubric that does not"
+            f" apply to their year: {escape(names)}"
+        )
     for o in ordered:
         for m in o.errors:
             err.print(f"[bold red]error:[/] {escape(m)}")

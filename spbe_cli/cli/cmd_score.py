@@ -149,22 +149,40 @@ def report(
 def template(
     output: Annotated[str, typer.Option("--output", "-o", help="Where to write the .xlsx.")],
     rubric: Annotated[
-        str, typer.Option("--rubric", "-r", help="Built-in rubric id or a rubric YAML file.")
-    ] = "permenpanrb-59-2020",
+        str | None,
+        typer.Option(
+            "--rubric",
+            "-r",
+            help="Built-in rubric id or a rubric YAML file [default: the rubric of --year,"
+            " else of this year].",
+        ),
+    ] = None,
     institution: Annotated[str | None, typer.Option(help="Pre-fill Instansi.")] = None,
-    year: Annotated[int | None, typer.Option(help="Pre-fill Tahun.")] = None,
+    year: Annotated[int | None, typer.Option(help="Pre-fill Tahun; picks its rubric.")] = None,
 ) -> None:
     """Write the canonical answer workbook for a rubric, ready to fill in."""
+    import datetime as dt
+
     from spbe_cli import output as out
-    from spbe_cli.rubric import load_rubric
+    from spbe_cli.rubric import load_rubric, rubric_for_year
     from spbe_cli.template import build_template
 
     try:
-        lr = load_rubric(rubric)
+        if rubric is not None:
+            lr, why = load_rubric(rubric), "given with --rubric"
+        else:
+            when = year if year is not None else dt.datetime.now(dt.UTC).year
+            lr, why = rubric_for_year(when), f"chosen by year {when}"
         out.write(output, build_template(lr, institution=institution, year=year))
     except SpbeError as e:
         _fail(e)
     if output != "-":
+        n = len(lr.rubric.indicators)
+        typer.echo(f"wrote {output} ({n} indicators, {lr.rubric.id}, {why})", err=True)
+    years = lr.rubric.years
+    if year is not None and not years.covers(year):
         typer.echo(
-            f"wrote {output} ({len(lr.rubric.indicators)} indicators, {lr.rubric.id})", err=True
+            f"warning: rubric {lr.rubric.id} is for {years.text}, not for the year {year};"
+            " its scores will say so",
+            err=True,
         )
