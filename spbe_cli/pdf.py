@@ -208,12 +208,20 @@ class PdfSession:
             if self.mode == "oneshot":
                 data = _oneshot(self.browser, page, self._dir, self.timeout, self.lang)
             else:
-                if self._pipe is None:
-                    self._pipe = _Pipe(self.browser, self._dir, self.timeout, self.lang)
-                data = self._pipe.print_page(page)
+                data = self._print_over_pipe(page)
         finally:
             page.unlink(missing_ok=True)
         return _pdf_bytes(data, self.browser, self.lang)
+
+    def _print_over_pipe(self, page: Path) -> bytes:
+        assert self._dir is not None
+        if self._pipe is None:
+            try:
+                self._pipe = _Pipe(self.browser, self._dir, self.timeout, self.lang)
+            except NotImplementedError:  # posix_spawn without setsid (an old macOS)
+                self.mode = "oneshot"
+                return _oneshot(self.browser, page, self._dir, self.timeout, self.lang)
+        return self._pipe.print_page(page)
 
     def close(self) -> None:
         if self._pipe is not None:
@@ -325,9 +333,11 @@ class _Pipe:
                 ],
                 setsid=True,
             )
-        except OSError as e:
+        except (OSError, NotImplementedError) as e:
             os.close(self._in)
             os.close(self._out)
+            if isinstance(e, NotImplementedError):
+                raise
             raise _problem(
                 self.lang, "pdf_failed", browser=self.browser, detail=e.strerror or str(e)
             ) from None
