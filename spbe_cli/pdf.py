@@ -241,13 +241,19 @@ def _remove_tree(folder: Path) -> None:
         time.sleep(0.2)
 
 
+# What Chromium prints on every start on a machine without a desktop session: never the
+# reason it failed, so left out of the message.
+_NOISE = ("dbus", "Fontconfig", "DevTools listening")
+
+
 def _tail(path: Path, lines: int = 3) -> str:
+    """The last lines the browser wrote to stderr that may say why it failed."""
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return ""
     useful = [x.strip() for x in text.splitlines() if x.strip()]
-    return " / ".join(useful[-lines:])
+    return " / ".join([x for x in useful if not any(n in x for n in _NOISE)][-lines:])
 
 
 def _oneshot(browser: str, page: Path, folder: Path, timeout: float, lang: Lang) -> bytes:
