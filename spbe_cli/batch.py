@@ -155,20 +155,18 @@ def _reports(result: dict[str, Any], loaded: Any, job: Job) -> dict[str, str]:
 
 
 def print_pdfs(outcomes: list[Outcome], job: Job, session: Any) -> None:
-    """Each scored file's staged HTML printed to its staged PDF, one after another through
-    one browser (`pdf.PdfSession`); the HTML source is removed as soon as it is printed."""
+    """Each scored file's staged HTML printed to its staged PDF through one browser
+    (`pdf.PdfSession`, several tabs at once); the HTML sources are removed afterwards."""
     from spbe_cli import output
 
-    for o in outcomes:
-        src = o.staged.pop(PDF_SOURCE, None)
-        if src is None:
-            continue
-        try:
-            if o.ok and job.out_dir is not None:
-                data = session.render(src.read_text(encoding="utf-8"))
-                o.staged["pdf"] = output.stage(job.out_dir, data, f"{job.run_id}.pdf")
-        finally:
-            src.unlink(missing_ok=True)
+    assert job.out_dir is not None
+    sources = [(o, o.staged.pop(PDF_SOURCE)) for o in outcomes if PDF_SOURCE in o.staged]
+    try:
+        pages = ((o, src.read_text(encoding="utf-8")) for o, src in sources if o.ok)
+        for o, data in session.render_many(pages):
+            o.staged["pdf"] = output.stage(job.out_dir, data, f"{job.run_id}.pdf")
+    finally:
+        output.discard(src for _, src in sources)
 
 
 SLIM_KEYS = ("institution", "index", "index_exact", "predikat", "predikat_boundary")

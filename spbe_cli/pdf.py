@@ -10,22 +10,22 @@ of PDFs (`PdfSession`); elsewhere (Windows) each PDF is one `--print-to-pdf` run
 from __future__ import annotations
 
 import base64
-import json
 import os
-import select
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal
+from typing import Literal, TypeVar
 
+from spbe_cli import devtools
 from spbe_cli.errors import OutputError, Problem
 from spbe_cli.i18n import Lang, t
 
+K = TypeVar("K")
 DEFAULT_TIMEOUT = 60.0  # seconds for one PDF (or for starting the browser)
 Mode = Literal["pipe", "oneshot"]
 
@@ -79,6 +79,8 @@ _FLAGS = (
     "--hide-scrollbars",
     "--host-resolver-rules=MAP * ~NOTFOUND",
 )
+_BLOCKED = ["http://*", "https://*", "ws://*", "wss://*", "ftp://*"]
+_PRINT = {"printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False}
 # The document may load nothing and run no script (inline CSS and SVG are all it has).
 _CSP = (
     '<meta http-equiv="Content-Security-Policy" content="default-src \'none\';'
@@ -166,9 +168,10 @@ def render_pdf(
 
 
 class PdfSession:
-    """One browser for many PDFs: `with PdfSession() as s: s.render(html)`.
+    """One browser for many PDFs: `with PdfSession() as s: s.render(html)`, or
+    `s.render_many(pages)` to print several at once.
 
-    The browser starts on the first `render` and stops (its temporary profile removed) on
+    The browser starts with the first PDF and stops (its temporary profile removed) on
     leaving the `with` block, also after an error or an interrupt."""
 
     def __init__(
@@ -184,7 +187,7 @@ class PdfSession:
         self.timeout = timeout or timeout_from_env(os.environ)
         self.mode: Mode = mode or ("pipe" if hasattr(os, "posix_spawn") else "oneshot")
         self._dir: Path | None = None
-        self._pipe: _Pipe | None = None
+        self._pipe: devtools.Browser | None = None
         self._count = 0
 
     def __enter__(self) -> PdfSession:
@@ -199,33 +202,83 @@ class PdfSession:
         self.close()
 
     def render(self, html: str) -> bytes:
+        return next(self.render_many([(0, html)]))[1]
+
+    def render_many(
+        self, pages: Iterable[tuple[K, str]], width: int = 2
+    ) -> Iterator[tuple[K, bytes]]:
+        """The PDF of each (key, HTML), in the order they are printed: over the pipe, up to
+        `width` tabs print at once (a browser uses more than one core)."""
         if self._dir is None:
             self._dir = Path(tempfile.mkdtemp(prefix="spbe-pdf-"))
+        folder = self._dir
+        if self.mode == "pipe" and self._pipe is None:
+            try:
+                argv = [self.browser, *_flags(folder / "profile")]
+                self._pipe = devtools.Browser(argv, folder / "browser.log", self.timeout)
+            except NotImplementedError:  # posix_spawn without setsid (an old macOS)
+                self.mode = "oneshot"
+            except OSError as e:
+                raise self._failed(e.strerror or str(e)) from None
+        if self._pipe is None:
+            for key, html in pages:
+                page = self._page(html)
+                try:
+                    data = _oneshot(self.browser, page, folder, self.timeout, self.lang)
+                finally:
+                    page.unlink(missing_ok=True)
+                yield key, _pdf_bytes(data, self.browser, self.lang)
+            return
+        jobs = ((key, self._job(html)) for key, html in pages)
+        try:
+            for key, data in self._pipe.run(jobs, width):
+                yield key, _pdf_bytes(data, self.browser, self.lang)
+        except devtools.BrowserGone as e:
+            said = _tail(folder / "browser.log")  # before close() removes the folder
+            self.close(force=True)
+            if e.timed_out:
+                raise _problem(
+                    self.lang, "pdf_timeout", browser=self.browser, seconds=f"{self.timeout:g}"
+                ) from None
+            raise self._failed(said or str(e)) from None
+        except devtools.CommandFailed as e:
+            raise self._failed(str(e)) from None
+
+    def _failed(self, detail: str) -> PdfError:
+        return _problem(self.lang, "pdf_failed", browser=self.browser, detail=detail)
+
+    def _page(self, html: str) -> Path:
+        assert self._dir is not None
         self._count += 1
         page = self._dir / f"page-{self._count}.html"
         page.write_text(_lockdown(html), encoding="utf-8")
+        return page
+
+    def _job(self, html: str) -> devtools.Job:
+        """One page in a fresh tab: the PDF then does not depend on what was printed
+        before it (the tagged PDF's node ids would)."""
+        page = self._page(html)
         try:
-            if self.mode == "oneshot":
-                data = _oneshot(self.browser, page, self._dir, self.timeout, self.lang)
-            else:
-                data = self._print_over_pipe(page)
+            target = yield ("Target.createTarget", {"url": "about:blank"}, None)
+            tab = {"targetId": target["targetId"]}
+            attached = yield ("Target.attachToTarget", tab | {"flatten": True}, None)
+            session = str(attached["sessionId"])
+            yield ("Page.enable", {}, session)
+            yield ("Network.enable", {}, session)
+            yield ("Network.setBlockedURLs", {"urls": _BLOCKED}, session)
+            nav = yield ("Page.navigate", {"url": page.as_uri()}, session)
+            if nav.get("errorText"):
+                raise devtools.CommandFailed(str(nav["errorText"]))
+            yield ("event:Page.loadEventFired", {}, session)
+            printed = yield ("Page.printToPDF", _PRINT, session)
+            yield ("Target.closeTarget", tab, None)
+            return base64.b64decode(printed["data"])
         finally:
             page.unlink(missing_ok=True)
-        return _pdf_bytes(data, self.browser, self.lang)
 
-    def _print_over_pipe(self, page: Path) -> bytes:
-        assert self._dir is not None
-        if self._pipe is None:
-            try:
-                self._pipe = _Pipe(self.browser, self._dir, self.timeout, self.lang)
-            except NotImplementedError:  # posix_spawn without setsid (an old macOS)
-                self.mode = "oneshot"
-                return _oneshot(self.browser, page, self._dir, self.timeout, self.lang)
-        return self._pipe.print_page(page)
-
-    def close(self) -> None:
+    def close(self, force: bool = False) -> None:
         if self._pipe is not None:
-            self._pipe.close()
+            self._pipe.close(force)
             self._pipe = None
         if self._dir is not None:
             _remove_tree(self._dir)
@@ -303,174 +356,3 @@ def _kill(pid: int, group: bool) -> None:
             os.kill(pid, 9)
     except OSError:
         pass
-
-
-class _Pipe:
-    """A headless browser driven over the DevTools protocol on fds 3 and 4 (POSIX)."""
-
-    def __init__(self, browser: str, folder: Path, timeout: float, lang: Lang) -> None:
-        self.browser, self.timeout, self.lang = browser, timeout, lang
-        self.log = folder / "browser.log"
-        self._buf = b""
-        self._events: list[dict[str, Any]] = []
-        self._next = 0
-        self.pid = self._spawn(folder)
-
-    def _spawn(self, folder: Path) -> int:
-        to_browser, self._out = os.pipe()
-        self._in, from_browser = os.pipe()
-        # The browser reads commands on fd 3 and writes replies on fd 4; its ends are moved
-        # above 10 first, so that no dup2 below overwrites another before it is used.
-        high = [_above(to_browser, 10), _above(from_browser, 10)]
-        log = os.open(self.log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        null = os.open(os.devnull, os.O_RDWR)
-        argv = [self.browser, *_flags(folder / "profile"), "--remote-debugging-pipe"]
-        try:
-            return os.posix_spawn(
-                self.browser,
-                argv,
-                os.environ,
-                file_actions=[
-                    (os.POSIX_SPAWN_DUP2, null, 0),
-                    (os.POSIX_SPAWN_DUP2, null, 1),
-                    (os.POSIX_SPAWN_DUP2, log, 2),
-                    (os.POSIX_SPAWN_DUP2, high[0], 3),
-                    (os.POSIX_SPAWN_DUP2, high[1], 4),
-                ],
-                setsid=True,
-            )
-        except (OSError, NotImplementedError) as e:
-            os.close(self._in)
-            os.close(self._out)
-            if isinstance(e, NotImplementedError):
-                raise
-            raise _problem(
-                self.lang, "pdf_failed", browser=self.browser, detail=e.strerror or str(e)
-            ) from None
-        finally:
-            for fd in (*high, log, null):
-                os.close(fd)
-
-    def call(
-        self, method: str, params: dict[str, Any], deadline: float, session: str | None = None
-    ) -> dict[str, Any]:
-        self._next += 1
-        message: dict[str, Any] = {"id": self._next, "method": method, "params": params}
-        if session:
-            message["sessionId"] = session
-        self._send(json.dumps(message).encode() + b"\0")
-        reply = self._wait(lambda m: m.get("id") == self._next, deadline)
-        if "error" in reply:
-            detail = f"{method}: {reply['error'].get('message', reply['error'])}"
-            raise _problem(self.lang, "pdf_failed", browser=self.browser, detail=detail)
-        result: dict[str, Any] = reply.get("result", {})
-        return result
-
-    def _send(self, data: bytes) -> None:
-        try:
-            while data:
-                data = data[os.write(self._out, data) :]
-        except OSError:
-            raise self._died() from None
-
-    def _wait(self, match: Any, deadline: float) -> dict[str, Any]:
-        """The first message that matches (events seen meanwhile are kept)."""
-        for i, event in enumerate(self._events):
-            if match(event):
-                return self._events.pop(i)
-        while True:
-            while b"\0" in self._buf:
-                raw, self._buf = self._buf.split(b"\0", 1)
-                message = json.loads(raw)
-                if match(message):
-                    return dict(message)
-                if "method" in message:
-                    self._events.append(message)
-            left = deadline - time.monotonic()
-            ready = select.select([self._in], [], [], max(left, 0))[0] if left > 0 else []
-            if not ready:
-                self.close(force=True)
-                raise _problem(
-                    self.lang, "pdf_timeout", browser=self.browser, seconds=f"{self.timeout:g}"
-                )
-            chunk = os.read(self._in, 1 << 20)
-            if not chunk:
-                raise self._died()
-            self._buf += chunk
-
-    def _died(self) -> PdfError:
-        self.close(force=True)
-        detail = _tail(self.log) or "the browser stopped"
-        return _problem(self.lang, "pdf_failed", browser=self.browser, detail=detail)
-
-    def print_page(self, page: Path) -> bytes:
-        """A fresh tab per page: the PDF then does not depend on what was printed before
-        (the tagged PDF's node ids would)."""
-        deadline = time.monotonic() + self.timeout
-        try:
-            target = self.call("Target.createTarget", {"url": "about:blank"}, deadline)
-            tab = {"targetId": target["targetId"]}
-            session = str(
-                self.call("Target.attachToTarget", tab | {"flatten": True}, deadline)["sessionId"]
-            )
-            self.call("Page.enable", {}, deadline, session)
-            self.call("Network.enable", {}, deadline, session)
-            blocked = ["http://*", "https://*", "ws://*", "wss://*", "ftp://*"]
-            self.call("Network.setBlockedURLs", {"urls": blocked}, deadline, session)
-            nav = self.call("Page.navigate", {"url": page.as_uri()}, deadline, session)
-            if nav.get("errorText"):
-                raise _problem(
-                    self.lang, "pdf_failed", browser=self.browser, detail=nav["errorText"]
-                )
-            loaded = {"method": "Page.loadEventFired", "sessionId": session}
-            self._wait(lambda m: all(m.get(k) == v for k, v in loaded.items()), deadline)
-            options = {
-                "printBackground": True,
-                "preferCSSPageSize": True,
-                "displayHeaderFooter": False,
-            }
-            data = self.call("Page.printToPDF", options, deadline, session)["data"]
-            self.call("Target.closeTarget", tab, deadline)
-        finally:
-            self._events.clear()
-        return base64.b64decode(data)
-
-    def close(self, force: bool = False) -> None:
-        if self.pid == 0:
-            return
-        if not force:
-            try:
-                self._next += 1
-                msg = {"id": self._next, "method": "Browser.close", "params": {}}
-                os.write(self._out, json.dumps(msg).encode() + b"\0")
-            except OSError:
-                force = True
-        for fd in (self._out, self._in):
-            try:
-                os.close(fd)
-            except OSError:
-                pass
-        if force or not _exited(self.pid, 5.0):
-            _kill(self.pid, True)
-            os.waitpid(self.pid, 0)
-        self.pid = 0
-
-
-def _above(fd: int, low: int) -> int:
-    """`fd` duplicated to a number of at least `low` (the original closed)."""
-    import fcntl  # POSIX only, like the pipe mode that calls this
-
-    high = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, low)
-    os.close(fd)
-    return high
-
-
-def _exited(pid: int, seconds: float) -> bool:
-    """Wait up to `seconds` for the browser to end by itself; True when it has (reaped)."""
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        done, _status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            return True
-        time.sleep(0.02)
-    return False

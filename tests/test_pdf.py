@@ -259,3 +259,15 @@ def test_lockdown_policy_goes_into_the_head() -> None:
     assert re.search(
         r"<head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'", html
     )
+
+
+@needs_browser
+def test_several_tabs_at_once_keep_each_pdf_with_its_page(tmp_path: Path) -> None:
+    pages = [(k, f"<html><head></head><body><h1>Halaman {k}</h1></body></html>") for k in range(5)]
+    with pdf.PdfSession(mode="pipe") as session:
+        printed = dict(session.render_many(pages, width=3))
+    assert sorted(printed) == list(range(5))
+    for k, data in printed.items():
+        path = tmp_path / f"{k}.pdf"
+        path.write_bytes(data)
+        assert _text(path).split() == ["Halaman", str(k)]
