@@ -6,8 +6,9 @@ Generates N workbooks as batch_bench.py does, then times, on the same files: `sp
 --reports html` and `spbe batch --reports pdf` as a user runs them (a fresh process,
 --quiet, a fresh output folder; best and median of R runs), one `spbe score -o x.pdf` from
 a cold process, and, in this process, the N HTML reports printed by one browser driven over
-its DevTools pipe (what batch does) against one `--print-to-pdf` run per report (what
-Windows gets). Needs Chromium, Google Chrome or Microsoft Edge (or SPBE_BROWSER).
+its DevTools pipe, one tab at a time (batch prints two at a time), against one
+`--print-to-pdf` run per report (what Windows gets). Needs Chromium, Google Chrome or
+Microsoft Edge (or SPBE_BROWSER).
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ def main() -> None:
     print(f"| median PDF size (47 indicators) | {size / 1024:.0f} KB |")
     print(f"| `spbe batch --reports pdf` peak memory (largest process) | {peak / 1024:.0f} MB |")
     print(f"| `spbe score -o x.pdf`, one workbook, cold (median of 3) | {single:.1f} s |")
-    print(f"| {n} reports, one browser over its DevTools pipe | {pipe:.1f} s |")
+    print(f"| {n} reports, one browser over its DevTools pipe, one tab at a time | {pipe:.1f} s |")
     if oneshot is not None:
         print(f"| {n} reports, one `--print-to-pdf` browser run each | {oneshot:.1f} s |")
 
