@@ -154,7 +154,9 @@ def _reports(result: dict[str, Any], loaded: Any, job: Job) -> dict[str, str]:
     return texts
 
 
-def print_pdfs(outcomes: list[Outcome], job: Job, session: Any) -> None:
+def print_pdfs(
+    outcomes: list[Outcome], job: Job, session: Any, progress: Callable[[], None] | None = None
+) -> None:
     """Each scored file's staged HTML printed to its staged PDF through one browser
     (`pdf.PdfSession`, several tabs at once); the HTML sources are removed afterwards."""
     from spbe_cli import output
@@ -165,6 +167,8 @@ def print_pdfs(outcomes: list[Outcome], job: Job, session: Any) -> None:
         pages = ((o, src.read_text(encoding="utf-8")) for o, src in sources if o.ok)
         for o, data in session.render_many(pages):
             o.staged["pdf"] = output.stage(job.out_dir, data, f"{job.run_id}.pdf")
+            if progress:
+                progress()
     finally:
         output.discard(src for _, src in sources)
 

@@ -97,7 +97,7 @@ def batch(
                 from spbe_cli import pdf
 
                 with pdf.PdfSession(browser=browser, lang=browser_lang(lang.value)) as session:
-                    b.print_pdfs(ordered, job, session)
+                    _print_with_progress(b, ordered, job, session, quiet)
             inputs = out.protect(files)
             for o in ordered:
                 if o.ok:
@@ -133,6 +133,17 @@ def _browser(lang: str) -> str:
     from spbe_cli import pdf
 
     return pdf.find_browser(os.environ, browser_lang(lang))
+
+
+def _print_with_progress(b: Any, ordered: list[Any], job: Any, session: Any, quiet: bool) -> None:
+    if quiet or not sys.stderr.isatty():
+        b.print_pdfs(ordered, job, session)
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task("PDF", total=sum(1 for o in ordered if o.ok))
+        b.print_pdfs(ordered, job, session, lambda: progress.advance(task))
 
 
 def _nothing_here(spec: str, out_dir: Path) -> str:
