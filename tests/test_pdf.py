@@ -271,3 +271,20 @@ def test_several_tabs_at_once_keep_each_pdf_with_its_page(tmp_path: Path) -> Non
         path = tmp_path / f"{k}.pdf"
         path.write_bytes(data)
         assert _text(path).split() == ["Halaman", str(k)]
+
+
+def test_pdf_is_not_written_to_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    from spbe_cli.cli import Pdf
+    from spbe_cli.errors import SpbeError
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdout", Terminal())
+    with pytest.raises(SpbeError) as e:
+        Pdf(None, "en")
+    assert "give -o FILE.pdf (or -o - for stdout)" in str(e.value)
