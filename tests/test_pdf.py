@@ -288,3 +288,9 @@ def test_pdf_is_not_written_to_a_terminal(monkeypatch: pytest.MonkeyPatch) -> No
     with pytest.raises(SpbeError) as e:
         Pdf(None, "en")
     assert "give -o FILE.pdf (or -o - for stdout)" in str(e.value)
+
+
+@pytest.mark.parametrize("command", ["score", "report", "diff"])
+def test_help_says_how_pdf_is_chosen(runner: CliRunner, command: str) -> None:
+    help_text = runner.invoke(app, [command, "--help"], terminal_width=200).stdout
+    assert "pdf for -o FILE.pdf" in help_text

@@ -42,7 +42,7 @@ def diff(
     ],
     fmt: Annotated[
         DiffFormat | None,
-        typer.Option("--format", "-f", help="Output format [default: table; pdf for -o FILE.pdf]."),
+        typer.Option("--format", "-f", help="Output format (default: table; pdf for -o FILE.pdf)."),
     ] = None,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write here ('-' = stdout).")

@@ -39,7 +39,7 @@ def score(
     rubric: RubricOpt = None,
     fmt: Annotated[
         ScoreFormat | None,
-        typer.Option("--format", "-f", help="Output format [default: table; pdf for -o FILE.pdf]."),
+        typer.Option("--format", "-f", help="Output format (default: table; pdf for -o FILE.pdf)."),
     ] = None,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write here ('-' = stdout).")
@@ -115,7 +115,7 @@ def report(
     result_file: Annotated[Path, typer.Argument(help="A result JSON from `spbe score -f json`.")],
     fmt: Annotated[
         ReportFormat | None,
-        typer.Option("--format", "-f", help="Report format [default: html; pdf for -o FILE.pdf]."),
+        typer.Option("--format", "-f", help="Report format (default: html; pdf for -o FILE.pdf)."),
     ] = None,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write here ('-' = stdout).")
@@ -153,8 +153,8 @@ def template(
         typer.Option(
             "--rubric",
             "-r",
-            help="Built-in rubric id or a rubric YAML file [default: the rubric of --year,"
-            " else of this year].",
+            help="Built-in rubric id or a rubric YAML file (default: the rubric of --year,"
+            " else of this year).",
         ),
     ] = None,
     institution: Annotated[str | None, typer.Option(help="Pre-fill Instansi.")] = None,
