@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -156,14 +157,37 @@ def _pdf_bytes(data: bytes, browser: str, lang: Lang) -> bytes:
     return data
 
 
+_STAMP = re.compile(r"(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})")
+_PDF_DATE = re.compile(rb"(/(?:CreationDate|ModDate) \(D:)\d{14}(\+00'00'\))")
+
+
+def stamp_dates(data: bytes, created: str) -> bytes:
+    """The PDF's creation and modification dates set to the report's time stamp
+    (`2026-01-01 00:00 UTC`) instead of the moment the browser printed it, so that
+    `--generated-at` or SOURCE_DATE_EPOCH make reruns byte-identical. The dates are
+    replaced by text of the same length (the file's byte offsets stay right); a date in
+    another form is left as it is."""
+    match = _STAMP.fullmatch(created.removesuffix(" UTC"))
+    if match is None:
+        return data
+    digits = "".join(match.groups()).encode() + b"00"
+    return _PDF_DATE.sub(lambda m: m.group(1) + digits + m.group(2), data)
+
+
 def render_pdf(
-    html: str, *, browser: str | None = None, timeout: float | None = None, lang: Lang = "id"
+    html: str,
+    *,
+    browser: str | None = None,
+    timeout: float | None = None,
+    lang: Lang = "id",
+    created: str | None = None,
 ) -> bytes:
     """One HTML document printed to A4 PDF bytes (a browser started and stopped for it).
 
     `browser` None: found through `find_browser(os.environ)`; `timeout` None: from
-    `SPBE_PDF_TIMEOUT`, else 60 s. Raises PdfError (no browser, timeout, a failed print)."""
-    with PdfSession(browser=browser, timeout=timeout, lang=lang) as session:
+    `SPBE_PDF_TIMEOUT`, else 60 s; `created`: the report's time stamp, written as the
+    PDF's dates (see stamp_dates). Raises PdfError (no browser, timeout, a failed print)."""
+    with PdfSession(browser=browser, timeout=timeout, lang=lang, created=created) as session:
         return session.render(html)
 
 
@@ -181,8 +205,10 @@ class PdfSession:
         timeout: float | None = None,
         lang: Lang = "id",
         mode: Mode | None = None,
+        created: str | None = None,
     ) -> None:
         self.lang: Lang = lang
+        self.created = created
         self.browser = browser or find_browser(os.environ, lang)
         self.timeout = timeout or timeout_from_env(os.environ)
         self.mode: Mode = mode or ("pipe" if hasattr(os, "posix_spawn") else "oneshot")
@@ -227,12 +253,12 @@ class PdfSession:
                     data = _oneshot(self.browser, page, folder, self.timeout, self.lang)
                 finally:
                     page.unlink(missing_ok=True)
-                yield key, _pdf_bytes(data, self.browser, self.lang)
+                yield key, self._finish(data)
             return
         jobs = ((key, self._job(html)) for key, html in pages)
         try:
             for key, data in self._pipe.run(jobs, width):
-                yield key, _pdf_bytes(data, self.browser, self.lang)
+                yield key, self._finish(data)
         except devtools.BrowserGone as e:
             said = _tail(folder / "browser.log")  # before close() removes the folder
             self.close(force=True)
@@ -243,6 +269,10 @@ class PdfSession:
             raise self._failed(said or str(e)) from None
         except devtools.CommandFailed as e:
             raise self._failed(str(e)) from None
+
+    def _finish(self, data: bytes) -> bytes:
+        data = _pdf_bytes(data, self.browser, self.lang)
+        return stamp_dates(data, self.created) if self.created else data
 
     def _failed(self, detail: str) -> PdfError:
         return _problem(self.lang, "pdf_failed", browser=self.browser, detail=detail)

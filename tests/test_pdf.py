@@ -286,7 +286,7 @@ def test_pdf_is_not_written_to_a_terminal(monkeypatch: pytest.MonkeyPatch) -> No
 
     monkeypatch.setattr(sys, "stdout", Terminal())
     with pytest.raises(SpbeError) as e:
-        Pdf(None, "en")
+        Pdf(None, "en", "2026-01-01 00:00 UTC")
     assert "give -o FILE.pdf (or -o - for stdout)" in str(e.value)
 
 
@@ -294,3 +294,22 @@ def test_pdf_is_not_written_to_a_terminal(monkeypatch: pytest.MonkeyPatch) -> No
 def test_help_says_how_pdf_is_chosen(runner: CliRunner, command: str) -> None:
     help_text = runner.invoke(app, [command, "--help"]).stdout
     assert "pdf for -o FILE.pdf" in " ".join(help_text.replace("│", " ").split())
+
+
+@needs_browser
+def test_generated_at_gives_byte_identical_pdfs(runner: CliRunner, tmp_path: Path) -> None:
+    example = str(EXAMPLES / "kabupaten-contoh-2026.xlsx")
+    stamp = ["--generated-at", "2026-01-01T00:00:00+00:00"]
+    pdfs = [tmp_path / "a.pdf", tmp_path / "b.pdf"]
+    for target in pdfs:
+        result = runner.invoke(app, ["score", example, "-o", str(target), *stamp])
+        assert result.exit_code == 0, result.output
+    assert pdfs[0].read_bytes() == pdfs[1].read_bytes()
+    assert b"/CreationDate (D:20260101000000+00'00')" in pdfs[0].read_bytes()
+
+
+def test_stamp_dates_keeps_the_length() -> None:
+    data = b"<</CreationDate (D:20261126002829+00'00')\n/ModDate (D:20261126002829+00'00')>>"
+    stamped = pdf.stamp_dates(data, "2026-01-01 07:05 UTC")
+    assert stamped == data.replace(b"20261126002829", b"20260101070500")
+    assert pdf.stamp_dates(data, "not a stamp") == data

@@ -107,7 +107,7 @@ class Pdf:
     """A PDF output of one command: the browser is found before any work is done (a
     missing one fails at once), then the HTML is printed and written atomically."""
 
-    def __init__(self, output: str | None, lang: str) -> None:
+    def __init__(self, output: str | None, lang: str, created: str) -> None:
         import os
 
         from spbe_cli import pdf
@@ -117,13 +117,15 @@ class Pdf:
         if output is None and sys.stdout.isatty():
             raise SpbeError(t(self.lang, "pdf_needs_output"))
         self.target = output or "-"
+        self.created = created
         self.browser = pdf.find_browser(os.environ, self.lang)
 
     def write(self, html: str, inputs: list[Any]) -> None:
         from spbe_cli import output as out
         from spbe_cli import pdf
 
-        out.write(self.target, pdf.render_pdf(html, browser=self.browser, lang=self.lang), inputs)
+        data = pdf.render_pdf(html, browser=self.browser, lang=self.lang, created=self.created)
+        out.write(self.target, data, inputs)
 
 
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Report language (id or en).")]

@@ -96,7 +96,9 @@ def batch(
             if browser is not None:
                 from spbe_cli import pdf
 
-                with pdf.PdfSession(browser=browser, lang=browser_lang(lang.value)) as session:
+                with pdf.PdfSession(
+                    browser=browser, lang=browser_lang(lang.value), created=stamp
+                ) as session:
                     _print_with_progress(b, ordered, job, session, quiet)
             inputs = out.protect(files)
             for o in ordered:

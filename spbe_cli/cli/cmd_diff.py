@@ -17,6 +17,7 @@ from spbe_cli.cli import (
     RubricOpt,
     _console,
     _fail,
+    _generated_at,
     _limits,
     _wants_pdf,
     app,
@@ -68,7 +69,7 @@ def diff(
     from spbe_cli.pipeline import is_summary
 
     try:
-        pdf = Pdf(output, lang.value) if _wants_pdf(fmt, output) else None
+        pdf = Pdf(output, lang.value, _generated_at(None)) if _wants_pdf(fmt, output) else None
         if pdf is not None:
             fmt = DiffFormat.html
         tolerance = None

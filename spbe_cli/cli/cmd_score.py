@@ -65,7 +65,8 @@ def score(
 
     try:
         gates = _gates(fail_under, min_predikat, min_domain)
-        pdf = Pdf(output, lang.value) if _wants_pdf(fmt, output) else None
+        stamp = _generated_at(generated_at)
+        pdf = Pdf(output, lang.value, stamp) if _wants_pdf(fmt, output) else None
         loaded, answers, sc, result = score_file(
             file,
             rubric,
@@ -75,16 +76,13 @@ def score(
             isolate=True,
         )
         if pdf is not None:
-            pdf.write(
-                report_text(result, loaded, "html", lang.value, _generated_at(generated_at)),
-                [file],
-            )
+            pdf.write(report_text(result, loaded, "html", lang.value, stamp), [file])
         elif fmt is ScoreFormat.json:
             out.write(
                 output or "-", json.dumps(result, ensure_ascii=False, indent=2) + "\n", [file]
             )
         elif fmt in (ScoreFormat.md, ScoreFormat.html):
-            text = report_text(result, loaded, fmt.value, lang.value, _generated_at(generated_at))
+            text = report_text(result, loaded, fmt.value, lang.value, stamp)
             out.write(output or "-", text, [file])
         elif output and output != "-":  # the table as plain text, into a file
             import io
@@ -132,11 +130,12 @@ def report(
     from spbe_cli.pipeline import load_result, report_text, rubric_for_result
 
     try:
-        pdf = Pdf(output, lang.value) if _wants_pdf(fmt, output) else None
+        stamp = _generated_at(generated_at)
+        pdf = Pdf(output, lang.value, stamp) if _wants_pdf(fmt, output) else None
         result = load_result(result_file)
         loaded, extra = rubric_for_result(result, rubric)
         kind = "html" if pdf is not None or fmt is None else fmt.value
-        text = report_text(result, loaded, kind, lang.value, _generated_at(generated_at), extra)
+        text = report_text(result, loaded, kind, lang.value, stamp, extra)
         if pdf is not None:
             pdf.write(text, [result_file])
         else:
