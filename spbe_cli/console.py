@@ -10,6 +10,7 @@ from rich.text import Text
 
 from spbe_cli.numbers import percent_text
 from spbe_cli.rubric import Aspect, Domain, LoadedRubric
+from spbe_cli.scoring import TOP_WARNINGS
 
 PREDIKAT_STYLE = {
     "Kurang": "bold red",
@@ -36,6 +37,9 @@ def score_table(console: Console, result: dict[str, Any], index_name: str) -> No
     console.print(Text(" · ".join(b for b in bits if b), style="bold"))
     rub = result["rubric"]
     console.print(f"Rubric: {rub['id']} ({rub['selected_by']})", style="dim")
+    top = [w for w in result["warnings"] if w["code"] in TOP_WARNINGS]
+    for w in top:  # how the whole result must be read: before its numbers
+        console.print(f"warning: {w['message']}", style="bold yellow", soft_wrap=True)
     line = Text(f"{index_name}: ")
     line.append(f"{result['index']:.2f}", style="bold")
     line.append("  ")
@@ -73,7 +77,8 @@ def score_table(console: Console, result: dict[str, Any], index_name: str) -> No
         line.append(f"  difference {sa['difference']:+.2f}")
         console.print(line)
     for w in result["warnings"]:
-        console.print(f"warning: {w['message']}", style="yellow", soft_wrap=True)
+        if w not in top:
+            console.print(f"warning: {w['message']}", style="yellow", soft_wrap=True)
 
 
 def rubric_list(console: Console, rubrics: list[LoadedRubric]) -> None:

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -46,6 +46,7 @@ def rows(outcomes: list[Outcome]) -> list[dict[str, Any]]:
                     "aspects": {a["id"]: a["index"] for a in r["aspects"]},
                     "status": "ok",
                     "errors": [],
+                    "warnings": r.get("warnings", []),
                     "gates": o.gate_misses,
                     "result": f"{o.stem}.json",
                 }
@@ -70,6 +71,7 @@ def rows(outcomes: list[Outcome]) -> list[dict[str, Any]]:
                     "aspects": {},
                     "status": "error",
                     "errors": o.errors,
+                    "warnings": [],
                     "gates": [],
                     "result": None,
                 }
@@ -109,6 +111,7 @@ def flat(table: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
         *asps,
         "status",
         "errors",
+        "warnings",
     ]
     body = []
     for r in table:
@@ -130,6 +133,7 @@ def flat(table: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
                 *(r["aspects"].get(a) for a in asps),
                 r["status"],
                 " | ".join(r["errors"]),
+                " | ".join(r.get("warnings", [])),
             ]
         )
     return header, body
@@ -192,6 +196,7 @@ class SummaryView:
     gates: list[tuple[str, str]]
     chart: str
     footer: str
+    notices: list[str] = field(default_factory=list)  # said first (scoring.TOP_WARNINGS)
 
 
 def _mean(values: list[Decimal]) -> str:
@@ -255,7 +260,17 @@ def build_view(
         gates=[(r["institution"], m) for r in ok for m in r["gates"]],
         chart=chart,
         footer=t(lang, "s_footer", tool=tool, time=generated_at),
+        notices=_notices(ok, lang),
     )
+
+
+def _notices(ok: list[dict[str, Any]], lang: Lang) -> list[str]:
+    """Files scored with a rubric that does not apply to their year, counted and named."""
+    off = [r for r in ok if "rubric-year-mismatch" in r.get("warnings", [])]
+    if not off:
+        return []
+    names = ", ".join(f"{r['institution']} ({r['year']}, {r['rubric']})" for r in off)
+    return [t(lang, "s_rubric_year", n=len(off), names=names)]
 
 
 def render(view: SummaryView, fmt: str) -> str:

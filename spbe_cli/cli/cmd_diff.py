@@ -13,10 +13,13 @@ from spbe_cli.cli import (
     EXIT_GATE,
     Lang,
     LangOpt,
+    Pdf,
     RubricOpt,
     _console,
     _fail,
+    _generated_at,
     _limits,
+    _wants_pdf,
     app,
 )
 from spbe_cli.errors import SpbeError
@@ -27,6 +30,7 @@ class DiffFormat(StrEnum):
     md = "md"
     html = "html"
     json = "json"
+    pdf = "pdf"
 
 
 @app.command()
@@ -37,9 +41,10 @@ def diff(
     new: Annotated[
         Path, typer.Argument(help="Newer answers or result JSON (or a folder/summary).")
     ],
-    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        DiffFormat.table
-    ),
+    fmt: Annotated[
+        DiffFormat | None,
+        typer.Option("--format", "-f", help="Output format (default: table; pdf for -o FILE.pdf)."),
+    ] = None,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write here ('-' = stdout).")
     ] = None,
@@ -64,12 +69,16 @@ def diff(
     from spbe_cli.pipeline import is_summary
 
     try:
+        pdf = Pdf(output, lang.value, _generated_at(None)) if _wants_pdf(fmt, output) else None
+        if pdf is not None:
+            fmt = DiffFormat.html
         tolerance = None
         if fail_on_drop is not None:
             try:
                 tolerance = Decimal(fail_on_drop.replace(",", "."))
             except InvalidOperation:
                 raise _E(f"--fail-on-drop: {fail_on_drop!r} is not a number") from None
+        fmt = fmt or DiffFormat.table
         batch_form = old.is_dir() or new.is_dir() or is_summary(old) or is_summary(new)
         if batch_form:
             text, misses = _batch_diff(
@@ -79,7 +88,9 @@ def diff(
             text, misses = _single_diff(
                 old, new, fmt, lang.value, rubric, tolerance, fail_on_predikat_drop
             )
-        if text is not None:
+        if text is not None and pdf is not None:
+            pdf.write(text, [old, new])
+        elif text is not None:
             out.write(output or "-", text, [old, new])
     except SpbeError as e:
         _fail(e)

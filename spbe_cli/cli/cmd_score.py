@@ -18,6 +18,7 @@ from spbe_cli.cli import (
     MinDomainOpt,
     MinPredikatOpt,
     Missing,
+    Pdf,
     ReportFormat,
     RubricOpt,
     ScoreFormat,
@@ -26,6 +27,7 @@ from spbe_cli.cli import (
     _gates,
     _generated_at,
     _limits,
+    _wants_pdf,
     app,
 )
 from spbe_cli.errors import SpbeError
@@ -36,8 +38,9 @@ def score(
     file: Annotated[Path, typer.Argument(help="Answers: .xlsx .xlsm .xls .ods .csv .yaml .json")],
     rubric: RubricOpt = None,
     fmt: Annotated[
-        ScoreFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ScoreFormat.table,
+        ScoreFormat | None,
+        typer.Option("--format", "-f", help="Output format (default: table; pdf for -o FILE.pdf)."),
+    ] = None,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write here ('-' = stdout).")
     ] = None,
@@ -62,6 +65,8 @@ def score(
 
     try:
         gates = _gates(fail_under, min_predikat, min_domain)
+        stamp = _generated_at(generated_at)
+        pdf = Pdf(output, lang.value, stamp) if _wants_pdf(fmt, output) else None
         loaded, answers, sc, result = score_file(
             file,
             rubric,
@@ -70,12 +75,14 @@ def score(
             _limits(),
             isolate=True,
         )
-        if fmt is ScoreFormat.json:
+        if pdf is not None:
+            pdf.write(report_text(result, loaded, "html", lang.value, stamp), [file])
+        elif fmt is ScoreFormat.json:
             out.write(
                 output or "-", json.dumps(result, ensure_ascii=False, indent=2) + "\n", [file]
             )
         elif fmt in (ScoreFormat.md, ScoreFormat.html):
-            text = report_text(result, loaded, fmt.value, lang.value, _generated_at(generated_at))
+            text = report_text(result, loaded, fmt.value, lang.value, stamp)
             out.write(output or "-", text, [file])
         elif output and output != "-":  # the table as plain text, into a file
             import io
@@ -104,9 +111,10 @@ def score(
 @app.command()
 def report(
     result_file: Annotated[Path, typer.Argument(help="A result JSON from `spbe score -f json`.")],
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = (
-        ReportFormat.html
-    ),
+    fmt: Annotated[
+        ReportFormat | None,
+        typer.Option("--format", "-f", help="Report format (default: html; pdf for -o FILE.pdf)."),
+    ] = None,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write here ('-' = stdout).")
     ] = None,
@@ -122,12 +130,16 @@ def report(
     from spbe_cli.pipeline import load_result, report_text, rubric_for_result
 
     try:
+        stamp = _generated_at(generated_at)
+        pdf = Pdf(output, lang.value, stamp) if _wants_pdf(fmt, output) else None
         result = load_result(result_file)
         loaded, extra = rubric_for_result(result, rubric)
-        text = report_text(
-            result, loaded, fmt.value, lang.value, _generated_at(generated_at), extra
-        )
-        out.write(output or "-", text, [result_file])
+        kind = "html" if pdf is not None or fmt is None else fmt.value
+        text = report_text(result, loaded, kind, lang.value, stamp, extra)
+        if pdf is not None:
+            pdf.write(text, [result_file])
+        else:
+            out.write(output or "-", text, [result_file])
     except SpbeError as e:
         _fail(e)
 
@@ -136,22 +148,40 @@ def report(
 def template(
     output: Annotated[str, typer.Option("--output", "-o", help="Where to write the .xlsx.")],
     rubric: Annotated[
-        str, typer.Option("--rubric", "-r", help="Built-in rubric id or a rubric YAML file.")
-    ] = "permenpanrb-59-2020",
+        str | None,
+        typer.Option(
+            "--rubric",
+            "-r",
+            help="Built-in rubric id or a rubric YAML file (default: the rubric of --year,"
+            " else of this year).",
+        ),
+    ] = None,
     institution: Annotated[str | None, typer.Option(help="Pre-fill Instansi.")] = None,
-    year: Annotated[int | None, typer.Option(help="Pre-fill Tahun.")] = None,
+    year: Annotated[int | None, typer.Option(help="Pre-fill Tahun; picks its rubric.")] = None,
 ) -> None:
     """Write the canonical answer workbook for a rubric, ready to fill in."""
+    import datetime as dt
+
     from spbe_cli import output as out
-    from spbe_cli.rubric import load_rubric
+    from spbe_cli.rubric import load_rubric, rubric_for_year
     from spbe_cli.template import build_template
 
     try:
-        lr = load_rubric(rubric)
+        if rubric is not None:
+            lr, why = load_rubric(rubric), "given with --rubric"
+        else:
+            when = year if year is not None else dt.datetime.now(dt.UTC).year
+            lr, why = rubric_for_year(when), f"chosen by year {when}"
         out.write(output, build_template(lr, institution=institution, year=year))
     except SpbeError as e:
         _fail(e)
     if output != "-":
+        n = len(lr.rubric.indicators)
+        typer.echo(f"wrote {output} ({n} indicators, {lr.rubric.id}, {why})", err=True)
+    years = lr.rubric.years
+    if year is not None and not years.covers(year):
         typer.echo(
-            f"wrote {output} ({len(lr.rubric.indicators)} indicators, {lr.rubric.id})", err=True
+            f"warning: rubric {lr.rubric.id} is for {years.text}, not for the year {year};"
+            " its scores will say so",
+            err=True,
         )
