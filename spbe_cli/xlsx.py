@@ -10,7 +10,7 @@ import re
 import zipfile
 from collections.abc import Sequence
 
-from spbe_cli.readers.grid import column_letter
+from spbe_cli.text import column_letter
 
 Cell = str | int | float | None
 FIXED = (1980, 1, 1, 0, 0, 0)

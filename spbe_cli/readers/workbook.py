@@ -12,11 +12,11 @@ from contextlib import contextmanager
 import python_calamine as pc
 
 from spbe_cli.errors import Collector, InputError, Problem
-from spbe_cli.levels import norm
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.readers import grid as g
 from spbe_cli.readers.raw import SHEETS, Cell, RawAnswers, RawRow
 from spbe_cli.readers.xlsxcells import CorruptPart, Package, beyond, hidden_cells, read_part
+from spbe_cli.text import norm
 
 ZIP_MAGIC = b"PK\x03\x04"
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
