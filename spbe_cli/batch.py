@@ -7,41 +7,24 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from spbe_cli import gates as gates_mod
+from spbe_cli import output
+from spbe_cli.answers import MissingPolicy
 from spbe_cli.errors import OutputError, SpbeError
 from spbe_cli.limits import DEFAULT, Limits
-
-if TYPE_CHECKING:
-    from spbe_cli.answers import MissingPolicy
 from spbe_cli.names import normalize, slug, unique_stems
+from spbe_cli.outcome import Outcome
+from spbe_cli.pipeline import report_texts, score_file
 from spbe_cli.readers import SUFFIXES, crashed
 
 _ANSWER_KEYS = re.compile(
     r'^\s*["\']?(?:identitas|identity|jawaban|answers)["\']?\s*:', re.IGNORECASE | re.MULTILINE
 )
-
-
-@dataclass
-class Outcome:
-    """One input file's fate: a result (the JSON contract) or its located errors."""
-
-    file: str
-    result: dict[str, Any] | None = None
-    errors: list[str] = field(default_factory=list)
-    stem: str = ""
-    gate_misses: list[str] = field(default_factory=list)
-    # Written by the worker into the output folder under temporary names, by format (json,
-    # md, html): the main process only renames them once the output names are known.
-    staged: dict[str, Path] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return self.result is not None and not self.errors
 
 
 def _skipped(path: Path) -> bool:
@@ -113,9 +96,6 @@ class Job:
 
 def score_one(path: Path, job: Job) -> Outcome:
     """Score one file; every expected failure becomes located errors, never an exception."""
-    from spbe_cli import output
-    from spbe_cli.pipeline import report_texts, score_file
-
     out = Outcome(file=str(path))
     try:
         loaded, _answers, _score, result = score_file(

@@ -11,8 +11,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from spbe_cli import charts
-from spbe_cli.batch import Outcome
 from spbe_cli.i18n import Lang, t
+from spbe_cli.outcome import Outcome
 from spbe_cli.rubric import PREDIKAT_ORDER
 from spbe_cli.xlsx import csv_safe
 

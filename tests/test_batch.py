@@ -196,18 +196,18 @@ def test_a_file_that_kills_the_reader_is_its_own_error(
 ) -> None:
     """calamine aborts the process on some inputs no check foresees: that file is an
     error naming it, every other file is still scored, and nothing is left half-written."""
-    from spbe_cli import pipeline
+    from spbe_cli import batch
 
     folder = tmp_path / "in"
     make_province(folder, 6)
-    real = pipeline.score_file
+    real = batch.score_file
 
     def aborts_on_kab_03(path: Path, *args: object, **kwargs: object) -> object:
         if path.name == "kab-03.xlsx":  # as calamine's abort does, without the crash report
             os.kill(os.getpid(), signal.SIGKILL)
         return real(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline, "score_file", aborts_on_kab_03)
+    monkeypatch.setattr(batch, "score_file", aborts_on_kab_03)
     out = tmp_path / "o"
     result = runner.invoke(app, ["batch", str(folder), "--out", str(out), "--jobs", jobs, *STAMP])
     assert result.exit_code == 2, result.output
