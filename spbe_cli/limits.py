@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
+from spbe_cli.isolate import Budget
+
 MIB = 1024 * 1024
 
 
@@ -21,6 +23,10 @@ class Limits:
     rows: int = 10_000  # rows of an answer sheet or CSV
     columns: int = 200  # columns of an answer sheet
     yaml_nodes: int = 200_000  # nodes of a YAML/JSON document
+    # The child process that reads a spreadsheet (in a batch: reads, scores and renders one
+    # file), where the OS can limit it (see isolate.py).
+    reader_memory_bytes: int = 1024 * MIB  # its address space
+    reader_cpu_seconds: int = 60  # processor time for one file
 
     ENV = {
         "file_bytes": ("SPBE_MAX_FILE_MB", MIB),
@@ -30,6 +36,8 @@ class Limits:
         "rows": ("SPBE_MAX_ROWS", 1),
         "columns": ("SPBE_MAX_COLUMNS", 1),
         "yaml_nodes": ("SPBE_MAX_YAML_NODES", 1),
+        "reader_memory_bytes": ("SPBE_MAX_READER_MB", MIB),
+        "reader_cpu_seconds": ("SPBE_MAX_READER_SECONDS", 1),
     }
 
     @classmethod
@@ -43,6 +51,11 @@ class Limits:
             if raw.isdigit() and int(raw) > 0:
                 values[f.name] = int(raw) * unit
         return cls(**values)
+
+    @property
+    def budget(self) -> Budget:
+        """What a child process that reads (and in a batch scores) one file may use."""
+        return Budget(self.reader_memory_bytes, self.reader_cpu_seconds)
 
 
 DEFAULT = Limits()
