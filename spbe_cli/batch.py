@@ -12,14 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from spbe_cli import gates as gates_mod
-from spbe_cli import isolate, output
+from spbe_cli import isolate, output, summary
 from spbe_cli.answers import MissingPolicy
-from spbe_cli.errors import OutputError, SpbeError
+from spbe_cli.errors import InputError, OutputError, Problem, SpbeError
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.names import normalize, slug, unique_stems
 from spbe_cli.outcome import Outcome
 from spbe_cli.pipeline import report_texts, score_file
-from spbe_cli.readers import SUFFIXES, crashed
+from spbe_cli.readers import SUFFIXES, crashed, read_bytes
 from spbe_cli.rubric import all_builtin
 
 _ANSWER_KEYS = re.compile(
@@ -213,3 +213,29 @@ def apply_gates(outcomes: list[Outcome], gates: gates_mod.Gates) -> None:
     for o in outcomes:
         if o.ok and gates.active:
             o.gate_misses = gates_mod.check(o.result, gates)  # type: ignore[arg-type]
+
+
+def load_rows(
+    path: Path, rubric: str | None = None, jobs: int = 1
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Summary rows for a batch diff: a summary.json, a folder holding one, or a folder of
+    answer files (scored now). Returns the scored rows and the problems of the others."""
+    target = path / "summary.json" if path.is_dir() else path
+    if target.is_file() and target.suffix.lower() == ".json":
+        data = json.loads(read_bytes(target).decode("utf-8-sig"))
+        if not isinstance(data, dict) or "rows" not in data:
+            raise InputError([Problem(str(target), "", "not a spbe summary (no rows)")])
+        rows = data["rows"]
+        return [r for r in rows if r.get("status") == "ok"], [
+            m for r in rows if r.get("status") != "ok" for m in r.get("errors", [])
+        ]
+    files, unmatched = discover([str(path)])
+    if unmatched or not files:
+        raise InputError([Problem(str(path), "", "no answer files or summary.json here")])
+    job = Job(rubric, "error", (), "id", "")
+    outcomes = score_all(files, job, jobs)
+    mark_duplicates(outcomes)
+    rows = summary.rows(ranked(outcomes))
+    return [r for r in rows if r["status"] == "ok"], [
+        m for r in rows if r["status"] != "ok" for m in r["errors"]
+    ]

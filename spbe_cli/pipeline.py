@@ -134,3 +134,34 @@ def rubric_for_result(
             }
         )
     return loaded, extra
+
+
+def load_side(path: Path, rubric: str | None = None, limits: Limits = DEFAULT) -> Any:
+    """One side of a diff: a result JSON (re-scored exactly from its levels and rubric) or
+    an answer file of any supported format."""
+    from spbe_cli.diff import Side, side_from_result
+
+    if path.suffix.lower() == ".json" and _is_result(path):
+        result = load_result(path)
+        loaded, _extra = rubric_for_result(result, rubric)
+        return side_from_result(result, loaded)
+    loaded, _answers, sc, result = score_file(path, rubric, "error", None, limits, isolate=True)
+    return Side(result, loaded, sc)
+
+
+def _head_has(path: Path, marker: bytes, size: int) -> bool:
+    """Whether the first `size` bytes of a file hold `marker` (what kind of JSON it is)."""
+    try:
+        with path.open("rb") as f:
+            return marker in f.read(size)
+    except OSError:
+        return False
+
+
+def _is_result(path: Path) -> bool:
+    return _head_has(path, b'"format_version"', 4096)
+
+
+def is_summary(path: Path) -> bool:
+    """A batch summary.json (`{"format_version": 1, "rows": [...]}`)."""
+    return path.suffix.lower() == ".json" and path.is_file() and _head_has(path, b'"rows"', 256)

@@ -60,8 +60,8 @@ def diff(
     from decimal import Decimal, InvalidOperation
 
     from spbe_cli import output as out
-    from spbe_cli.compare import is_summary
     from spbe_cli.errors import SpbeError as _E
+    from spbe_cli.pipeline import is_summary
 
     try:
         tolerance = None
@@ -100,7 +100,7 @@ def _single_diff(
 ) -> tuple[str | None, list[str]]:
     from spbe_cli import diff as d
     from spbe_cli import diffview
-    from spbe_cli.compare import load_side
+    from spbe_cli.pipeline import load_side
     from spbe_cli.render import render_view
 
     a, b = load_side(old, rubric, _limits()), load_side(new, rubric, _limits())
@@ -134,7 +134,7 @@ def _batch_diff(
     import os
 
     from spbe_cli import diffview
-    from spbe_cli.compare import load_rows
+    from spbe_cli.batch import load_rows
     from spbe_cli.render import render_view
 
     jobs = os.cpu_count() or 1

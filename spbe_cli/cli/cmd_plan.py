@@ -58,8 +58,8 @@ def plan(
     """The cheapest path to the next predikat (or --target), with what each step requires."""
     from spbe_cli import output as out
     from spbe_cli import planning, planview
-    from spbe_cli.compare import load_side
     from spbe_cli.errors import SpbeError as _E
+    from spbe_cli.pipeline import load_side
     from spbe_cli.readers.costs import read_costs
 
     try:
