@@ -8,7 +8,10 @@ from pathlib import Path
 from spbe_cli import isolate
 from spbe_cli.errors import InputError, Problem
 from spbe_cli.limits import DEFAULT, Limits
+from spbe_cli.readers.csvfile import decode, read_csv
+from spbe_cli.readers.mapping import read_mapping
 from spbe_cli.readers.raw import RawAnswers
+from spbe_cli.readers.workbook import read_workbook
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 TEXT_SUFFIXES = (".csv", ".yaml", ".yml", ".json")
@@ -73,16 +76,9 @@ def read_answers(path: Path, limits: Limits = DEFAULT) -> RawAnswers:
     data = read_bytes(path, limits.file_bytes)
     sha = hashlib.sha256(data).hexdigest()
     if suffix in SPREADSHEET_SUFFIXES:
-        from spbe_cli.readers.workbook import read_workbook
-
         return read_workbook(name, data, sha, limits)
     if suffix == ".csv":
-        from spbe_cli.readers.csvfile import read_csv
-
         return read_csv(name, data, sha, limits)
-    from spbe_cli.readers.csvfile import decode
-    from spbe_cli.readers.mapping import read_mapping
-
     is_json = suffix == ".json"
     text = decode(name, data, "JSON" if is_json else "YAML")
     return read_mapping(name, text, sha, is_json=is_json, limits=limits)
