@@ -14,7 +14,7 @@ from spbe_cli import charts
 from spbe_cli.i18n import Lang, t
 from spbe_cli.outcome import Outcome
 from spbe_cli.rubric import PREDIKAT_ORDER
-from spbe_cli.xlsx import csv_safe
+from spbe_cli.text import csv_safe
 
 FORMAT_VERSION = 1
 

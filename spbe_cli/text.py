@@ -1,9 +1,11 @@
-"""Text every layer shares: names matched loosely, and spreadsheet cell addresses."""
+"""Text every layer shares: names matched loosely, spreadsheet cell addresses, and text
+made safe for a spreadsheet to open."""
 
 from __future__ import annotations
 
 import re
 
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")  # text a spreadsheet may run as a formula
 _SEPARATORS = re.compile(r"[\s_\-]+")
 _NORMED: dict[str, str] = {}
 
@@ -33,3 +35,10 @@ def address(sheet: str | None, row: int, col: int) -> str:
     """0-based row and column → `Jawaban!C14` (or `C14` without a sheet)."""
     cell = f"{column_letter(col)}{row + 1}"
     return f"{sheet}!{cell}" if sheet else cell
+
+
+def csv_safe(value: object) -> object:
+    """Neutralise formula injection in CSV: such text gets a leading quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value

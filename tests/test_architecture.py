@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import tomllib
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "spbe_cli"
@@ -71,3 +72,15 @@ def test_no_float_arithmetic_in_scoring() -> None:
         assert "round" not in calls, name
         if name in ("scoring.py", "planning.py"):
             assert "float" not in calls, name
+
+
+def test_every_module_has_a_layer() -> None:
+    """lint-imports (run by .ci/run) checks the layers; this says early, in the suite, that a
+    new module needs its place in the contract (pyproject.toml, [tool.importlinter])."""
+    config = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    (layers,) = [c for c in config["tool"]["importlinter"]["contracts"] if c["id"] == "layers"]
+    placed = {name.strip() for layer in layers["layers"] for name in layer.split(":")}
+    modules = {p.stem for p in PACKAGE.glob("*.py") if p.stem != "__init__"}
+    modules |= {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file()}
+    assert modules - placed == set(), "place these modules in a layer"
+    assert placed - modules == set(), "these layers name no module"
