@@ -24,8 +24,6 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
@@ -128,6 +126,11 @@ def _pooled(
     ctx: Any,
 ) -> Iterator[R | Died]:
     """Answers in input order until all are given or a worker process dies."""
+    # import cost: the pool (with the logging it imports) is for batches; a cold `spbe
+    # score`, which reads its one file through `call`, would pay about 10 ms for it.
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=ctx, initializer=_worker, initargs=(budget,)
     ) as pool:
