@@ -92,25 +92,26 @@ def imap(
     jobs: int,
     budget: Budget,
     method: str | None = None,
+    initializer: Callable[[], object] | None = None,
 ) -> Iterator[R | Died]:
     """fn(item) for every item in `jobs` worker processes, in the order of `items`; an
     item whose process died gives Died. An exception fn raises is raised here.
 
     When a worker dies, the first item not yet answered is run alone: if its process dies
     too, that item is to blame; the rest then go one by one, so that another such item is
-    found as quickly."""
+    found as quickly. `initializer` (module-level) runs first in each worker."""
     ctx = multiprocessing.get_context(method or START_METHOD)
     done = 0
     chunk = max(1, len(items) // (max(jobs, 1) * 8))
     while done < len(items):
         rest = items[done:]
         workers = max(1, min(jobs, len(rest)))
-        for answer in _pooled(fn, rest, workers, chunk, budget, ctx):
+        for answer in _pooled(fn, rest, workers, chunk, budget, ctx, initializer):
             done += 1
             yield answer
         if done < len(items):
             try:
-                yield call(fn, items[done], budget=budget, method=method)
+                yield call(_alone, initializer, fn, items[done], budget=budget, method=method)
             except Died as e:
                 yield e
             done += 1
@@ -124,6 +125,7 @@ def _pooled(
     chunk: int,
     budget: Budget,
     ctx: Any,
+    initializer: Callable[[], object] | None,
 ) -> Iterator[R | Died]:
     """Answers in input order until all are given or a worker process dies."""
     # import cost: the pool (with the logging it imports) is for batches; a cold `spbe
@@ -132,7 +134,7 @@ def _pooled(
     from concurrent.futures.process import BrokenProcessPool
 
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=ctx, initializer=_worker, initargs=(budget,)
+        max_workers=workers, mp_context=ctx, initializer=_worker, initargs=(budget, initializer)
     ) as pool:
         try:
             yield from pool.map(_in_worker, [(fn, budget, item) for item in items], chunksize=chunk)
@@ -141,6 +143,13 @@ def _pooled(
         except BaseException:  # an unwritable output or an interrupt: start nothing more
             pool.shutdown(wait=True, cancel_futures=True)
             raise
+
+
+def _alone(initializer: Callable[[], object] | None, fn: Callable[[A], R], item: A) -> R:
+    """An item retried in a process of its own, prepared as a pool worker is."""
+    if initializer is not None:
+        initializer()
+    return fn(item)
 
 
 def _child(sender: Connection, budget: Budget, fn: Callable[..., Any], args: Any) -> None:
@@ -161,9 +170,11 @@ def _child(sender: Connection, budget: Budget, fn: Callable[..., Any], args: Any
     sender.close()
 
 
-def _worker(budget: Budget) -> None:
+def _worker(budget: Budget, initializer: Callable[[], object] | None) -> None:
     _quiet()
     _limit_memory(budget.memory_bytes)
+    if initializer is not None:
+        initializer()
 
 
 def _in_worker(task: tuple[Callable[[A], R], Budget, A]) -> R | Died:

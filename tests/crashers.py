@@ -61,3 +61,23 @@ def worker_that_kills_kab_03(args: tuple[Path, Job]) -> Outcome:
     if args[0].name == "kab-03.xlsx":
         killed()
     return score_one(*args)
+
+
+MARK = "unmarked"
+_CALLS = 0
+
+
+def mark() -> None:
+    """A worker initializer: what it sets is seen by every item of that worker."""
+    global MARK
+    MARK = "marked"
+
+
+def marked_but_third_dies_in_a_pool(n: int) -> str:
+    """MARK; the item 3 takes its worker down unless it is the first item of its process
+    (so it dies in a pool that has done other items, and is answered when run alone)."""
+    global _CALLS
+    _CALLS += 1
+    if n == 3 and _CALLS > 1:
+        killed()
+    return MARK

@@ -82,6 +82,16 @@ def test_a_pool_blames_the_item_whose_process_died(method: str, jobs: int) -> No
 
 
 @pytest.mark.parametrize("method", METHODS)
+@needs_rlimits
+def test_an_item_retried_alone_is_prepared_as_in_the_pool(method: str) -> None:
+    """The worker initializer runs in every worker, and before an item retried alone."""
+    answers = isolate.imap(
+        crashers.marked_but_third_dies_in_a_pool, range(6), 1, BUDGET, method, crashers.mark
+    )
+    assert list(answers) == ["marked"] * 6
+
+
+@pytest.mark.parametrize("method", METHODS)
 @pytest.mark.parametrize(
     ("reader", "why"),
     [
