@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import runpy
 from pathlib import Path
 
 import crashers
@@ -117,10 +116,3 @@ def test_spbe_score_reports_a_dead_reader_as_a_located_error(
     assert result.exit_code == 2
     assert f"{book}: the spreadsheet reader crashed on this file ({why})" in result.stderr
     assert "Traceback" not in result.output + result.stderr
-
-
-def test_python_m_spbe_cli_runs_the_cli_only_as_the_main_module() -> None:
-    """A spawned child imports the parent's main module under another name: `python -m
-    spbe_cli` must not run the command a second time there."""
-    namespace = runpy.run_module("spbe_cli.__main__", run_name="__mp_main__")
-    assert callable(namespace["main"])
