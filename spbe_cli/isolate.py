@@ -24,9 +24,10 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
+
+from spbe_cli.limits import Budget
 
 try:
     import resource
@@ -48,14 +49,6 @@ def _default_method() -> str:
 
 
 START_METHOD = _default_method()
-
-
-@dataclass(frozen=True)
-class Budget:
-    """What a child may use: bytes of address space, seconds of processor time per call."""
-
-    memory_bytes: int
-    cpu_seconds: int
 
 
 class Died(Exception):

@@ -9,9 +9,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
-from spbe_cli.isolate import Budget
-
 MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Budget:
+    """What a child process may use (isolate.py): bytes of address space, seconds of
+    processor time per call."""
+
+    memory_bytes: int
+    cpu_seconds: int
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,10 @@ from typer.testing import CliRunner
 from spbe_cli import isolate, readers
 from spbe_cli.cli import app
 from spbe_cli.errors import InputError
+from spbe_cli.limits import Budget
 
 METHODS = [m for m in ("fork", "spawn") if m in multiprocessing.get_all_start_methods()]
-BUDGET = isolate.Budget(memory_bytes=1024 * crashers.MIB, cpu_seconds=60)
+BUDGET = Budget(memory_bytes=1024 * crashers.MIB, cpu_seconds=60)
 needs_rlimits = pytest.mark.skipif(os.name != "posix", reason="Windows has no rlimits")
 
 
@@ -48,17 +49,17 @@ def test_a_child_killed_by_a_signal_is_died(method: str) -> None:
 @pytest.mark.parametrize("method", METHODS)
 @needs_rlimits
 def test_the_memory_limit_holds(method: str) -> None:
-    small = isolate.Budget(memory_bytes=256 * crashers.MIB, cpu_seconds=60)
+    small = Budget(memory_bytes=256 * crashers.MIB, cpu_seconds=60)
     with pytest.raises(isolate.Died) as caught:
         isolate.call(crashers.greedy, 512, budget=small, method=method)
     assert caught.value.why == "it needed more than 256 MB of memory"
-    big = isolate.Budget(memory_bytes=2048 * crashers.MIB, cpu_seconds=60)
+    big = Budget(memory_bytes=2048 * crashers.MIB, cpu_seconds=60)
     assert isolate.call(crashers.greedy, 512, budget=big, method=method) == 512 * crashers.MIB
 
 
 @needs_rlimits
 def test_the_processor_time_limit_holds() -> None:
-    brief = isolate.Budget(memory_bytes=1024 * crashers.MIB, cpu_seconds=1)
+    brief = Budget(memory_bytes=1024 * crashers.MIB, cpu_seconds=1)
     with pytest.raises(isolate.Died) as caught:
         isolate.call(crashers.spinning, 30.0, budget=brief, method="spawn")
     assert caught.value.why == "it used more than 1 s of processor time"
