@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from spbe_cli import charts
+from spbe_cli import charts, xlsx
 from spbe_cli.i18n import Lang, t
 from spbe_cli.outcome import Outcome
+from spbe_cli.render import render_view
 from spbe_cli.rubric import PREDIKAT_ORDER
 from spbe_cli.text import csv_safe
 
@@ -168,8 +169,6 @@ def to_csv(table: list[dict[str, Any]]) -> str:
 
 
 def to_xlsx(table: list[dict[str, Any]]) -> bytes:
-    from spbe_cli import xlsx
-
     header, body = flat(table)
     fills = [
         PREDIKAT_ORDER.index(r["predikat"]) if r["predikat"] in PREDIKAT_ORDER else None
@@ -259,6 +258,4 @@ def build_view(
 
 
 def render(view: SummaryView, fmt: str) -> str:
-    from spbe_cli.render import render_view
-
     return render_view("summary", view, fmt)
