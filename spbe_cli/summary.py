@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from spbe_cli import charts, xlsx
-from spbe_cli.i18n import Lang, t
+from spbe_cli.i18n import TEXT, Lang, t
 from spbe_cli.outcome import Outcome
 from spbe_cli.render import render_view
 from spbe_cli.rubric import PREDIKAT_ORDER
@@ -213,8 +213,6 @@ def _groups(table: list[dict[str, Any]], key: str, lang: Lang) -> list[list[str]
 def build_view(
     table: list[dict[str, Any]], lang: Lang, generated_at: str, tool: str
 ) -> SummaryView:
-    from spbe_cli.i18n import TEXT
-
     ok = [r for r in table if r["status"] == "ok"]
     ranking = [
         [

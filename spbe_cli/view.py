@@ -6,11 +6,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, Decimal
+from fractions import Fraction
 from pathlib import PurePath
 from typing import Any
 
-from spbe_cli import charts
-from spbe_cli.i18n import Lang, gloss, t
+from spbe_cli import charts, planning, planview
+from spbe_cli.diff import side_from_result
+from spbe_cli.i18n import PREDIKAT_GLOSS_EN, TEXT, Lang, gloss, t
 from spbe_cli.rubric import LoadedRubric, Rubric
 
 
@@ -115,8 +117,6 @@ def _gap(rubric: Rubric, result: dict[str, Any], lang: Lang) -> str:
 
 
 def _predikat(lang: Lang, name: str) -> str:
-    from spbe_cli.i18n import PREDIKAT_GLOSS_EN
-
     return gloss(lang, name, PREDIKAT_GLOSS_EN.get(name))
 
 
@@ -145,8 +145,6 @@ def _next_step(rubric: Rubric | None, ind_id: str, level: Any, lang: Lang) -> st
 
 def _warning_text(w: dict[str, Any], lang: Lang, basis: str, index_exact: str) -> str:
     key = f"w_{w['code']}"
-    from spbe_cli.i18n import TEXT
-
     if key not in TEXT[lang]:
         return str(w["message"])
     params = dict(w.get("params", {}))
@@ -389,8 +387,6 @@ def build(
 
 
 def _frac(value: Decimal) -> Any:
-    from fractions import Fraction
-
     return Fraction(value)
 
 
@@ -419,8 +415,6 @@ def _aspect_self(result: dict[str, Any]) -> list[float]:
 
 
 def _labels(lang: Lang) -> dict[str, str]:
-    from spbe_cli.i18n import TEXT
-
     return TEXT[lang]
 
 
@@ -431,9 +425,6 @@ def _recommendation(
     result: dict[str, Any], loaded: LoadedRubric, lang: Lang
 ) -> tuple[list[str], list[list[str]], str]:
     """The plan to the next predikat (`spbe plan`), shortened for the report."""
-    from spbe_cli import planning, planview
-    from spbe_cli.diff import side_from_result
-
     side = side_from_result(result, loaded)
     if side.score is None:
         return [], [], ""

@@ -84,3 +84,42 @@ def test_every_module_has_a_layer() -> None:
     modules |= {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file()}
     assert modules - placed == set(), "place these modules in a layer"
     assert placed - modules == set(), "these layers name no module"
+
+
+REASONS = ("# cold start:", "# import cost:")
+
+
+def local_imports(path: Path) -> list[tuple[int, str]]:
+    """Imports inside functions, each with its reason: a comment on the line, or in the
+    block of comments and imports right above it (a blank line between import groups)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    found = []
+    for fn in ast.walk(ast.parse("\n".join(lines))):
+        if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        for node in ast.walk(fn):
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                block, j = [lines[node.lineno - 1]], node.lineno - 2
+                while j >= 0:
+                    text = lines[j].strip()
+                    if not text and lines[j - 1].strip().startswith(("from ", "import ")):
+                        j -= 1
+                    elif text.startswith(("from ", "import ", "#")):
+                        block.append(text)
+                        j -= 1
+                    else:
+                        break
+                marks = [line[line.index(r) :] for line in block for r in REASONS if r in line]
+                found.append((node.lineno, marks[0] if marks else ""))
+    return found
+
+
+def test_function_local_imports_say_why() -> None:
+    """Imports sit at the top of a module. A function-local one says why: `# cold start:`
+    in cli/ (a command imports what only it needs), `# import cost:` elsewhere (rare)."""
+    for path in MODULES:
+        for line, reason in local_imports(path):
+            where = f"{path.relative_to(PACKAGE.parent)}:{line}"
+            assert reason, f"{where}: a function-local import without a reason"
+            if path.parent.name != "cli":
+                assert reason.startswith("# import cost:"), where
