@@ -6,10 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from spbe_cli import render, view
 from spbe_cli import result as result_view
 from spbe_cli.answers import Answers, MissingPolicy, validate
-from spbe_cli.diff import Side, side_from_result
 from spbe_cli.errors import InputError, Problem
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.readers import read_answers, read_bytes, read_isolated
@@ -41,6 +39,10 @@ def report_text(
     generated_at: str,
     extra_warnings: list[dict[str, Any]] | None = None,
 ) -> str:
+    # import cost: the report's views, charts and templates are a twentieth of a cold start,
+    # and `spbe score` imports this module for its table too.
+    from spbe_cli import render, view
+
     v = view.build(result, loaded, lang, generated_at, extra_warnings)  # type: ignore[arg-type]
     return render.render(v, fmt)  # type: ignore[arg-type]
 
@@ -53,6 +55,8 @@ def report_texts(
     generated_at: str,
 ) -> dict[str, str]:
     """Several formats of one report from one view (the plan is computed once)."""
+    from spbe_cli import render, view  # import cost: as in report_text
+
     v = view.build(result, loaded, lang, generated_at)  # type: ignore[arg-type]
     return {fmt: render.render(v, fmt) for fmt in fmts}  # type: ignore[arg-type]
 
@@ -137,6 +141,10 @@ def rubric_for_result(
 def load_side(path: Path, rubric: str | None = None, limits: Limits = DEFAULT) -> Any:
     """One side of a diff: a result JSON (re-scored exactly from its levels and rubric) or
     an answer file of any supported format."""
+    # import cost: the diff model's classes are a sixtieth of a cold start, and `spbe score`
+    # imports this module without comparing anything.
+    from spbe_cli.diff import Side, side_from_result
+
     if path.suffix.lower() == ".json" and _is_result(path):
         result = load_result(path)
         loaded, _extra = rubric_for_result(result, rubric)
