@@ -10,8 +10,7 @@ from fractions import Fraction
 from pathlib import PurePath
 from typing import Any
 
-from spbe_cli import charts, planning, planview
-from spbe_cli.diff import side_from_result
+from spbe_cli import charts
 from spbe_cli.i18n import PREDIKAT_GLOSS_EN, TEXT, Lang, gloss, t
 from spbe_cli.rubric import LoadedRubric, Rubric
 
@@ -425,6 +424,11 @@ def _recommendation(
     result: dict[str, Any], loaded: LoadedRubric, lang: Lang
 ) -> tuple[list[str], list[list[str]], str]:
     """The plan to the next predikat (`spbe plan`), shortened for the report."""
+    # import cost: the plan and the diff model it starts from are a report's alone; a
+    # batch's summaries are rendered through this module's neighbours without them.
+    from spbe_cli import planning, planview
+    from spbe_cli.diff import side_from_result
+
     side = side_from_result(result, loaded)
     if side.score is None:
         return [], [], ""
