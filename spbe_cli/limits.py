@@ -30,6 +30,8 @@ class Limits:
     rows: int = 10_000  # rows of an answer sheet or CSV
     columns: int = 200  # columns of an answer sheet
     yaml_nodes: int = 200_000  # nodes of a YAML/JSON document
+    evidence_items: int = 100  # items in one Bukti Dukung cell (`spbe check`)
+    evidence_chars: int = 1_000  # characters of one Bukti Dukung item (a path or URL)
     # The child process that reads a spreadsheet (in a batch: reads, scores and renders one
     # file), where the OS can limit it (see isolate.py).
     reader_memory_bytes: int = 1024 * MIB  # its address space
@@ -43,6 +45,8 @@ class Limits:
         "rows": ("SPBE_MAX_ROWS", 1),
         "columns": ("SPBE_MAX_COLUMNS", 1),
         "yaml_nodes": ("SPBE_MAX_YAML_NODES", 1),
+        "evidence_items": ("SPBE_MAX_EVIDENCE_ITEMS", 1),
+        "evidence_chars": ("SPBE_MAX_EVIDENCE_CHARS", 1),
         "reader_memory_bytes": ("SPBE_MAX_READER_MB", MIB),
         "reader_cpu_seconds": ("SPBE_MAX_READER_SECONDS", 1),
     }

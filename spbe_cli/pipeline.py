@@ -12,7 +12,7 @@ from spbe_cli.errors import InputError, Problem
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.readers import read_answers, read_bytes, read_isolated
 from spbe_cli.rubric import LoadedRubric, builtin_ids, load_rubric
-from spbe_cli.scoring import Basis, Score, score
+from spbe_cli.scoring import Basis, Score, Warning, score
 
 
 def score_file(
@@ -28,7 +28,23 @@ def score_file(
     raw = read_isolated(path, limits) if isolate else read_answers(path, limits)
     answers, loaded, why = validate(raw, rubric, missing)
     sc = score(loaded.rubric, answers, basis)
+    # The evidence readiness line (`spbe check` in brief) joins the score's warnings when
+    # the answers use Bukti Dukung: every output of the result, also a report rendered
+    # later from the saved JSON, then shows it.
+    sc.warnings.extend(_readiness(path, loaded, answers, sc, limits))
     return loaded, answers, sc, result_view.build(loaded, answers, sc, why)
+
+
+def _readiness(
+    path: Path, loaded: LoadedRubric, answers: Answers, sc: Score, limits: Limits
+) -> list[Warning]:
+    if not any(a.evidence for a in answers.items.values()):
+        return []  # nothing in Bukti Dukung: the check's modules are not even imported
+    # import cost: most answer files have no Bukti Dukung, and a cold start never needs these
+    from spbe_cli import check, checkview
+
+    c = check.for_score(path, loaded, answers, sc, limits)
+    return [checkview.readiness(c)] if c is not None else []
 
 
 def report_text(
