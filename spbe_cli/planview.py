@@ -7,10 +7,10 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from spbe_cli.i18n import Lang, t
+from spbe_cli.i18n import TEXT, Lang, t
 from spbe_cli.numbers import exact_text, round_text
 from spbe_cli.planning import Plan
-from spbe_cli.xlsx import csv_safe
+from spbe_cli.text import csv_safe
 
 
 def _lv(v: Any) -> str:
@@ -27,8 +27,6 @@ class PlanView:
 
 
 def build(p: Plan, lang: Lang, institution: str, costs: bool) -> PlanView:
-    from spbe_cli.i18n import TEXT
-
     target = p.target_name or round_text(p.target_index, 2)
     lines = [t(lang, "p_current", index=round_text(p.current, 2), exact=exact_text(p.current))]
     if p.already:

@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from spbe_cli import charts
-from spbe_cli.batch import Outcome
-from spbe_cli.i18n import Lang, t
+from spbe_cli import charts, xlsx
+from spbe_cli.i18n import TEXT, Lang, t
+from spbe_cli.outcome import Outcome
+from spbe_cli.render import render_view
 from spbe_cli.rubric import PREDIKAT_ORDER
-from spbe_cli.xlsx import csv_safe
+from spbe_cli.text import csv_safe
 
 FORMAT_VERSION = 1
 
@@ -172,8 +173,6 @@ def to_csv(table: list[dict[str, Any]]) -> str:
 
 
 def to_xlsx(table: list[dict[str, Any]]) -> bytes:
-    from spbe_cli import xlsx
-
     header, body = flat(table)
     fills = [
         PREDIKAT_ORDER.index(r["predikat"]) if r["predikat"] in PREDIKAT_ORDER else None
@@ -219,8 +218,6 @@ def _groups(table: list[dict[str, Any]], key: str, lang: Lang) -> list[list[str]
 def build_view(
     table: list[dict[str, Any]], lang: Lang, generated_at: str, tool: str
 ) -> SummaryView:
-    from spbe_cli.i18n import TEXT
-
     ok = [r for r in table if r["status"] == "ok"]
     ranking = [
         [
@@ -274,6 +271,4 @@ def _notices(ok: list[dict[str, Any]], lang: Lang) -> list[str]:
 
 
 def render(view: SummaryView, fmt: str) -> str:
-    from spbe_cli.render import render_view
-
     return render_view("summary", view, fmt)

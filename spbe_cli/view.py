@@ -6,11 +6,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, Decimal
+from fractions import Fraction
 from pathlib import PurePath
 from typing import Any
 
 from spbe_cli import charts
-from spbe_cli.i18n import Lang, gloss, t
+from spbe_cli.i18n import PREDIKAT_GLOSS_EN, TEXT, Lang, gloss, t
 from spbe_cli.rubric import LoadedRubric, Rubric
 from spbe_cli.scoring import TOP_WARNINGS
 
@@ -117,8 +118,6 @@ def _gap(rubric: Rubric, result: dict[str, Any], lang: Lang) -> str:
 
 
 def _predikat(lang: Lang, name: str) -> str:
-    from spbe_cli.i18n import PREDIKAT_GLOSS_EN
-
     return gloss(lang, name, PREDIKAT_GLOSS_EN.get(name))
 
 
@@ -157,8 +156,6 @@ def _general_guidance(rubric: Rubric, ind_id: str, level: Any) -> bool:
 
 def _warning_text(w: dict[str, Any], lang: Lang, basis: str, index_exact: str) -> str:
     key = f"w_{w['code']}"
-    from spbe_cli.i18n import TEXT
-
     if key not in TEXT[lang]:
         return str(w["message"])
     params = dict(w.get("params", {}))
@@ -408,8 +405,6 @@ def build(
 
 
 def _frac(value: Decimal) -> Any:
-    from fractions import Fraction
-
     return Fraction(value)
 
 
@@ -438,8 +433,6 @@ def _aspect_self(result: dict[str, Any]) -> list[float]:
 
 
 def _labels(lang: Lang) -> dict[str, str]:
-    from spbe_cli.i18n import TEXT
-
     return TEXT[lang]
 
 
@@ -450,6 +443,8 @@ def _recommendation(
     result: dict[str, Any], loaded: LoadedRubric, lang: Lang
 ) -> tuple[list[str], list[list[str]], str]:
     """The plan to the next predikat (`spbe plan`), shortened for the report."""
+    # import cost: the plan and the diff model it starts from are a report's alone; a
+    # batch's summaries are rendered through this module's neighbours without them.
     from spbe_cli import planning, planview
     from spbe_cli.diff import side_from_result
 

@@ -1,10 +1,15 @@
 """The `spbe` command: parse options, call the core, print, map errors to exit codes.
 
 Exit codes: 0 ok, 1 a gate failed, 2 bad input or usage.
+
+Every command module is imported at start (for --help), so a command imports what only it
+needs when it runs (`# cold start: …` says what that spares the others).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import sys
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -12,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from spbe_cli.errors import SpbeError
+from spbe_cli.limits import Limits
 
 if TYPE_CHECKING:
     from spbe_cli.i18n import Lang as TextLang
@@ -49,6 +55,7 @@ class BasisOpt(StrEnum):
 
 
 def _fail(err: SpbeError) -> NoReturn:
+    # cold start: rich (about 30 ms) only when there is something to print
     from rich.console import Console
     from rich.markup import escape
 
@@ -60,15 +67,12 @@ def _fail(err: SpbeError) -> NoReturn:
     raise typer.Exit(EXIT_INPUT)
 
 
-def _limits() -> Any:
-    import os
-
-    from spbe_cli.limits import Limits
-
+def _limits() -> Limits:
     return Limits.from_env(os.environ)
 
 
 def _console() -> Any:
+    # cold start: rich only for what goes to the terminal
     from rich.console import Console
 
     return Console(highlight=False)
@@ -108,8 +112,7 @@ class Pdf:
     missing one fails at once), then the HTML is printed and written atomically."""
 
     def __init__(self, output: str | None, lang: str, created: str) -> None:
-        import os
-
+        # cold start: the PDF printer and the catalogue, for --format pdf only
         from spbe_cli import pdf
         from spbe_cli.i18n import t
 
@@ -121,6 +124,7 @@ class Pdf:
         self.browser = pdf.find_browser(os.environ, self.lang)
 
     def write(self, html: str, inputs: list[Any]) -> None:
+        # cold start: as in __init__
         from spbe_cli import output as out
         from spbe_cli import pdf
 
@@ -140,16 +144,11 @@ GeneratedAtOpt = Annotated[
 
 def _generated_at(option: str | None) -> str:
     """The report time stamp: --generated-at, else SOURCE_DATE_EPOCH, else now (UTC)."""
-    import datetime as dt
-    import os
-
-    from spbe_cli.errors import SpbeError as _E
-
     if option:
         try:
             when = dt.datetime.fromisoformat(option)
         except ValueError:
-            raise _E(f"--generated-at: {option!r} is not an ISO 8601 time") from None
+            raise SpbeError(f"--generated-at: {option!r} is not an ISO 8601 time") from None
     elif os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
         when = dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), dt.UTC)
     else:
@@ -172,6 +171,7 @@ MinDomainOpt = Annotated[
 
 
 def _gates(fail_under: str | None, min_predikat: str | None, min_domain: list[str] | None) -> Any:
+    # cold start: gates imports the rubric models (pydantic), for scoring commands only
     from spbe_cli import gates
 
     return gates.parse(fail_under, min_predikat, min_domain or [])
@@ -198,8 +198,6 @@ def _looks_numeric(text: str) -> bool:
 
 
 def main() -> None:
-    import os
-
     # pydantic scans every installed package's entry points for plugins at import (about
     # 20 ms of a cold start); the CLI uses none.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")

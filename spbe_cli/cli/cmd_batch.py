@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from spbe_cli import __version__
+from spbe_cli import output as out
 from spbe_cli.cli import (
     EXIT_GATE,
     EXIT_INPUT,
@@ -27,7 +30,7 @@ from spbe_cli.cli import (
     app,
     browser_lang,
 )
-from spbe_cli.errors import SpbeError
+from spbe_cli.errors import Problem, SpbeError
 
 
 @app.command()
@@ -58,31 +61,28 @@ def batch(
     min_domain: MinDomainOpt = None,
 ) -> None:
     """Score many institutions in one run: results, reports, ranked summaries, CI gates."""
-    import os
-
+    # cold start: the batch and its summaries (the pipeline, pydantic) for this command only
     from spbe_cli import batch as b
-    from spbe_cli import output as out
     from spbe_cli import summary
-    from spbe_cli.errors import SpbeError as _E
 
     try:
         gates = _gates(fail_under, min_predikat, min_domain)
         formats = tuple(f.strip() for f in (reports or "").split(",") if f.strip())
         bad = [f for f in formats if f not in ("md", "html", "pdf")]
         if bad:
-            raise _E(f"--reports: {', '.join(bad)} is not md, html or pdf")
+            raise SpbeError(f"--reports: {', '.join(bad)} is not md, html or pdf")
         browser = _browser(lang.value) if "pdf" in formats else None
         stamp = _generated_at(generated_at)
         files, unmatched = b.discover(paths, exclude=out_dir)
         if unmatched:
-            raise _E([_problem(u, "", _nothing_here(u, out_dir)) for u in unmatched])
+            raise SpbeError([_problem(u, "", _nothing_here(u, out_dir)) for u in unmatched])
         if out_dir.exists() and not out_dir.is_dir():
-            raise _E([_problem(str(out_dir), "", "--out is a file, not a folder")])
+            raise SpbeError([_problem(str(out_dir), "", "--out is a file, not a folder")])
         try:
             out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             msg = f"cannot create the folder: {e.strerror}"
-            raise _E([_problem(str(out_dir), "", msg)]) from None
+            raise SpbeError([_problem(str(out_dir), "", msg)]) from None
         out.discard([out.stage(out_dir, "", "spbe-probe")])  # unwritable: one error, now
         workers = jobs or min(len(files), os.cpu_count() or 1)
         run_id = f"spbe-{os.getpid()}-{os.urandom(4).hex()}"
@@ -94,6 +94,7 @@ def batch(
             b.apply_gates(outcomes, gates)
             ordered = b.ranked(outcomes)
             if browser is not None:
+                # cold start: the PDF printer, for --reports pdf only
                 from spbe_cli import pdf
 
                 with pdf.PdfSession(
@@ -109,8 +110,6 @@ def batch(
         finally:  # what was not committed (duplicates, an error, an interrupt) is removed
             out.discard(out_dir.glob(f".{run_id}.*.tmp"))
         table = summary.rows(ordered)
-        from spbe_cli import __version__
-
         view_id = summary.build_view(table, lang.value, stamp, f"spbe-cli {__version__}")
         out.write(str(out_dir / "summary.json"), summary.to_json(table), inputs)
         out.write(str(out_dir / "summary.csv"), summary.to_csv(table), inputs)
@@ -130,8 +129,7 @@ def batch(
 
 def _browser(lang: str) -> str:
     """The browser for `--reports pdf`, found before any scoring: none fails at once."""
-    import os
-
+    # cold start: the PDF printer, for --reports pdf only
     from spbe_cli import pdf
 
     return pdf.find_browser(os.environ, browser_lang(lang))
@@ -141,6 +139,7 @@ def _print_with_progress(b: Any, ordered: list[Any], job: Any, session: Any, qui
     if quiet or not sys.stderr.isatty():
         b.print_pdfs(ordered, job, session)
         return
+    # cold start: rich's progress bar only on a terminal
     from rich.progress import Progress
 
     with Progress(transient=True) as progress:
@@ -158,16 +157,14 @@ def _nothing_here(spec: str, out_dir: Path) -> str:
     return "no answer files here"
 
 
-def _problem(file: str, where: str, message: str) -> Any:
-    from spbe_cli.errors import Problem
-
+def _problem(file: str, where: str, message: str) -> Problem:
     return Problem(file, where, message)
 
 
 def _run_with_progress(b: Any, files: list[Path], job: Any, workers: int, quiet: bool) -> Any:
     if quiet or not sys.stderr.isatty():
         return b.score_all(files, job, workers)
-    from rich.progress import Progress
+    from rich.progress import Progress  # cold start: rich only for a terminal
 
     with Progress(transient=True) as progress:
         task = progress.add_task("scoring", total=len(files))
@@ -180,6 +177,7 @@ def _print_batch(
     off = [r for r in table if "rubric-year-mismatch" in r["warnings"]]
     if quiet and not off and not any(o.errors or o.gate_misses for o in ordered):
         return  # nothing to say (and rich is not even imported)
+    # cold start: rich only when there is something to print
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table

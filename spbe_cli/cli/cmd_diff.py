@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from spbe_cli import output as out
 from spbe_cli.cli import (
     EXIT_GATE,
     Lang,
@@ -62,10 +65,7 @@ def diff(
     ] = False,
 ) -> None:
     """What changed between two years: index, predikat, domains, aspects, indicators."""
-    from decimal import Decimal, InvalidOperation
-
-    from spbe_cli import output as out
-    from spbe_cli.errors import SpbeError as _E
+    # cold start: the pipeline (pydantic, the readers) is for the commands that use it
     from spbe_cli.pipeline import is_summary
 
     try:
@@ -77,7 +77,7 @@ def diff(
             try:
                 tolerance = Decimal(fail_on_drop.replace(",", "."))
             except InvalidOperation:
-                raise _E(f"--fail-on-drop: {fail_on_drop!r} is not a number") from None
+                raise SpbeError(f"--fail-on-drop: {fail_on_drop!r} is not a number") from None
         fmt = fmt or DiffFormat.table
         batch_form = old.is_dir() or new.is_dir() or is_summary(old) or is_summary(new)
         if batch_form:
@@ -109,6 +109,7 @@ def _single_diff(
     tolerance: Any,
     predikat_drop: bool,
 ) -> tuple[str | None, list[str]]:
+    # cold start: diffs, their views and the templates, for this command only
     from spbe_cli import diff as d
     from spbe_cli import diffview
     from spbe_cli.pipeline import load_side
@@ -126,7 +127,7 @@ def _single_diff(
         payload = d.to_json(result) | {"gates": misses}
         return json.dumps(payload, ensure_ascii=False, indent=2) + "\n", misses
     if fmt.value == "table":
-        from spbe_cli.console import diff_table
+        from spbe_cli.console import diff_table  # cold start: rich only for a table
 
         diff_table(_console(), view)
         return None, misses
@@ -142,10 +143,9 @@ def _batch_diff(
     tolerance: Any,
     predikat_drop: bool,
 ) -> tuple[str | None, list[str]]:
-    import os
-
+    # cold start: the batch, the diff views and the templates, for this command only
     from spbe_cli import diffview
-    from spbe_cli.pipeline import load_rows
+    from spbe_cli.batch import load_rows
     from spbe_cli.render import render_view
 
     jobs = os.cpu_count() or 1
@@ -176,7 +176,7 @@ def _batch_diff(
         }
         return json.dumps(payload, ensure_ascii=False, indent=2) + "\n", misses
     if fmt.value == "table":
-        from spbe_cli.console import batch_diff_table
+        from spbe_cli.console import batch_diff_table  # cold start: rich only for a table
 
         batch_diff_table(_console(), view)
         return None, misses

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from spbe_cli import output as out
 from spbe_cli.cli import (
     EXIT_GATE,
     BasisOpt,
@@ -59,8 +61,8 @@ def score(
     min_domain: MinDomainOpt = None,
 ) -> None:
     """Score one institution's answers: a table, JSON, or a Markdown/HTML report."""
+    # cold start: the pipeline (pydantic, the readers) is for the commands that score
     from spbe_cli import gates as gates_mod
-    from spbe_cli import output as out
     from spbe_cli.pipeline import report_text, score_file
 
     try:
@@ -85,8 +87,7 @@ def score(
             text = report_text(result, loaded, fmt.value, lang.value, stamp)
             out.write(output or "-", text, [file])
         elif output and output != "-":  # the table as plain text, into a file
-            import io
-
+            # cold start: rich only for a table
             from rich.console import Console
 
             from spbe_cli.console import score_table
@@ -95,7 +96,7 @@ def score(
             score_table(console, result, loaded.rubric.index_name)
             out.write(output, console.export_text(), [file])
         else:
-            from spbe_cli.console import score_table
+            from spbe_cli.console import score_table  # cold start: rich only for a table
 
             score_table(_console(), result, loaded.rubric.index_name)
         misses = gates_mod.check(result, gates) if gates.active else []
@@ -126,7 +127,7 @@ def report(
     generated_at: GeneratedAtOpt = None,
 ) -> None:
     """Render a saved result (JSON) as a Markdown or HTML report, without the workbook."""
-    from spbe_cli import output as out
+    # cold start: the pipeline (pydantic, the rubrics) is for the commands that use it
     from spbe_cli.pipeline import load_result, report_text, rubric_for_result
 
     try:
@@ -160,9 +161,9 @@ def template(
     year: Annotated[int | None, typer.Option(help="Pre-fill Tahun; picks its rubric.")] = None,
 ) -> None:
     """Write the canonical answer workbook for a rubric, ready to fill in."""
+    # cold start: openpyxl (about 0.3 s) and the rubric models, for this command only
     import datetime as dt
 
-    from spbe_cli import output as out
     from spbe_cli.rubric import load_rubric, rubric_for_year
     from spbe_cli.template import build_template
 
