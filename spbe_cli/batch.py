@@ -3,40 +3,23 @@
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from spbe_cli import gates as gates_mod
-from spbe_cli import runguard
-from spbe_cli.errors import OutputError, SpbeError
+from spbe_cli import isolate, output, runguard, summary
+from spbe_cli.answers import MissingPolicy
+from spbe_cli.discovery import discover
+from spbe_cli.errors import InputError, OutputError, Problem, SpbeError
 from spbe_cli.limits import DEFAULT, Limits
-
-if TYPE_CHECKING:
-    from spbe_cli.answers import MissingPolicy
 from spbe_cli.names import normalize, slug, stem, unique_stems
-from spbe_cli.readers import crashed
-
-
-@dataclass
-class Outcome:
-    """One input file's fate: a result (the JSON contract) or its located errors."""
-
-    file: str
-    result: dict[str, Any] | None = None
-    errors: list[str] = field(default_factory=list)
-    stem: str = ""
-    gate_misses: list[str] = field(default_factory=list)
-    # Written by the worker into the output folder under temporary names, by format (json,
-    # md, html): the main process only renames them once the output names are known.
-    staged: dict[str, Path] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return self.result is not None and not self.errors
+from spbe_cli.outcome import Outcome
+from spbe_cli.pipeline import report_texts, score_file
+from spbe_cli.readers import crashed, read_bytes
+from spbe_cli.rubric import all_builtin
 
 
 @dataclass(frozen=True)
@@ -53,9 +36,6 @@ class Job:
 
 def score_one(path: Path, job: Job) -> Outcome:
     """Score one file; every expected failure becomes located errors, never an exception."""
-    from spbe_cli import output
-    from spbe_cli.pipeline import report_texts, score_file
-
     out = Outcome(file=str(path))
     try:
         loaded, _answers, _score, result = score_file(
@@ -65,7 +45,7 @@ def score_one(path: Path, job: Job) -> Outcome:
         if job.out_dir is not None:
             texts = {"json": json.dumps(result, ensure_ascii=False, separators=(",", ":")) + "\n"}
             if job.reports:
-                texts |= report_texts(result, loaded, job.reports, job.lang, job.generated_at)
+                texts |= _reports(result, loaded, job)
             for fmt, text in texts.items():
                 out.staged[fmt] = output.stage(job.out_dir, text, f"{job.run_id}.{fmt}")
     except OutputError:
@@ -79,6 +59,36 @@ def score_one(path: Path, job: Job) -> Outcome:
     return out
 
 
+# A PDF report starts as its HTML, staged under this format name by the worker; the main
+# process prints it with one browser for the whole run (print_pdfs) before committing.
+PDF_SOURCE = "pdf-source"
+
+
+def _reports(result: dict[str, Any], loaded: Any, job: Job) -> dict[str, str]:
+    fmts = tuple(dict.fromkeys("html" if f == "pdf" else f for f in job.reports))
+    texts = report_texts(result, loaded, fmts, job.lang, job.generated_at)
+    if "pdf" in job.reports:
+        texts[PDF_SOURCE] = texts["html"] if "html" in job.reports else texts.pop("html")
+    return texts
+
+
+def print_pdfs(
+    outcomes: list[Outcome], job: Job, session: Any, progress: Callable[[], None] | None = None
+) -> None:
+    """Each scored file's staged HTML printed to its staged PDF through one browser
+    (`pdf.PdfSession`, several tabs at once); the HTML sources are removed afterwards."""
+    assert job.out_dir is not None
+    sources = [(o, o.staged.pop(PDF_SOURCE)) for o in outcomes if PDF_SOURCE in o.staged]
+    try:
+        pages = ((o, src.read_text(encoding="utf-8")) for o, src in sources if o.ok)
+        for o, data in session.render_many(pages):
+            o.staged["pdf"] = output.stage(job.out_dir, data, f"{job.run_id}.pdf")
+            if progress:
+                progress()
+    finally:
+        output.discard(src for _, src in sources)
+
+
 SLIM_KEYS = ("institution", "index", "index_exact", "predikat", "predikat_boundary")
 
 
@@ -90,6 +100,7 @@ def slim(result: dict[str, Any]) -> dict[str, Any]:
         "rubric": {"id": result["rubric"]["id"]},
         "domains": [{"id": d["id"], "index": d["index"]} for d in result["domains"]],
         "aspects": [{"id": a["id"], "index": a["index"]} for a in result["aspects"]],
+        "warnings": [w["code"] for w in result["warnings"]],
     }
 
 
@@ -100,67 +111,25 @@ def _worker(args: tuple[Path, Job]) -> Outcome:
 def score_all(
     paths: list[Path], job: Job, jobs: int, progress: Callable[[], None] | None = None
 ) -> list[Outcome]:
-    """Score every file; the order of the result is the input's.
-
-    Where processes can be forked (Linux, macOS), files are scored in worker processes
-    even with one job: a file that makes the spreadsheet reader take its process down
-    (calamine aborts on some inputs no check foresees) is then reported as that file's
-    error, and the others are still scored. Elsewhere a single job runs in this process.
-    """
-    import multiprocessing
-
-    fork = multiprocessing.get_context("fork") if os.name == "posix" else None
-    if fork is None and (jobs <= 1 or len(paths) < 4):
-        outcomes = []
-        for p in paths:
-            outcomes.append(score_one(p, job))
-            if progress:
-                progress()
-        return outcomes
-    from spbe_cli.rubric import all_builtin
-
-    all_builtin()  # parsed once here; forked workers inherit the cache
+    """Score every file in worker processes (isolate.imap), even with one job: a file that
+    makes the spreadsheet reader take its process down (calamine aborts on some inputs no
+    check foresees) is then that file's error, and the others are still scored. The order
+    of the result is the input's."""
+    all_builtin()  # parsed once here: forked workers inherit the cache
     outcomes = []
-    chunk = max(1, len(paths) // (max(jobs, 1) * 8))
-    while len(outcomes) < len(paths):
-        rest = paths[len(outcomes) :]
-        for outcome in _in_workers(rest, job, max(1, min(jobs, len(rest))), chunk, fork):
-            outcomes.append(outcome)
-            if progress:
-                progress()
-        if len(outcomes) < len(paths):  # a worker died: the first file it did not report
-            outcomes.append(_alone(paths[len(outcomes)], job, fork))  # is tried on its own
-            if progress:
-                progress()
-            chunk = 1  # and the rest one by one, so that another crash is found as quickly
+    tasks = [(p, job) for p in paths]
+    # stop signals are the main process's (runguard): it stops the workers, removes what
+    # they staged
+    answers = isolate.imap(
+        _worker, tasks, jobs, job.limits.budget, initializer=runguard.worker_init
+    )
+    for path, answer in zip(paths, answers, strict=True):
+        if isinstance(answer, isolate.Died):
+            answer = Outcome(file=str(path), errors=[str(crashed(path, answer.why))])
+        outcomes.append(answer)
+        if progress:
+            progress()
     return outcomes
-
-
-def _in_workers(paths: list[Path], job: Job, jobs: int, chunk: int, ctx: Any) -> Iterator[Outcome]:
-    """Outcomes in input order until all are done or a worker process dies."""
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    with ProcessPoolExecutor(jobs, ctx, initializer=runguard.worker_init) as pool:
-        try:
-            yield from pool.map(_worker, [(p, job) for p in paths], chunksize=chunk)
-        except BrokenProcessPool:
-            return
-        except BaseException:  # an unwritable output or an interrupt: start nothing more
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
-
-
-def _alone(path: Path, job: Job, ctx: Any) -> Outcome:
-    """One file in a process of its own: if that process dies, the file is to blame."""
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    with ProcessPoolExecutor(1, ctx, initializer=runguard.worker_init) as pool:
-        try:
-            return pool.submit(score_one, path, job).result()
-        except BrokenProcessPool:
-            return Outcome(file=str(path), errors=[str(crashed(path, "its process died"))])
 
 
 def institution_key(result: dict[str, Any]) -> tuple[str, int]:
@@ -220,3 +189,29 @@ def apply_gates(outcomes: list[Outcome], gates: gates_mod.Gates) -> None:
     for o in outcomes:
         if o.ok and gates.active:
             o.gate_misses = gates_mod.check(o.result, gates)  # type: ignore[arg-type]
+
+
+def load_rows(
+    path: Path, rubric: str | None = None, jobs: int = 1
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Summary rows for a batch diff: a summary.json, a folder holding one, or a folder of
+    answer files (scored now). Returns the scored rows and the problems of the others."""
+    target = path / "summary.json" if path.is_dir() else path
+    if target.is_file() and target.suffix.lower() == ".json":
+        data = json.loads(read_bytes(target).decode("utf-8-sig"))
+        if not isinstance(data, dict) or "rows" not in data:
+            raise InputError([Problem(str(target), "", "not a spbe summary (no rows)")])
+        rows = data["rows"]
+        return [r for r in rows if r.get("status") == "ok"], [
+            m for r in rows if r.get("status") != "ok" for m in r.get("errors", [])
+        ]
+    files, unmatched = discover([str(path)])
+    if unmatched or not files:
+        raise InputError([Problem(str(path), "", "no answer files or summary.json here")])
+    job = Job(rubric, "error", (), "id", "")
+    outcomes = score_all(files, job, jobs)
+    mark_duplicates(outcomes)
+    rows = summary.rows(ranked(outcomes))
+    return [r for r in rows if r["status"] == "ok"], [
+        m for r in rows if r["status"] != "ok" for m in r["errors"]
+    ]

@@ -13,9 +13,11 @@ from spbe_cli import discovery, evidence
 from spbe_cli.answers import Answers, Identity, validate
 from spbe_cli.check import Check, check
 from spbe_cli.diff import Side
+from spbe_cli.diffview import match
 from spbe_cli.errors import InputError, Problem, SpbeError
 from spbe_cli.i18n import Lang, t
 from spbe_cli.limits import DEFAULT, Limits
+from spbe_cli.names import slug, unique_stems
 from spbe_cli.pipeline import is_summary, load_side
 from spbe_cli.readers import read_answers, read_bytes, read_isolated
 from spbe_cli.rubric import LoadedRubric
@@ -152,9 +154,6 @@ def folder(
 ) -> list[Row]:
     """Check every file; a bad file is its row's errors and never stops the others. Last
     year is matched by Kode, else by normalised name (diffview.match)."""
-    from spbe_cli.diffview import match
-    from spbe_cli.names import slug, unique_stems
-
     rows: list[Row] = []
     ready: list[tuple[Row, Scored]] = []
     for f in files:

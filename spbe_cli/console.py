@@ -12,6 +12,7 @@ from rich.text import Text
 from spbe_cli.numbers import percent_text
 from spbe_cli.rubric import Aspect, Domain, LoadedRubric
 from spbe_cli.safetext import printable, terminal_text
+from spbe_cli.scoring import TOP_WARNINGS
 
 
 def clean(text: object) -> str:
@@ -65,6 +66,9 @@ def score_table(console: Console, result: dict[str, Any], index_name: str) -> No
     console.print(Text(printable(" · ".join(b for b in bits if b)), style="bold"))
     rub = result["rubric"]
     say(console, f"Rubric: {rub['id']} ({rub['selected_by']})", "dim")
+    top = [w for w in result["warnings"] if w["code"] in TOP_WARNINGS]
+    for w in top:  # how the whole result must be read: before its numbers
+        say(console, f"warning: {w['message']}", "bold yellow")
     line = Text(printable(f"{index_name}: "))
     line.append(f"{result['index']:.2f}", style="bold")
     line.append("  ")
@@ -102,7 +106,8 @@ def score_table(console: Console, result: dict[str, Any], index_name: str) -> No
         line.append(f"  difference {sa['difference']:+.2f}")
         console.print(line)
     for w in result["warnings"]:
-        say(console, f"warning: {w['message']}", "yellow")
+        if w not in top:
+            say(console, f"warning: {w['message']}", "yellow")
 
 
 def rubric_list(console: Console, rubrics: list[LoadedRubric]) -> None:

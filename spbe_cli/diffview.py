@@ -8,9 +8,10 @@ from fractions import Fraction
 from typing import Any
 
 from spbe_cli.diff import Diff, signed
-from spbe_cli.i18n import Lang, t
+from spbe_cli.i18n import TEXT, Lang, t
 from spbe_cli.names import normalize
 from spbe_cli.numbers import round_text
+from spbe_cli.rubric import PREDIKAT_ORDER
 
 
 def _lv(v: Fraction | None) -> str:
@@ -37,8 +38,6 @@ class DiffView:
 
 
 def build(d: Diff, lang: Lang, index_name: str) -> DiffView:
-    from spbe_cli.i18n import TEXT
-
     old, new = d.old, d.new
 
     def who(r: dict[str, Any]) -> str:
@@ -138,9 +137,6 @@ def build_batch(
     fail_on_drop: Decimal | None,
     predikat_drop: bool,
 ) -> BatchDiffView:
-    from spbe_cli.i18n import TEXT
-    from spbe_cli.rubric import PREDIKAT_ORDER
-
     def dec(r: dict[str, Any]) -> Decimal:
         return Decimal(str(r["index_exact"] or r["index"]))
 

@@ -42,7 +42,8 @@ def _readiness(
 ) -> list[Warning]:
     if not any(a.evidence for a in answers.items.values()):
         return []  # nothing in Bukti Dukung: the check's modules are not even imported
-    from spbe_cli import check, checkview  # here: a cold start of most files never needs them
+    # import cost: most answer files have no Bukti Dukung, and a cold start never needs these
+    from spbe_cli import check, checkview
 
     c = check.for_score(path, loaded, answers, sc, limits)
     return [checkview.readiness(c)] if c is not None else []
@@ -56,6 +57,8 @@ def report_text(
     generated_at: str,
     extra_warnings: list[dict[str, Any]] | None = None,
 ) -> str:
+    # import cost: the report's views, charts and templates are a twentieth of a cold start,
+    # and `spbe score` imports this module for its table too.
     from spbe_cli import render, view
 
     v = view.build(result, loaded, lang, generated_at, extra_warnings)  # type: ignore[arg-type]
@@ -70,7 +73,7 @@ def report_texts(
     generated_at: str,
 ) -> dict[str, str]:
     """Several formats of one report from one view (the plan is computed once)."""
-    from spbe_cli import render, view
+    from spbe_cli import render, view  # import cost: as in report_text
 
     v = view.build(result, loaded, lang, generated_at)  # type: ignore[arg-type]
     return {fmt: render.render(v, fmt) for fmt in fmts}  # type: ignore[arg-type]
@@ -156,6 +159,8 @@ def rubric_for_result(
 def load_side(path: Path, rubric: str | None = None, limits: Limits = DEFAULT) -> Any:
     """One side of a diff: a result JSON (re-scored exactly from its levels and rubric) or
     an answer file of any supported format."""
+    # import cost: the diff model's classes are a sixtieth of a cold start, and `spbe score`
+    # imports this module without comparing anything.
     from spbe_cli.diff import Side, side_from_result
 
     if path.suffix.lower() == ".json" and _is_result(path):
@@ -178,34 +183,3 @@ def _is_result(path: Path) -> bool:
 def is_summary(path: Path) -> bool:
     """A batch summary.json (`{"format_version": 1, "rows": [...]}`)."""
     return path.suffix.lower() == ".json" and path.is_file() and _head_has(path, b'"rows"', 256)
-
-
-def load_rows(
-    path: Path, rubric: str | None = None, jobs: int = 1
-) -> tuple[list[dict[str, Any]], list[str]]:
-    """Summary rows for a batch diff: a summary.json, a folder holding one, or a folder of
-    answer files (scored now). Returns the scored rows and the problems of the others."""
-    from spbe_cli import batch, discovery, summary
-
-    target = path / "summary.json" if path.is_dir() else path
-    if target.is_file() and target.suffix.lower() == ".json":
-        try:
-            data = json.loads(read_bytes(target).decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            data = None
-        if not isinstance(data, dict) or not isinstance(data.get("rows"), list):
-            raise InputError([Problem(str(target), "", "not a spbe summary (no rows)")])
-        rows = data["rows"]
-        return [r for r in rows if r.get("status") == "ok"], [
-            m for r in rows if r.get("status") != "ok" for m in r.get("errors", [])
-        ]
-    files, unmatched = discovery.discover([str(path)])
-    if unmatched or not files:
-        raise InputError([Problem(str(path), "", "no answer files or summary.json here")])
-    job = batch.Job(rubric, "error", (), "id", "")
-    outcomes = batch.score_all(files, job, jobs)
-    batch.mark_duplicates(outcomes)
-    rows = summary.rows(batch.ranked(outcomes))
-    return [r for r in rows if r["status"] == "ok"], [
-        m for r in rows if r["status"] != "ok" for m in r["errors"]
-    ]

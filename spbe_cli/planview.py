@@ -7,10 +7,10 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from spbe_cli.i18n import Lang, t
+from spbe_cli.i18n import TEXT, Lang, t
 from spbe_cli.numbers import exact_text, round_text
 from spbe_cli.planning import Plan
-from spbe_cli.xlsx import csv_safe
+from spbe_cli.text import csv_safe
 
 
 def _lv(v: Any) -> str:
@@ -27,8 +27,6 @@ class PlanView:
 
 
 def build(p: Plan, lang: Lang, institution: str, costs: bool) -> PlanView:
-    from spbe_cli.i18n import TEXT
-
     target = p.target_name or round_text(p.target_index, 2)
     lines = [t(lang, "p_current", index=round_text(p.current, 2), exact=exact_text(p.current))]
     if p.already:
@@ -68,7 +66,7 @@ def build(p: Plan, lang: Lang, institution: str, costs: bool) -> PlanView:
             f"{_lv(s.from_level)} → {s.to_level}",
             "+" + round_text(s.gain, 4),
             round_text(s.index_after, 2),
-            s.criterion,
+            t(lang, "p_general", criterion=s.criterion) if s.criterion_general else s.criterion,
         ]
         for n, s in enumerate(p.steps, start=1)
     ]

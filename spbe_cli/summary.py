@@ -6,15 +6,16 @@ import csv
 import io
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from spbe_cli import charts
-from spbe_cli.batch import Outcome
-from spbe_cli.i18n import Lang, t
+from spbe_cli import charts, xlsx
+from spbe_cli.i18n import TEXT, Lang, t
+from spbe_cli.outcome import Outcome
+from spbe_cli.render import render_view
 from spbe_cli.rubric import PREDIKAT_ORDER
-from spbe_cli.xlsx import csv_safe
+from spbe_cli.text import csv_safe
 
 FORMAT_VERSION = 1
 
@@ -46,6 +47,7 @@ def rows(outcomes: list[Outcome]) -> list[dict[str, Any]]:
                     "aspects": {a["id"]: a["index"] for a in r["aspects"]},
                     "status": "ok",
                     "errors": [],
+                    "warnings": r.get("warnings", []),
                     "gates": o.gate_misses,
                     "result": f"{o.stem}.json",
                 }
@@ -70,6 +72,7 @@ def rows(outcomes: list[Outcome]) -> list[dict[str, Any]]:
                     "aspects": {},
                     "status": "error",
                     "errors": o.errors,
+                    "warnings": [],
                     "gates": [],
                     "result": None,
                 }
@@ -109,6 +112,7 @@ def flat(table: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
         *asps,
         "status",
         "errors",
+        "warnings",
     ]
     body = []
     for r in table:
@@ -130,6 +134,7 @@ def flat(table: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
                 *(r["aspects"].get(a) for a in asps),
                 r["status"],
                 " | ".join(r["errors"]),
+                " | ".join(r.get("warnings", [])),
             ]
         )
     return header, body
@@ -168,8 +173,6 @@ def to_csv(table: list[dict[str, Any]]) -> str:
 
 
 def to_xlsx(table: list[dict[str, Any]]) -> bytes:
-    from spbe_cli import xlsx
-
     header, body = flat(table)
     fills = [
         PREDIKAT_ORDER.index(r["predikat"]) if r["predikat"] in PREDIKAT_ORDER else None
@@ -192,6 +195,7 @@ class SummaryView:
     gates: list[tuple[str, str]]
     chart: str
     footer: str
+    notices: list[str] = field(default_factory=list)  # said first (scoring.TOP_WARNINGS)
 
 
 def _mean(values: list[Decimal]) -> str:
@@ -214,8 +218,6 @@ def _groups(table: list[dict[str, Any]], key: str, lang: Lang) -> list[list[str]
 def build_view(
     table: list[dict[str, Any]], lang: Lang, generated_at: str, tool: str
 ) -> SummaryView:
-    from spbe_cli.i18n import TEXT
-
     ok = [r for r in table if r["status"] == "ok"]
     ranking = [
         [
@@ -255,10 +257,18 @@ def build_view(
         gates=[(r["institution"], m) for r in ok for m in r["gates"]],
         chart=chart,
         footer=t(lang, "s_footer", tool=tool, time=generated_at),
+        notices=_notices(ok, lang),
     )
 
 
-def render(view: SummaryView, fmt: str) -> str:
-    from spbe_cli.render import render_view
+def _notices(ok: list[dict[str, Any]], lang: Lang) -> list[str]:
+    """Files scored with a rubric that does not apply to their year, counted and named."""
+    off = [r for r in ok if "rubric-year-mismatch" in r.get("warnings", [])]
+    if not off:
+        return []
+    names = ", ".join(f"{r['institution']} ({r['year']}, {r['rubric']})" for r in off)
+    return [t(lang, "s_rubric_year", n=len(off), names=names)]
 
+
+def render(view: SummaryView, fmt: str) -> str:
     return render_view("summary", view, fmt)

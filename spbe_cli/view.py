@@ -6,12 +6,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, Decimal
+from fractions import Fraction
 from pathlib import PurePath
 from typing import Any
 
 from spbe_cli import charts
-from spbe_cli.i18n import Lang, gloss, t
+from spbe_cli.i18n import PREDIKAT_GLOSS_EN, TEXT, Lang, gloss, t
 from spbe_cli.rubric import LoadedRubric, Rubric
+from spbe_cli.scoring import TOP_WARNINGS
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,7 @@ class ReportView:
     plan_rows: list[list[str]]  # indicator, name, from → to, gain, index after, criterion
     plan_more: str
     labels: dict[str, str] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)  # shown at the top (see TOP_WARNINGS)
 
 
 def _d(value: Any) -> Decimal:
@@ -115,8 +118,6 @@ def _gap(rubric: Rubric, result: dict[str, Any], lang: Lang) -> str:
 
 
 def _predikat(lang: Lang, name: str) -> str:
-    from spbe_cli.i18n import PREDIKAT_GLOSS_EN
-
     return gloss(lang, name, PREDIKAT_GLOSS_EN.get(name))
 
 
@@ -136,17 +137,25 @@ def _next_step(rubric: Rubric | None, ind_id: str, level: Any, lang: Lang) -> st
     nxt = math.floor(_d(level)) + 1
     if _d(level) >= top:
         return t(lang, "top_level")
-    crit = (ind.criteria or {}).get(nxt)
-    if crit:
-        return t(lang, "next_level_text", level=nxt, criterion=crit)
+    found = rubric.guidance(ind, nxt)
+    if found and not found[1]:
+        return t(lang, "next_level_text", level=nxt, criterion=found[0])
     name = rubric.scale_of(ind).levels.get(nxt, "")
+    if found:  # the scale's general description: say so
+        return t(lang, "next_level_general", level=nxt, name=name, criterion=found[0])
     return t(lang, "next_level_no_criterion", level=nxt, name=name)
+
+
+def _general_guidance(rubric: Rubric, ind_id: str, level: Any) -> bool:
+    """Whether the next level of an item is described only by the scale's general text."""
+    ind = rubric.item_indicator(ind_id)
+    nxt = math.floor(_d(level)) + 1
+    found = rubric.guidance(ind, nxt) if ind is not None else None
+    return found is not None and found[1]
 
 
 def _warning_text(w: dict[str, Any], lang: Lang, basis: str, index_exact: str) -> str:
     key = f"w_{w['code']}"
-    from spbe_cli.i18n import TEXT
-
     if key not in TEXT[lang]:
         return str(w["message"])
     params = dict(w.get("params", {}))
@@ -335,6 +344,8 @@ def build(
         _warning_text(w, lang, result["predikat_basis"], result["index_exact"])
         for w in [*result["warnings"], *(extra_warnings or [])]
     ]
+    if any(_general_guidance(rubric, i["id"], i["level"]) for i in result["indicators"]):
+        warnings.append(t(lang, "general_guidance_note"))
     confidence = "; ".join(f"{part}: {p.confidence.value}" for part, p in rubric.provenance.items())
     tool = result["tool"]
     footer = [
@@ -385,12 +396,15 @@ def build(
         plan_summary=plan_summary,
         plan_rows=plan_rows,
         plan_more=plan_more,
+        notices=[
+            _warning_text(w, lang, result["predikat_basis"], result["index_exact"])
+            for w in result["warnings"]
+            if w["code"] in TOP_WARNINGS
+        ],
     )
 
 
 def _frac(value: Decimal) -> Any:
-    from fractions import Fraction
-
     return Fraction(value)
 
 
@@ -419,8 +433,6 @@ def _aspect_self(result: dict[str, Any]) -> list[float]:
 
 
 def _labels(lang: Lang) -> dict[str, str]:
-    from spbe_cli.i18n import TEXT
-
     return TEXT[lang]
 
 
@@ -431,6 +443,8 @@ def _recommendation(
     result: dict[str, Any], loaded: LoadedRubric, lang: Lang
 ) -> tuple[list[str], list[list[str]], str]:
     """The plan to the next predikat (`spbe plan`), shortened for the report."""
+    # import cost: the plan and the diff model it starts from are a report's alone; a
+    # batch's summaries are rendered through this module's neighbours without them.
     from spbe_cli import planning, planview
     from spbe_cli.diff import side_from_result
 

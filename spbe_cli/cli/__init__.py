@@ -1,17 +1,26 @@
 """The `spbe` command: parse options, call the core, print, map errors to exit codes.
 
 Exit codes: 0 ok, 1 a gate failed, 2 bad input or usage.
+
+Every command module is imported at start (for --help), so a command imports what only it
+needs when it runs (`# cold start: …` says what that spares the others).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import sys
 from enum import StrEnum
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from spbe_cli.errors import SpbeError
+from spbe_cli.limits import Limits
+
+if TYPE_CHECKING:
+    from spbe_cli.i18n import Lang as TextLang
 
 EXIT_OK, EXIT_GATE, EXIT_INPUT = 0, 1, 2
 
@@ -32,6 +41,7 @@ class ScoreFormat(StrEnum):
     json = "json"
     md = "md"
     html = "html"
+    pdf = "pdf"
 
 
 class Missing(StrEnum):
@@ -45,6 +55,7 @@ class BasisOpt(StrEnum):
 
 
 def _fail(err: SpbeError) -> NoReturn:
+    # cold start: rich (about 30 ms) only when there is something to print
     from rich.console import Console
 
     from spbe_cli.console import say
@@ -57,15 +68,12 @@ def _fail(err: SpbeError) -> NoReturn:
     raise typer.Exit(EXIT_INPUT)
 
 
-def _limits() -> Any:
-    import os
-
-    from spbe_cli.limits import Limits
-
+def _limits() -> Limits:
     return Limits.from_env(os.environ)
 
 
 def _console() -> Any:
+    # cold start: rich only for what goes to the terminal
     from rich.console import Console
 
     return Console(highlight=False)
@@ -85,6 +93,44 @@ class Lang(StrEnum):
 class ReportFormat(StrEnum):
     md = "md"
     html = "html"
+    pdf = "pdf"
+
+
+def _wants_pdf(fmt: str | None, output: str | None) -> bool:
+    """`--format pdf`, or no --format and an output file named `*.pdf`."""
+    if fmt is not None:
+        return fmt == "pdf"
+    return output is not None and output.lower().endswith(".pdf")
+
+
+def browser_lang(lang: str) -> TextLang:
+    """The message language of a --lang value."""
+    return "en" if lang == "en" else "id"
+
+
+class Pdf:
+    """A PDF output of one command: the browser is found before any work is done (a
+    missing one fails at once), then the HTML is printed and written atomically."""
+
+    def __init__(self, output: str | None, lang: str, created: str) -> None:
+        # cold start: the PDF printer and the catalogue, for --format pdf only
+        from spbe_cli import pdf
+        from spbe_cli.i18n import t
+
+        self.lang = browser_lang(lang)
+        if output is None and sys.stdout.isatty():
+            raise SpbeError(t(self.lang, "pdf_needs_output"))
+        self.target = output or "-"
+        self.created = created
+        self.browser = pdf.find_browser(os.environ, self.lang)
+
+    def write(self, html: str, inputs: list[Any]) -> None:
+        # cold start: as in __init__
+        from spbe_cli import output as out
+        from spbe_cli import pdf
+
+        data = pdf.render_pdf(html, browser=self.browser, lang=self.lang, created=self.created)
+        out.write(self.target, data, inputs)
 
 
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Report language (id or en).")]
@@ -99,7 +145,6 @@ GeneratedAtOpt = Annotated[
 
 def _generated_at(option: str | None) -> str:
     """The report time stamp: --generated-at, else SOURCE_DATE_EPOCH, else now (UTC)."""
-    import datetime as dt
     import os
 
     from spbe_cli.errors import SpbeError as _E
@@ -139,6 +184,7 @@ MinDomainOpt = Annotated[
 
 
 def _gates(fail_under: str | None, min_predikat: str | None, min_domain: list[str] | None) -> Any:
+    # cold start: gates imports the rubric models (pydantic), for scoring commands only
     from spbe_cli import gates
 
     return gates.parse(fail_under, min_predikat, min_domain or [])
@@ -165,8 +211,6 @@ def _looks_numeric(text: str) -> bool:
 
 
 def main() -> None:
-    import os
-
     # pydantic scans every installed package's entry points for plugins at import (about
     # 20 ms of a cold start); the CLI uses none.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")

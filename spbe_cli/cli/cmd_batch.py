@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from spbe_cli import __version__
+from spbe_cli import output as out
 from spbe_cli.cli import (
     EXIT_GATE,
     EXIT_INPUT,
@@ -25,8 +28,9 @@ from spbe_cli.cli import (
     _generated_at,
     _limits,
     app,
+    browser_lang,
 )
-from spbe_cli.errors import SpbeError
+from spbe_cli.errors import Problem, SpbeError
 
 
 @app.command()
@@ -40,7 +44,8 @@ def batch(
         int, typer.Option("--jobs", "-j", min=0, help="Parallel workers (0: one per core).")
     ] = 0,
     reports: Annotated[
-        str | None, typer.Option("--reports", help="Per-institution reports: md, html or md,html.")
+        str | None,
+        typer.Option("--reports", help="Per-institution reports: md, html, pdf (comma list)."),
     ] = None,
     lang: LangOpt = Lang.id,
     missing: Annotated[
@@ -59,38 +64,65 @@ def batch(
     min_domain: MinDomainOpt = None,
 ) -> None:
     """Score many institutions in one run: results, reports, ranked summaries, CI gates."""
-    import os
-
+    # cold start: the batch and its summaries (the pipeline, pydantic) for this command only
     from spbe_cli import batch as b
-    from spbe_cli import discovery, runguard
-    from spbe_cli import output as out
-    from spbe_cli.errors import SpbeError as _E
+    from spbe_cli import discovery, runguard, summary
 
     try:
         gates = _gates(fail_under, min_predikat, min_domain)
         formats = tuple(f.strip() for f in (reports or "").split(",") if f.strip())
-        bad = [f for f in formats if f not in ("md", "html")]
+        bad = [f for f in formats if f not in ("md", "html", "pdf")]
         if bad:
-            raise _E(f"--reports: {', '.join(bad)} is not md or html")
+            raise SpbeError(f"--reports: {', '.join(bad)} is not md, html or pdf")
+        browser = _browser(lang.value) if "pdf" in formats else None
         stamp = _generated_at(generated_at)
         found = discovery.find(paths, exclude=out_dir)
         unmatched = [_problem(u, "", _nothing_here(u, out_dir)) for u in found.unmatched]
         if found.problems or unmatched:
-            raise _E([*found.problems, *unmatched])
+            raise SpbeError([*found.problems, *unmatched])
         files = found.files
         if out_dir.exists() and not out_dir.is_dir():
-            raise _E([_problem(str(out_dir), "", "--out is a file, not a folder")])
+            raise SpbeError([_problem(str(out_dir), "", "--out is a file, not a folder")])
         try:
             out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             msg = f"cannot create the folder: {e.strerror}"
-            raise _E([_problem(str(out_dir), "", msg)]) from None
+            raise SpbeError([_problem(str(out_dir), "", msg)]) from None
         out.discard([out.stage(out_dir, "", "spbe-probe")])  # unwritable: one error, now
         workers = _workers(jobs, len(files), quiet)
         run_id = f"spbe-{os.getpid()}-{os.urandom(4).hex()}"
         job = b.Job(rubric, missing.value, formats, lang.value, stamp, _limits(), out_dir, run_id)
+        # one run at a time in --out; SIGTERM/SIGHUP end it like Ctrl-C (runguard)
         with runguard.locked(out_dir), runguard.stop_signals_interrupt():
-            ordered, table = _run(b, files, job, workers, quiet, gates, out_dir)
+            try:
+                outcomes = _run_with_progress(b, files, job, workers, quiet)
+                b.mark_duplicates(outcomes)
+                b.assign_stems(outcomes)
+                b.apply_gates(outcomes, gates)
+                ordered = b.ranked(outcomes)
+                if browser is not None:
+                    # cold start: the PDF printer, for --reports pdf only
+                    from spbe_cli import pdf
+
+                    with pdf.PdfSession(
+                        browser=browser, lang=browser_lang(lang.value), created=stamp
+                    ) as session:
+                        _print_with_progress(b, ordered, job, session, quiet)
+                inputs = out.protect(files)
+                for o in ordered:
+                    if o.ok:
+                        while o.staged:
+                            fmt, tmp = o.staged.popitem()
+                            out.commit(tmp, str(out_dir / f"{o.stem}.{fmt}"), inputs)
+            finally:  # what was not committed (duplicates, an error, an interrupt) is removed
+                out.discard(out_dir.glob(f".{run_id}.*.tmp"))
+            table = summary.rows(ordered)
+            view_id = summary.build_view(table, lang.value, stamp, f"spbe-cli {__version__}")
+            out.write(str(out_dir / "summary.json"), summary.to_json(table), inputs)
+            out.write(str(out_dir / "summary.csv"), summary.to_csv(table), inputs)
+            out.write(str(out_dir / "summary.xlsx"), summary.to_xlsx(table), inputs)
+            out.write(str(out_dir / "summary.md"), summary.render(view_id, "md"), inputs)
+            out.write(str(out_dir / "summary.html"), summary.render(view_id, "html"), inputs)
     except runguard.Stopped as e:
         _stopped(e)
     except SpbeError as e:
@@ -104,40 +136,51 @@ def batch(
         raise typer.Exit(EXIT_GATE)
 
 
-def _run(
-    b: Any, files: list[Path], job: Any, workers: int, quiet: bool, gates: Any, out_dir: Path
-) -> tuple[list[Any], list[dict[str, Any]]]:
-    """Score, name and commit every result, then write the summaries."""
-    from spbe_cli import __version__, summary
-    from spbe_cli import output as out
+def _browser(lang: str) -> str:
+    """The browser for `--reports pdf`, found before any scoring: none fails at once."""
+    # cold start: the PDF printer, for --reports pdf only
+    from spbe_cli import pdf
 
-    try:
-        outcomes = _run_with_progress(b, files, job, workers, quiet)
-        b.mark_duplicates(outcomes)
-        b.assign_stems(outcomes)
-        b.apply_gates(outcomes, gates)
-        ordered = b.ranked(outcomes)
-        inputs = out.protect(files)
-        for o in ordered:
-            if o.ok:
-                while o.staged:
-                    fmt, tmp = o.staged.popitem()
-                    out.commit(tmp, str(out_dir / f"{o.stem}.{fmt}"), inputs)
-    finally:  # what was not committed (duplicates, an error, an interrupt) is removed
-        out.discard(out_dir.glob(f".{job.run_id}.*.tmp"))
-    table = summary.rows(ordered)
-    view_id = summary.build_view(table, job.lang, job.generated_at, f"spbe-cli {__version__}")
-    out.write(str(out_dir / "summary.json"), summary.to_json(table), inputs)
-    out.write(str(out_dir / "summary.csv"), summary.to_csv(table), inputs)
-    out.write(str(out_dir / "summary.xlsx"), summary.to_xlsx(table), inputs)
-    out.write(str(out_dir / "summary.md"), summary.render(view_id, "md"), inputs)
-    out.write(str(out_dir / "summary.html"), summary.render(view_id, "html"), inputs)
-    return ordered, table
+    return pdf.find_browser(os.environ, browser_lang(lang))
+
+
+def _print_with_progress(b: Any, ordered: list[Any], job: Any, session: Any, quiet: bool) -> None:
+    if quiet or not sys.stderr.isatty():
+        b.print_pdfs(ordered, job, session)
+        return
+    # cold start: rich's progress bar only on a terminal
+    from rich.progress import Progress
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task("PDF", total=sum(1 for o in ordered if o.ok))
+        b.print_pdfs(ordered, job, session, lambda: progress.advance(task))
+
+
+def _nothing_here(spec: str, out_dir: Path) -> str:
+    """Why a path gave no answer files: the output folder is never searched for them."""
+    if Path(spec).exists() and Path(spec).resolve().is_relative_to(out_dir.resolve()):
+        return (
+            f"no answer files here: it is inside the output folder ({out_dir}), which is"
+            " never searched; give --out a folder of its own"
+        )
+    return "no answer files here"
+
+
+def _problem(file: str, where: str, message: str) -> Problem:
+    return Problem(file, where, message)
+
+
+def _run_with_progress(b: Any, files: list[Path], job: Any, workers: int, quiet: bool) -> Any:
+    if quiet or not sys.stderr.isatty():
+        return b.score_all(files, job, workers)
+    from rich.progress import Progress  # cold start: rich only for a terminal
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task("scoring", total=len(files))
+        return b.score_all(files, job, workers, lambda: progress.advance(task))
 
 
 def _cpus() -> int:
-    import os
-
     if hasattr(os, "sched_getaffinity"):  # the CPUs this process may use, not the machine's
         return max(1, len(os.sched_getaffinity(0)))
     return os.cpu_count() or 1
@@ -159,32 +202,6 @@ def _stopped(e: Any) -> None:
     raise typer.Exit(128 + e.signum)
 
 
-def _nothing_here(spec: str, out_dir: Path) -> str:
-    """Why a path gave no answer files: the output folder is never searched for them."""
-    if Path(spec).exists() and Path(spec).resolve().is_relative_to(out_dir.resolve()):
-        return (
-            f"no answer files here: it is inside the output folder ({out_dir}), which is"
-            " never searched; give --out a folder of its own"
-        )
-    return "no answer files here"
-
-
-def _problem(file: str, where: str, message: str) -> Any:
-    from spbe_cli.errors import Problem
-
-    return Problem(file, where, message)
-
-
-def _run_with_progress(b: Any, files: list[Path], job: Any, workers: int, quiet: bool) -> Any:
-    if quiet or not sys.stderr.isatty():
-        return b.score_all(files, job, workers)
-    from rich.progress import Progress
-
-    with Progress(transient=True) as progress:
-        task = progress.add_task("scoring", total=len(files))
-        return b.score_all(files, job, workers, lambda: progress.advance(task))
-
-
 def _print_batch(
     ordered: list[Any],
     table: list[dict[str, Any]],
@@ -193,8 +210,10 @@ def _print_batch(
     skipped: list[tuple[str, str]],
     verbose: bool,
 ) -> None:
-    if quiet and not any(o.errors or o.gate_misses for o in ordered):
+    off = [r for r in table if "rubric-year-mismatch" in r["warnings"]]
+    if quiet and not off and not any(o.errors or o.gate_misses for o in ordered):
         return  # nothing to say (and rich is not even imported)
+    # cold start: rich only when there is something to print
     from rich.console import Console
     from rich.table import Table
 
@@ -234,6 +253,13 @@ def _print_batch(
         if verbose:
             for path, why in skipped:
                 say(err, f"{file_name(path)}: {why}", prefix="skipped: ")
+    if off:
+        names = ", ".join(f"{r['institution']} ({r['year']}, {r['rubric']})" for r in off)
+        say(
+            err,
+            f"{len(off)} file(s) scored with a rubric that does not apply to their year: {names}",
+            prefix="[bold yellow]warning:[/] ",
+        )
     for o in ordered:
         for m in o.errors:
             say(err, m, prefix="[bold red]error:[/] ")

@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import json
+import os
+from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from spbe_cli import output as out
 from spbe_cli.cli import (
     EXIT_GATE,
     Lang,
     LangOpt,
+    Pdf,
     RubricOpt,
     _console,
     _fail,
+    _generated_at,
     _limits,
+    _wants_pdf,
     app,
 )
 from spbe_cli.errors import SpbeError
@@ -28,6 +34,7 @@ class DiffFormat(StrEnum):
     md = "md"
     html = "html"
     json = "json"
+    pdf = "pdf"
 
 
 @app.command()
@@ -38,9 +45,10 @@ def diff(
     new: Annotated[
         Path, typer.Argument(help="Newer answers or result JSON (or a folder/summary).")
     ],
-    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        DiffFormat.table
-    ),
+    fmt: Annotated[
+        DiffFormat | None,
+        typer.Option("--format", "-f", help="Output format (default: table; pdf for -o FILE.pdf)."),
+    ] = None,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write here ('-' = stdout).")
     ] = None,
@@ -58,19 +66,20 @@ def diff(
     ] = False,
 ) -> None:
     """What changed between two years: index, predikat, domains, aspects, indicators."""
-    from decimal import Decimal, InvalidOperation
-
-    from spbe_cli import output as out
-    from spbe_cli.errors import SpbeError as _E
+    # cold start: the pipeline (pydantic, the readers) is for the commands that use it
     from spbe_cli.pipeline import is_summary
 
     try:
+        pdf = Pdf(output, lang.value, _generated_at(None)) if _wants_pdf(fmt, output) else None
+        if pdf is not None:
+            fmt = DiffFormat.html
         tolerance = None
         if fail_on_drop is not None:
             try:
                 tolerance = Decimal(fail_on_drop.replace(",", "."))
             except InvalidOperation:
-                raise _E(f"--fail-on-drop: {fail_on_drop!r} is not a number") from None
+                raise SpbeError(f"--fail-on-drop: {fail_on_drop!r} is not a number") from None
+        fmt = fmt or DiffFormat.table
         batch_form = old.is_dir() or new.is_dir() or is_summary(old) or is_summary(new)
         if batch_form:
             text, misses = _batch_diff(
@@ -80,7 +89,9 @@ def diff(
             text, misses = _single_diff(
                 old, new, fmt, lang.value, rubric, tolerance, fail_on_predikat_drop
             )
-        if text is not None:
+        if text is not None and pdf is not None:
+            pdf.write(text, [old, new])
+        elif text is not None:
             out.write(output or "-", text, [old, new])
     except SpbeError as e:
         _fail(e)
@@ -99,6 +110,7 @@ def _single_diff(
     tolerance: Any,
     predikat_drop: bool,
 ) -> tuple[str | None, list[str]]:
+    # cold start: diffs, their views and the templates, for this command only
     from spbe_cli import diff as d
     from spbe_cli import diffview
     from spbe_cli.pipeline import load_side
@@ -116,7 +128,7 @@ def _single_diff(
         payload = d.to_json(result) | {"gates": misses}
         return json.dumps(payload, ensure_ascii=False, indent=2) + "\n", misses
     if fmt.value == "table":
-        from spbe_cli.console import diff_table
+        from spbe_cli.console import diff_table  # cold start: rich only for a table
 
         diff_table(_console(), view)
         return None, misses
@@ -132,10 +144,9 @@ def _batch_diff(
     tolerance: Any,
     predikat_drop: bool,
 ) -> tuple[str | None, list[str]]:
-    import os
-
+    # cold start: the batch, the diff views and the templates, for this command only
     from spbe_cli import diffview
-    from spbe_cli.pipeline import load_rows
+    from spbe_cli.batch import load_rows
     from spbe_cli.render import render_view
 
     jobs = os.cpu_count() or 1
@@ -166,7 +177,7 @@ def _batch_diff(
         }
         return json.dumps(payload, ensure_ascii=False, indent=2) + "\n", misses
     if fmt.value == "table":
-        from spbe_cli.console import batch_diff_table
+        from spbe_cli.console import batch_diff_table  # cold start: rich only for a table
 
         batch_diff_table(_console(), view)
         return None, misses

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from spbe_cli import output as out
 from spbe_cli.cli import (
     BasisOpt,
     Lang,
@@ -56,9 +57,8 @@ def plan(
     ] = None,
 ) -> None:
     """The cheapest path to the next predikat (or --target), with what each step requires."""
-    from spbe_cli import output as out
+    # cold start: planning, the pipeline (pydantic, the readers), for this command only
     from spbe_cli import planning, planview
-    from spbe_cli.errors import SpbeError as _E
     from spbe_cli.pipeline import load_side
     from spbe_cli.readers.costs import read_costs
 
@@ -69,7 +69,7 @@ def plan(
         try:
             target_index, target_name = planning.target_from(loaded.rubric, sc, target)
         except ValueError as e:
-            raise _E(str(e)) from None
+            raise SpbeError(str(e)) from None
         cost_table = read_costs(costs, loaded.rubric) if costs is not None else None
         result = planning.plan(
             loaded.rubric, sc, target_index, target_name, basis, cost_table, max_steps
@@ -82,11 +82,11 @@ def plan(
         elif fmt is PlanFormat.csv:
             text = planview.to_csv(result)
         elif fmt is PlanFormat.md:
-            from spbe_cli.render import render_view
+            from spbe_cli.render import render_view  # cold start: templates only for md
 
             text = render_view("plan", view, "md")
         else:
-            from spbe_cli.console import plan_table
+            from spbe_cli.console import plan_table  # cold start: rich only for a table
 
             plan_table(_console(), view)
             text = None

@@ -22,6 +22,7 @@ def rubrics_list(ctx: typer.Context) -> None:
     """List the built-in rubrics with their years and confidence."""
     if ctx.invoked_subcommand is not None:
         return
+    # cold start: the rubric models (pydantic) and rich, for this command only
     from spbe_cli.console import rubric_list
     from spbe_cli.rubric import all_builtin
 
@@ -34,6 +35,7 @@ def rubrics_list(ctx: typer.Context) -> None:
 @rubrics_app.command("show")
 def rubrics_show(rubric: Annotated[str, typer.Argument(help="Built-in id or YAML file.")]) -> None:
     """Show a rubric's structure, weights, scales and predikat bands."""
+    # cold start: the rubric models (pydantic) and rich, for this command only
     from spbe_cli.console import rubric_show
     from spbe_cli.rubric import load_rubric
 
@@ -46,7 +48,7 @@ def rubrics_show(rubric: Annotated[str, typer.Argument(help="Built-in id or YAML
 @rubrics_app.command("schema")
 def rubrics_schema() -> None:
     """Print the JSON Schema of rubric files, for editors and rubric authors."""
-    from spbe_cli.rubric import Rubric
+    from spbe_cli.rubric import Rubric  # cold start: the rubric models (pydantic)
 
     typer.echo(json.dumps(Rubric.model_json_schema(), ensure_ascii=False, indent=2))
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from spbe_cli import output as out
 from spbe_cli.cli import (
     EXIT_GATE,
     BasisOpt,
@@ -18,6 +20,7 @@ from spbe_cli.cli import (
     MinDomainOpt,
     MinPredikatOpt,
     Missing,
+    Pdf,
     ReportFormat,
     RubricOpt,
     ScoreFormat,
@@ -26,6 +29,7 @@ from spbe_cli.cli import (
     _gates,
     _generated_at,
     _limits,
+    _wants_pdf,
     app,
 )
 from spbe_cli.errors import SpbeError
@@ -37,8 +41,9 @@ def score(
     file: Annotated[Path, typer.Argument(help="Answers: .xlsx .xlsm .xls .ods .csv .yaml .json")],
     rubric: RubricOpt = None,
     fmt: Annotated[
-        ScoreFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ScoreFormat.table,
+        ScoreFormat | None,
+        typer.Option("--format", "-f", help="Output format (default: table; pdf for -o FILE.pdf)."),
+    ] = None,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write here ('-' = stdout).")
     ] = None,
@@ -57,12 +62,14 @@ def score(
     min_domain: MinDomainOpt = None,
 ) -> None:
     """Score one institution's answers: a table, JSON, or a Markdown/HTML report."""
+    # cold start: the pipeline (pydantic, the readers) is for the commands that score
     from spbe_cli import gates as gates_mod
-    from spbe_cli import output as out
     from spbe_cli.pipeline import report_text, score_file
 
     try:
         gates = _gates(fail_under, min_predikat, min_domain)
+        stamp = _generated_at(generated_at)
+        pdf = Pdf(output, lang.value, stamp) if _wants_pdf(fmt, output) else None
         loaded, answers, sc, result = score_file(
             file,
             rubric,
@@ -71,16 +78,17 @@ def score(
             _limits(),
             isolate=True,
         )
-        if fmt is ScoreFormat.json:
+        if pdf is not None:
+            pdf.write(report_text(result, loaded, "html", lang.value, stamp), [file])
+        elif fmt is ScoreFormat.json:
             out.write(
                 output or "-", json.dumps(result, ensure_ascii=False, indent=2) + "\n", [file]
             )
         elif fmt in (ScoreFormat.md, ScoreFormat.html):
-            text = report_text(result, loaded, fmt.value, lang.value, _generated_at(generated_at))
+            text = report_text(result, loaded, fmt.value, lang.value, stamp)
             out.write(output or "-", text, [file])
         elif output and output != "-":  # the table as plain text, into a file
-            import io
-
+            # cold start: rich only for a table
             from rich.console import Console
 
             from spbe_cli.console import score_table
@@ -89,7 +97,7 @@ def score(
             score_table(console, result, loaded.rubric.index_name)
             out.write(output, console.export_text(), [file])
         else:
-            from spbe_cli.console import score_table
+            from spbe_cli.console import score_table  # cold start: rich only for a table
 
             score_table(_console(), result, loaded.rubric.index_name)
         misses = gates_mod.check(result, gates) if gates.active else []
@@ -105,9 +113,10 @@ def score(
 @app.command()
 def report(
     result_file: Annotated[Path, typer.Argument(help="A result JSON from `spbe score -f json`.")],
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = (
-        ReportFormat.html
-    ),
+    fmt: Annotated[
+        ReportFormat | None,
+        typer.Option("--format", "-f", help="Report format (default: html; pdf for -o FILE.pdf)."),
+    ] = None,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write here ('-' = stdout).")
     ] = None,
@@ -119,16 +128,20 @@ def report(
     generated_at: GeneratedAtOpt = None,
 ) -> None:
     """Render a saved result (JSON) as a Markdown or HTML report, without the workbook."""
-    from spbe_cli import output as out
+    # cold start: the pipeline (pydantic, the rubrics) is for the commands that use it
     from spbe_cli.pipeline import load_result, report_text, rubric_for_result
 
     try:
+        stamp = _generated_at(generated_at)
+        pdf = Pdf(output, lang.value, stamp) if _wants_pdf(fmt, output) else None
         result = load_result(result_file)
         loaded, extra = rubric_for_result(result, rubric)
-        text = report_text(
-            result, loaded, fmt.value, lang.value, _generated_at(generated_at), extra
-        )
-        out.write(output or "-", text, [result_file])
+        kind = "html" if pdf is not None or fmt is None else fmt.value
+        text = report_text(result, loaded, kind, lang.value, stamp, extra)
+        if pdf is not None:
+            pdf.write(text, [result_file])
+        else:
+            out.write(output or "-", text, [result_file])
     except SpbeError as e:
         _fail(e)
 
@@ -137,26 +150,43 @@ def report(
 def template(
     output: Annotated[str, typer.Option("--output", "-o", help="Where to write the .xlsx.")],
     rubric: Annotated[
-        str, typer.Option("--rubric", "-r", help="Built-in rubric id or a rubric YAML file.")
-    ] = "permenpanrb-59-2020",
+        str | None,
+        typer.Option(
+            "--rubric",
+            "-r",
+            help="Built-in rubric id or a rubric YAML file (default: the rubric of --year,"
+            " else of this year).",
+        ),
+    ] = None,
     institution: Annotated[str | None, typer.Option(help="Pre-fill Instansi.")] = None,
-    year: Annotated[int | None, typer.Option(help="Pre-fill Tahun.")] = None,
+    year: Annotated[int | None, typer.Option(help="Pre-fill Tahun; picks its rubric.")] = None,
 ) -> None:
     """Write the canonical answer workbook for a rubric, ready to fill in."""
-    from spbe_cli import output as out
-    from spbe_cli.rubric import load_rubric
+    # cold start: openpyxl (about 0.3 s) and the rubric models, for this command only
+    import datetime as dt
+
+    from spbe_cli.rubric import load_rubric, rubric_for_year
     from spbe_cli.template import build_template
 
     try:
         if institution is not None:
             institution = _plain(institution, "--institution")
-        lr = load_rubric(rubric)
+        if rubric is not None:
+            lr, why = load_rubric(rubric), "given with --rubric"
+        else:
+            when = year if year is not None else dt.datetime.now(dt.UTC).year
+            lr, why = rubric_for_year(when), f"chosen by year {when}"
         out.write(output, build_template(lr, institution=institution, year=year))
     except SpbeError as e:
         _fail(e)
     if output != "-":
+        n = len(lr.rubric.indicators)
+        typer.echo(printable(f"wrote {output} ({n} indicators, {lr.rubric.id}, {why})"), err=True)
+    years = lr.rubric.years
+    if year is not None and not years.covers(year):
         typer.echo(
-            printable(f"wrote {output} ({len(lr.rubric.indicators)} indicators, {lr.rubric.id})"),
+            f"warning: rubric {lr.rubric.id} is for {years.text}, not for the year {year};"
+            " its scores will say so",
             err=True,
         )
 
