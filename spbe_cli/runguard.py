@@ -61,12 +61,12 @@ def worker_init() -> None:
 def _try_lock(fd: int) -> bool:
     try:
         if os.name == "nt":
-            import msvcrt
+            import msvcrt  # import cost: none; it exists on Windows only
 
             os.lseek(fd, _WIN_LOCK_AT, os.SEEK_SET)  # beyond the text, which stays readable
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
         else:
-            import fcntl
+            import fcntl  # import cost: none; it exists on POSIX only
 
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:

@@ -18,6 +18,7 @@ import typer
 
 from spbe_cli.errors import SpbeError
 from spbe_cli.limits import Limits
+from spbe_cli.safetext import printable
 
 if TYPE_CHECKING:
     from spbe_cli.i18n import Lang as TextLang
@@ -145,11 +146,6 @@ GeneratedAtOpt = Annotated[
 
 def _generated_at(option: str | None) -> str:
     """The report time stamp: --generated-at, else SOURCE_DATE_EPOCH, else now (UTC)."""
-    import os
-
-    from spbe_cli.errors import SpbeError as _E
-    from spbe_cli.safetext import printable
-
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     try:
         if option:
@@ -168,7 +164,7 @@ def _generated_at(option: str | None) -> str:
     except (ValueError, OverflowError, OSError):
         shown = printable((option or epoch)[:40])
         what = "an ISO 8601 time" if option else "seconds since 1970"
-        raise _E(f"{where}: '{shown}' is not {what} within the years 1–9999") from None
+        raise SpbeError(f"{where}: '{shown}' is not {what} within the years 1–9999") from None
 
 
 FailUnderOpt = Annotated[

@@ -56,7 +56,7 @@ def rubrics_schema() -> None:
 @rubrics_app.command("check")
 def rubrics_check(file: Annotated[Path, typer.Argument(help="A rubric YAML file.")]) -> None:
     """Validate a custom rubric file; every problem with its line and field path."""
-    from spbe_cli.rubric import parse_rubric, read_rubric_file
+    from spbe_cli.rubric import parse_rubric, read_rubric_file  # cold start: pydantic models
 
     try:
         lr = parse_rubric(read_rubric_file(file), str(file))

@@ -33,7 +33,7 @@ from spbe_cli.cli import (
     app,
 )
 from spbe_cli.errors import SpbeError
-from spbe_cli.safetext import printable
+from spbe_cli.safetext import argv_text, printable
 
 
 @app.command()
@@ -194,13 +194,10 @@ def template(
 def _plain(text: str, option: str) -> str:
     """Text for a cell, from the command line: valid in the locale and free of control
     characters, or a usage error."""
-    from spbe_cli.errors import SpbeError as _E
-    from spbe_cli.safetext import argv_text
-
     try:
         argv_text(text, option)
     except ValueError as e:
-        raise _E(str(e)) from None
+        raise SpbeError(str(e)) from None
     if printable(text) != text:
-        raise _E(f"{option}: '{printable(text)}' holds control characters")
+        raise SpbeError(f"{option}: '{printable(text)}' holds control characters")
     return text
