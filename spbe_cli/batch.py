@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import glob
-import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from spbe_cli import gates as gates_mod
+from spbe_cli import serialize
 from spbe_cli.errors import OutputError, SpbeError
 from spbe_cli.limits import DEFAULT, Limits
 
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from spbe_cli.answers import MissingPolicy
 from spbe_cli.names import normalize, slug, unique_stems
 from spbe_cli.readers import SUFFIXES, crashed
+from spbe_cli.result import Headline
 
 _ANSWER_KEYS = re.compile(
     r'^\s*["\']?(?:identitas|identity|jawaban|answers)["\']?\s*:', re.IGNORECASE | re.MULTILINE
@@ -28,10 +29,10 @@ _ANSWER_KEYS = re.compile(
 
 @dataclass
 class Outcome:
-    """One input file's fate: a result (the JSON contract) or its located errors."""
+    """One input file's fate: what the batch keeps of its result, or its located errors."""
 
     file: str
-    result: dict[str, Any] | None = None
+    result: Headline | None = None
     errors: list[str] = field(default_factory=list)
     stem: str = ""
     gate_misses: list[str] = field(default_factory=list)
@@ -118,12 +119,10 @@ def score_one(path: Path, job: Job) -> Outcome:
 
     out = Outcome(file=str(path))
     try:
-        loaded, _answers, _score, result = score_file(
-            path, job.rubric, job.missing, None, job.limits
-        )
-        out.result = slim(result)
+        loaded, result = score_file(path, job.rubric, job.missing, None, job.limits)
+        out.result = result.headline()
         if job.out_dir is not None:
-            texts = {"json": json.dumps(result, ensure_ascii=False, separators=(",", ":")) + "\n"}
+            texts = {"json": serialize.result_text(result, compact=True)}
             if job.reports:
                 texts |= report_texts(result, loaded, job.reports, job.lang, job.generated_at)
             for fmt, text in texts.items():
@@ -137,20 +136,6 @@ def score_one(path: Path, job: Job) -> Outcome:
     # Nothing is staged before every text is made, and what a failed run staged is removed
     # by the main process by its run id, so there is nothing to clean up here.
     return out
-
-
-SLIM_KEYS = ("institution", "index", "index_exact", "predikat", "predikat_boundary")
-
-
-def slim(result: dict[str, Any]) -> dict[str, Any]:
-    """What the batch needs of a result (ranking, duplicates, gates, summaries): sent back
-    from a worker instead of the whole result, which travels as its encoded JSON."""
-    return {
-        **{k: result[k] for k in SLIM_KEYS},
-        "rubric": {"id": result["rubric"]["id"]},
-        "domains": [{"id": d["id"], "index": d["index"]} for d in result["domains"]],
-        "aspects": [{"id": a["id"], "index": a["index"]} for a in result["aspects"]],
-    }
 
 
 def _worker(args: tuple[Path, Job]) -> Outcome:
@@ -223,12 +208,10 @@ def _alone(path: Path, job: Job, ctx: Any) -> Outcome:
             return Outcome(file=str(path), errors=[str(crashed(path, "its process died"))])
 
 
-def institution_key(result: dict[str, Any]) -> tuple[str, int]:
-    inst = result["institution"]
-    ident = (
-        f"code:{inst['code'].strip().casefold()}" if inst.get("code") else normalize(inst["name"])
-    )
-    return ident, int(inst["year"])
+def institution_key(h: Headline) -> tuple[str, int]:
+    inst = h.institution
+    ident = f"code:{inst.code.strip().casefold()}" if inst.code else normalize(inst.name)
+    return ident, inst.year
 
 
 def mark_duplicates(outcomes: list[Outcome]) -> None:
@@ -242,9 +225,9 @@ def mark_duplicates(outcomes: list[Outcome]) -> None:
             files = [o.file for o in group]
             for o in group:
                 others = ", ".join(f for f in files if f != o.file)
-                inst = o.result["institution"] if o.result else {}
+                inst = o.result.institution if o.result else None
                 o.errors.append(
-                    f"{o.file}: {inst.get('name')} {inst.get('year')} is also in {others};"
+                    f"{o.file}: {inst and inst.name} {inst and inst.year} is also in {others};"
                     " keep one answer file per institution and year"
                 )
 
@@ -254,9 +237,9 @@ def ranked(outcomes: list[Outcome]) -> list[Outcome]:
     good = [o for o in outcomes if o.ok]
     bad = [o for o in outcomes if not o.ok]
 
-    def key(o: Outcome) -> tuple[Decimal, str, str]:
-        r = o.result or {}
-        return (-Decimal(r["index_exact"]), r["institution"]["name"].casefold(), o.file)
+    def key(o: Outcome) -> tuple[Fraction, str, str]:
+        assert o.result is not None
+        return (-o.result.index, o.result.institution.name.casefold(), o.file)
 
     good.sort(key=key)
     bad.sort(key=lambda o: o.file)
@@ -268,8 +251,8 @@ def assign_stems(outcomes: list[Outcome]) -> None:
     bases = []
     for o in outcomes:
         if o.result is not None:
-            inst = o.result["institution"]
-            bases.append(slug(f"{inst['name']}-{inst['year']}"))
+            inst = o.result.institution
+            bases.append(slug(f"{inst.name}-{inst.year}"))
         else:
             bases.append(slug(Path(o.file).stem))
     for o, stem in zip(outcomes, unique_stems(bases), strict=True):
@@ -278,5 +261,5 @@ def assign_stems(outcomes: list[Outcome]) -> None:
 
 def apply_gates(outcomes: list[Outcome], gates: gates_mod.Gates) -> None:
     for o in outcomes:
-        if o.ok and gates.active:
-            o.gate_misses = gates_mod.check(o.result, gates)  # type: ignore[arg-type]
+        if o.ok and o.result is not None and gates.active:
+            o.gate_misses = gates_mod.check(o.result, gates)

@@ -114,6 +114,8 @@ TEXT: dict[str, dict[str, str]] = {
         "d_up": "naik",
         "d_down": "turun",
         "d_same": "tetap",
+        "d_incomparable": "tak dapat dibandingkan",
+        "d_bands_differ": ("Daftar predikat kedua rubrik berbeda: predikatnya tidak dibandingkan."),
         "d_cross": (
             "Rubrik berbeda ({old} dan {new}): indikator dan batas predikat kedua instrumen"
             " berbeda, jadi hanya indeks dan predikat yang dibandingkan."
@@ -186,6 +188,10 @@ TEXT: dict[str, dict[str, str]] = {
         "d_up": "up",
         "d_down": "down",
         "d_same": "unchanged",
+        "d_incomparable": "not comparable",
+        "d_bands_differ": (
+            "The two rubrics' predikat lists differ: their predikat are not compared."
+        ),
         "d_cross": (
             "Different rubrics ({old} and {new}): the instruments' indicators and predikat"
             " bands differ, so only the index and predikat are compared."
@@ -301,14 +307,6 @@ TEXT: dict[str, dict[str, str]] = {
         "basis_rounded": "rounded",
         "basis_exact": "exact",
     },
-}
-
-PREDIKAT_GLOSS_EN = {
-    "Kurang": "Poor",
-    "Cukup": "Fair",
-    "Baik": "Good",
-    "Sangat Baik": "Very good",
-    "Memuaskan": "Excellent",
 }
 
 

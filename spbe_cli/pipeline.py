@@ -1,18 +1,20 @@
-"""The score pipeline in one call: read → validate → score → result view."""
+"""The use cases of one institution: read → validate → score → Result; a report of a
+result (with the plan it shows); saved results and summaries read back (loader.py)."""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from spbe_cli import result as result_view
-from spbe_cli.answers import Answers, MissingPolicy, validate
+from spbe_cli import loader, planning, render, view
+from spbe_cli.answers import MissingPolicy, validate
 from spbe_cli.errors import InputError, Problem
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.readers import read_answers, read_bytes, read_isolated
-from spbe_cli.rubric import LoadedRubric, builtin_ids, load_rubric
-from spbe_cli.scoring import Basis, Score, score
+from spbe_cli.result import Result, SummaryRow
+from spbe_cli.result import build as build_result
+from spbe_cli.rubric import LoadedRubric, builtin_ids, load_builtin, load_rubric
+from spbe_cli.scoring import Basis, Notice, score
 
 
 def score_file(
@@ -22,131 +24,76 @@ def score_file(
     basis: Basis | None = None,
     limits: Limits = DEFAULT,
     isolate: bool = False,
-) -> tuple[LoadedRubric, Answers, Score, dict[str, Any]]:
+) -> tuple[LoadedRubric, Result]:
     """`isolate`: read a spreadsheet in a child process (see readers.read_isolated); the
     commands that read one file ask for it, batch workers are children already."""
     raw = read_isolated(path, limits) if isolate else read_answers(path, limits)
     answers, loaded, why = validate(raw, rubric, missing)
-    sc = score(loaded.rubric, answers, basis)
-    return loaded, answers, sc, result_view.build(loaded, answers, sc, why)
+    return loaded, build_result(loaded, answers, score(loaded.rubric, answers, basis), why)
 
 
-def report_text(
-    result: dict[str, Any],
-    loaded: LoadedRubric,
-    fmt: str,
-    lang: str,
-    generated_at: str,
-    extra_warnings: list[dict[str, Any]] | None = None,
-) -> str:
-    from spbe_cli import render, view
-
-    v = view.build(result, loaded, lang, generated_at, extra_warnings)  # type: ignore[arg-type]
-    return render.render(v, fmt)  # type: ignore[arg-type]
+def recommendation(result: Result, loaded: LoadedRubric) -> planning.Plan:
+    """The plan a report shows: to the next predikat, on the result's basis."""
+    target, name = planning.target_from(loaded.rubric, result, None)
+    return planning.plan(loaded.rubric, result, target, name, result.basis)
 
 
 def report_texts(
-    result: dict[str, Any],
+    result: Result,
     loaded: LoadedRubric,
     fmts: tuple[str, ...],
     lang: str,
     generated_at: str,
+    extra: tuple[Notice, ...] = (),
 ) -> dict[str, str]:
-    """Several formats of one report from one view (the plan is computed once)."""
-    from spbe_cli import render, view
-
-    v = view.build(result, loaded, lang, generated_at)  # type: ignore[arg-type]
+    """Several formats of one report from one view; its plan is made once, here."""
+    plan = recommendation(result, loaded)
+    v = view.build(result, loaded, lang, generated_at, plan, extra)  # type: ignore[arg-type]
     return {fmt: render.render(v, fmt) for fmt in fmts}  # type: ignore[arg-type]
 
 
-RESULT_KEYS = (
-    "format_version",
-    "tool",
-    "rubric",
-    "institution",
-    "index",
-    "index_exact",
-    "predikat",
-    "predikat_basis",
-    "domains",
-    "aspects",
-    "indicators",
-    "warnings",
-)
-
-
-def load_result(path: Path) -> dict[str, Any]:
-    """A saved result JSON, checked against the contract this version renders."""
+def load_result(
+    path: Path, spec: str | None, limits: Limits = DEFAULT
+) -> tuple[Result, LoadedRubric, tuple[Notice, ...]]:
+    """A saved result JSON, validated and rebuilt exactly under its rubric; a notice when
+    the rubric at hand is not byte for byte the one the result used."""
     name = str(path)
-    data = read_bytes(path)
-    try:
-        result = json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise InputError([Problem(name, "", "not UTF-8 text: not a result JSON")]) from None
-    except json.JSONDecodeError as e:
-        raise InputError([Problem(name, f"line {e.lineno}", f"invalid JSON: {e.msg}")]) from None
-    if not isinstance(result, dict):
-        raise InputError([Problem(name, "", "not a spbe result (expected a JSON object)")])
-    version = result.get("format_version")
-    if version != result_view.FORMAT_VERSION:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    "format_version",
-                    f"{version!r} is not a result format this version reads"
-                    f" ({result_view.FORMAT_VERSION})",
-                )
-            ]
-        )
-    missing = [k for k in RESULT_KEYS if k not in result]
-    if missing:
-        raise InputError(
-            [Problem(name, "", f"not a complete spbe result: missing {', '.join(missing)}")]
-        )
-    return result
-
-
-def rubric_for_result(
-    result: dict[str, Any], spec: str | None
-) -> tuple[LoadedRubric, list[dict[str, Any]]]:
-    """The rubric a saved result was scored with; a warning when its bytes differ."""
-    rub = result["rubric"]
-    if spec is None and rub.get("id") not in builtin_ids():
+    saved = loader.result_file(read_bytes(path, limits.file_bytes), name)
+    rubric_id = saved.rubric.id
+    if spec is None and rubric_id not in builtin_ids():
         raise InputError(
             [
                 Problem(
                     "",
                     "--rubric",
-                    f"result was scored with rubric {rub.get('id')!r}, which is not built in;"
+                    f"result was scored with rubric {rubric_id!r}, which is not built in;"
                     " give its file with --rubric",
                 )
             ]
         )
-    loaded = load_rubric(spec or rub["id"])
-    extra = []
-    if loaded.sha256 != rub.get("sha256"):
-        extra.append(
-            {
-                "code": "rubric-mismatch",
-                "message": "the loaded rubric differs from the one this result used",
-                "params": {"loaded": loaded.sha256[:12], "used": str(rub.get("sha256"))[:12]},
-            }
+    loaded = load_rubric(spec or rubric_id)
+    extra: tuple[Notice, ...] = ()
+    if loaded.sha256 != saved.rubric.sha256:
+        extra = (
+            Notice(
+                "rubric-mismatch",
+                "the loaded rubric differs from the one this result used",
+                {"loaded": loaded.sha256[:12], "used": saved.rubric.sha256[:12]},
+            ),
         )
-    return loaded, extra
+    return loader.result_from_file(saved, loaded, name), loaded, extra
 
 
-def load_side(path: Path, rubric: str | None = None, limits: Limits = DEFAULT) -> Any:
-    """One side of a diff: a result JSON (re-scored exactly from its levels and rubric) or
-    an answer file of any supported format."""
-    from spbe_cli.diff import Side, side_from_result
-
+def load_side(
+    path: Path, rubric: str | None = None, limits: Limits = DEFAULT
+) -> tuple[Result, LoadedRubric]:
+    """One side of a diff or a plan: a result JSON (rebuilt exactly from its levels and
+    rubric) or an answer file of any supported format."""
     if path.suffix.lower() == ".json" and _is_result(path):
-        result = load_result(path)
-        loaded, _extra = rubric_for_result(result, rubric)
-        return side_from_result(result, loaded)
-    loaded, _answers, sc, result = score_file(path, rubric, "error", None, limits, isolate=True)
-    return Side(result, loaded, sc)
+        result, loaded, _extra = load_result(path, rubric, limits)
+        return result, loaded
+    loaded, result = score_file(path, rubric, "error", None, limits, isolate=True)
+    return result, loaded
 
 
 def _head_has(path: Path, marker: bytes, size: int) -> bool:
@@ -167,29 +114,40 @@ def is_summary(path: Path) -> bool:
     return path.suffix.lower() == ".json" and path.is_file() and _head_has(path, b'"rows"', 256)
 
 
+def _bands_of(spec: str | None) -> Callable[[str], tuple[tuple[str, ...], int]]:
+    """A summary row's rubric → its band names and decimals (the --rubric file's, or a
+    built-in one's); a rubric not at hand gives no bands: its predikat are not ordered."""
+    given = load_rubric(spec) if spec is not None else None
+
+    def bands_of(rubric_id: str) -> tuple[tuple[str, ...], int]:
+        if given is not None and given.rubric.id == rubric_id:
+            r = given.rubric
+        elif rubric_id in builtin_ids():
+            r = load_builtin(rubric_id).rubric
+        else:
+            return (), 2
+        return r.band_names, r.display_decimals
+
+    return bands_of
+
+
 def load_rows(
-    path: Path, rubric: str | None = None, jobs: int = 1
-) -> tuple[list[dict[str, Any]], list[str]]:
+    path: Path, rubric: str | None = None, jobs: int = 1, limits: Limits = DEFAULT
+) -> tuple[list[SummaryRow], list[str]]:
     """Summary rows for a batch diff: a summary.json, a folder holding one, or a folder of
     answer files (scored now). Returns the scored rows and the problems of the others."""
     from spbe_cli import batch, summary
 
     target = path / "summary.json" if path.is_dir() else path
     if target.is_file() and target.suffix.lower() == ".json":
-        data = json.loads(read_bytes(target).decode("utf-8-sig"))
-        if not isinstance(data, dict) or "rows" not in data:
-            raise InputError([Problem(str(target), "", "not a spbe summary (no rows)")])
-        rows = data["rows"]
-        return [r for r in rows if r.get("status") == "ok"], [
-            m for r in rows if r.get("status") != "ok" for m in r.get("errors", [])
-        ]
-    files, unmatched = batch.discover([str(path)])
-    if unmatched or not files:
-        raise InputError([Problem(str(path), "", "no answer files or summary.json here")])
-    job = batch.Job(rubric, "error", (), "id", "")
-    outcomes = batch.score_all(files, job, jobs)
-    batch.mark_duplicates(outcomes)
-    rows = summary.rows(batch.ranked(outcomes))
-    return [r for r in rows if r["status"] == "ok"], [
-        m for r in rows if r["status"] != "ok" for m in r["errors"]
-    ]
+        data = read_bytes(target, limits.file_bytes)
+        rows = loader.summary_rows(data, str(target), _bands_of(rubric))
+    else:
+        files, unmatched = batch.discover([str(path)])
+        if unmatched or not files:
+            raise InputError([Problem(str(path), "", "no answer files or summary.json here")])
+        job = batch.Job(rubric, "error", (), "id", "", limits)
+        outcomes = batch.score_all(files, job, jobs)
+        batch.mark_duplicates(outcomes)
+        rows = summary.rows(batch.ranked(outcomes))
+    return [r for r in rows if r.ok], [m for r in rows if not r.ok for m in r.errors]

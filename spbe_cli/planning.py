@@ -6,19 +6,20 @@ rounded basis) also meets the exact target where an equally good plan does, then
 earlier indicators; with costs it has the least total cost first (same tie-breaks after).
 Solved exactly by dynamic programming over integer gain units (every step gain is an
 exact rational; all are whole multiples of their common unit), with the gain needed
-capped so the table stays small. Pure: rubric + score in, Plan out."""
+capped so the table stays small. Pure: rubric + result in, Plan out."""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from decimal import Decimal
 from fractions import Fraction
 from functools import reduce
 
-from spbe_cli.numbers import round_text
+from spbe_cli.errors import SpbeError
+from spbe_cli.numbers import parse_decimal
+from spbe_cli.result import Result
 from spbe_cli.rubric import Rubric
-from spbe_cli.scoring import Basis, Score
+from spbe_cli.scoring import Basis
 
 Costs = dict[str, dict[int, Fraction]]  # indicator item → target level → cost of that step
 DEFAULT_COST = Fraction(1)
@@ -71,10 +72,10 @@ class _Option:
     cost: Fraction
 
 
-def _options(rubric: Rubric, score: Score, costs: Costs | None) -> list[tuple[str, list[_Option]]]:
+def _options(rubric: Rubric, score: Result, costs: Costs | None) -> list[tuple[str, list[_Option]]]:
     top = int(rubric.values.max)
     out = []
-    for item in score.items:
+    for item in score.indicators:
         level = item.level
         opts = [_Option(0, Fraction(0), Fraction(0))]
         gain = Fraction(0)
@@ -166,7 +167,7 @@ def _frontier(
 
 def plan(
     rubric: Rubric,
-    score: Score,
+    score: Result,
     target_index: Fraction,
     target_name: str | None,
     basis: Basis,
@@ -217,7 +218,7 @@ def _key(
 
 def _steps(
     rubric: Rubric,
-    score: Score,
+    score: Result,
     options: list[tuple[str, list[_Option]]],
     choice: list[int],
     costs: Costs | None,
@@ -225,7 +226,7 @@ def _steps(
     by_id = {i.id: i for i in rubric.indicators}
     index = score.overall.index
     steps = []
-    for item, n in zip(score.items, choice, strict=True):
+    for item, n in zip(score.indicators, choice, strict=True):
         level = item.level
         ind = by_id[item.indicator_id]
         scale = rubric.scale_of(ind)
@@ -242,7 +243,7 @@ def _steps(
     return steps
 
 
-def target_from(rubric: Rubric, score: Score, spec: str | None) -> tuple[Fraction, str | None]:
+def target_from(rubric: Rubric, score: Result, spec: str | None) -> tuple[Fraction, str | None]:
     """--target NAME (a predikat) or VALUE (an index); default the next predikat up."""
     names = [b.name for b in rubric.predikat.bands]
     if spec is None:
@@ -260,17 +261,13 @@ def target_from(rubric: Rubric, score: Score, spec: str | None) -> tuple[Fractio
     if named is not None:
         return Fraction(named.min or rubric.values.min), named.name
     try:
-        value = Fraction(Decimal(spec.replace(",", ".")))
-    except ArithmeticError as e:
-        raise ValueError(
+        value = Fraction(parse_decimal(spec, "--target"))
+    except SpbeError:
+        raise SpbeError(
             f"--target: {spec!r} is neither a predikat ({', '.join(names)}) nor an index"
-        ) from e
+        ) from None
     if not rubric.values.min <= value <= rubric.values.max:
-        raise ValueError(
+        raise SpbeError(
             f"--target: {spec} is outside the index range {rubric.values.min}–{rubric.values.max}"
         )
     return value, None
-
-
-def shown(value: Fraction) -> str:
-    return round_text(value, 2)

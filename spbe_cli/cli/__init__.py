@@ -6,16 +6,45 @@ Exit codes: 0 ok, 1 a gate failed, 2 bad input or usage.
 from __future__ import annotations
 
 import sys
+from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from spbe_cli.errors import SpbeError
+from spbe_cli.numbers import parse_decimal
 
-EXIT_OK, EXIT_GATE, EXIT_INPUT = 0, 1, 2
+EXIT_GATE, EXIT_INPUT = 1, 2
+
+
+def report_error(err: SpbeError) -> None:
+    """Every expected failure, located, on stderr; the caller exits 2."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    for p in err.problems:
+        console.print(f"[bold red]error:[/] {escape(str(p))}")
+    if len(err.problems) > 1:
+        console.print(f"{len(err.problems)} problems", style="red")
+
+
+class SpbeGroup(TyperGroup):
+    """The root command: the one place where an SpbeError (from any command, or from an
+    option's parser) becomes its located messages and exit code 2."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SpbeError as e:
+            report_error(e)
+            raise typer.Exit(EXIT_INPUT) from None
+
 
 app = typer.Typer(
+    cls=SpbeGroup,
     name="spbe",
     help="Compute the SPBE / Pemerintah Digital index exactly and write reports.\n\n"
     "Exit codes: 0 ok, 1 a gate failed, 2 bad input or usage.",
@@ -42,18 +71,6 @@ class Missing(StrEnum):
 class BasisOpt(StrEnum):
     rounded = "rounded"
     exact = "exact"
-
-
-def _fail(err: SpbeError) -> NoReturn:
-    from rich.console import Console
-    from rich.markup import escape
-
-    console = Console(stderr=True, highlight=False, soft_wrap=True)
-    for p in err.problems:
-        console.print(f"[bold red]error:[/] {escape(str(p))}")
-    if len(err.problems) > 1:
-        console.print(f"{len(err.problems)} problems", style="red")
-    raise typer.Exit(EXIT_INPUT)
 
 
 def _limits() -> Any:
@@ -117,8 +134,22 @@ def _generated_at(option: str | None) -> str:
     return when.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
+def option_number(name: str) -> Any:
+    """A typer `parser=` for a number option: `numbers.parse_decimal` naming the option."""
+
+    def parse(text: str) -> Decimal:
+        return parse_decimal(text, name)
+
+    return parse
+
+
 FailUnderOpt = Annotated[
-    str | None, typer.Option("--fail-under", help="Gate: exit 1 when the index is below this.")
+    Decimal | None,
+    typer.Option(
+        "--fail-under",
+        parser=option_number("--fail-under"),
+        help="Gate: exit 1 when the index is below this.",
+    ),
 ]
 MinPredikatOpt = Annotated[
     str | None, typer.Option("--min-predikat", help="Gate: exit 1 below this predikat.")
@@ -129,10 +160,22 @@ MinDomainOpt = Annotated[
 ]
 
 
-def _gates(fail_under: str | None, min_predikat: str | None, min_domain: list[str] | None) -> Any:
+def _gates(
+    fail_under: Decimal | None,
+    min_predikat: str | None,
+    min_domain: list[str] | None,
+    rubric: str | None,
+) -> Any:
+    """The gate options, checked before anything is scored: --min-predikat must name a
+    band of the rubric given (else of a built-in one)."""
     from spbe_cli import gates
+    from spbe_cli.rubric import all_builtin, load_rubric
 
-    return gates.parse(fail_under, min_predikat, min_domain or [])
+    parsed = gates.parse(fail_under, min_predikat, min_domain or [])
+    if min_predikat is not None:
+        rubrics = [load_rubric(rubric)] if rubric is not None else all_builtin()
+        gates.check_predikat_name(min_predikat, [r.rubric.band_names for r in rubrics])
+    return parsed
 
 
 def _optional_flag_values(argv: list[str]) -> list[str]:

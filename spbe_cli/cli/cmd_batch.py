@@ -20,13 +20,11 @@ from spbe_cli.cli import (
     Missing,
     RubricOpt,
     _console,
-    _fail,
     _gates,
     _generated_at,
     _limits,
     app,
 )
-from spbe_cli.errors import SpbeError
 
 
 @app.command()
@@ -63,52 +61,49 @@ def batch(
     from spbe_cli import summary
     from spbe_cli.errors import SpbeError as _E
 
+    gates = _gates(fail_under, min_predikat, min_domain, rubric)
+    formats = tuple(f.strip() for f in (reports or "").split(",") if f.strip())
+    bad = [f for f in formats if f not in ("md", "html")]
+    if bad:
+        raise _E(f"--reports: {', '.join(bad)} is not md or html")
+    stamp = _generated_at(generated_at)
+    files, unmatched = b.discover(paths, exclude=out_dir)
+    if unmatched:
+        raise _E([_problem(u, "", _nothing_here(u, out_dir)) for u in unmatched])
+    if out_dir.exists() and not out_dir.is_dir():
+        raise _E([_problem(str(out_dir), "", "--out is a file, not a folder")])
     try:
-        gates = _gates(fail_under, min_predikat, min_domain)
-        formats = tuple(f.strip() for f in (reports or "").split(",") if f.strip())
-        bad = [f for f in formats if f not in ("md", "html")]
-        if bad:
-            raise _E(f"--reports: {', '.join(bad)} is not md or html")
-        stamp = _generated_at(generated_at)
-        files, unmatched = b.discover(paths, exclude=out_dir)
-        if unmatched:
-            raise _E([_problem(u, "", _nothing_here(u, out_dir)) for u in unmatched])
-        if out_dir.exists() and not out_dir.is_dir():
-            raise _E([_problem(str(out_dir), "", "--out is a file, not a folder")])
-        try:
-            out_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as e:
-            msg = f"cannot create the folder: {e.strerror}"
-            raise _E([_problem(str(out_dir), "", msg)]) from None
-        out.discard([out.stage(out_dir, "", "spbe-probe")])  # unwritable: one error, now
-        workers = jobs or min(len(files), os.cpu_count() or 1)
-        run_id = f"spbe-{os.getpid()}-{os.urandom(4).hex()}"
-        job = b.Job(rubric, missing.value, formats, lang.value, stamp, _limits(), out_dir, run_id)
-        try:
-            outcomes = _run_with_progress(b, files, job, workers, quiet)
-            b.mark_duplicates(outcomes)
-            b.assign_stems(outcomes)
-            b.apply_gates(outcomes, gates)
-            ordered = b.ranked(outcomes)
-            inputs = out.protect(files)
-            for o in ordered:
-                if o.ok:
-                    while o.staged:
-                        fmt, tmp = o.staged.popitem()
-                        out.commit(tmp, str(out_dir / f"{o.stem}.{fmt}"), inputs)
-        finally:  # what was not committed (duplicates, an error, an interrupt) is removed
-            out.discard(out_dir.glob(f".{run_id}.*.tmp"))
-        table = summary.rows(ordered)
-        from spbe_cli import __version__
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        msg = f"cannot create the folder: {e.strerror}"
+        raise _E([_problem(str(out_dir), "", msg)]) from None
+    out.discard([out.stage(out_dir, "", "spbe-probe")])  # unwritable: one error, now
+    workers = jobs or min(len(files), os.cpu_count() or 1)
+    run_id = f"spbe-{os.getpid()}-{os.urandom(4).hex()}"
+    job = b.Job(rubric, missing.value, formats, lang.value, stamp, _limits(), out_dir, run_id)
+    try:
+        outcomes = _run_with_progress(b, files, job, workers, quiet)
+        b.mark_duplicates(outcomes)
+        b.assign_stems(outcomes)
+        b.apply_gates(outcomes, gates)
+        ordered = b.ranked(outcomes)
+        inputs = out.protect(files)
+        for o in ordered:
+            if o.ok:
+                while o.staged:
+                    fmt, tmp = o.staged.popitem()
+                    out.commit(tmp, str(out_dir / f"{o.stem}.{fmt}"), inputs)
+    finally:  # what was not committed (duplicates, an error, an interrupt) is removed
+        out.discard(out_dir.glob(f".{run_id}.*.tmp"))
+    table = summary.rows(ordered)
+    from spbe_cli import __version__
 
-        view_id = summary.build_view(table, lang.value, stamp, f"spbe-cli {__version__}")
-        out.write(str(out_dir / "summary.json"), summary.to_json(table), inputs)
-        out.write(str(out_dir / "summary.csv"), summary.to_csv(table), inputs)
-        out.write(str(out_dir / "summary.xlsx"), summary.to_xlsx(table), inputs)
-        out.write(str(out_dir / "summary.md"), summary.render(view_id, "md"), inputs)
-        out.write(str(out_dir / "summary.html"), summary.render(view_id, "html"), inputs)
-    except SpbeError as e:
-        _fail(e)
+    view_id = summary.build_view(table, lang.value, stamp, f"spbe-cli {__version__}")
+    out.write(str(out_dir / "summary.json"), summary.to_json(table), inputs)
+    out.write(str(out_dir / "summary.csv"), summary.to_csv(table), inputs)
+    out.write(str(out_dir / "summary.xlsx"), summary.to_xlsx(table), inputs)
+    out.write(str(out_dir / "summary.md"), summary.render(view_id, "md"), inputs)
+    out.write(str(out_dir / "summary.html"), summary.render(view_id, "html"), inputs)
     _print_batch(ordered, table, out_dir, quiet)
     invalid = [o for o in ordered if not o.ok]
     missed = [o for o in ordered if o.gate_misses]
@@ -144,17 +139,17 @@ def _run_with_progress(b: Any, files: list[Path], job: Any, workers: int, quiet:
         return b.score_all(files, job, workers, lambda: progress.advance(task))
 
 
-def _print_batch(
-    ordered: list[Any], table: list[dict[str, Any]], out_dir: Path, quiet: bool
-) -> None:
+def _print_batch(ordered: list[Any], table: list[Any], out_dir: Path, quiet: bool) -> None:
     if quiet and not any(o.errors or o.gate_misses for o in ordered):
         return  # nothing to say (and rich is not even imported)
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
+    from spbe_cli.numbers import round_text
+
     err = Console(stderr=True, highlight=False, soft_wrap=True)
-    ok = [r for r in table if r["status"] == "ok"]
+    ok = [r for r in table if r.ok and r.headline is not None]
     if not quiet:
         console = _console()
         t = Table(
@@ -172,13 +167,14 @@ def _print_batch(
         ):
             t.add_column(col, justify=j)  # type: ignore[arg-type]
         for r in ok[:20]:
+            h = r.headline
             t.add_row(
-                str(r["rank"]),
-                escape(r["institution"]),
-                str(r["year"]),
-                r["rubric"].removeprefix("permenpanrb-"),
-                f"{r['index']:.2f}",
-                r["predikat"],
+                str(r.rank),
+                escape(h.institution.name),
+                str(h.institution.year),
+                h.rubric_id.removeprefix("permenpanrb-"),
+                round_text(h.index, h.places),
+                h.predikat,
             )
         if len(ok) > 20:
             t.add_row("…", f"{len(ok) - 20} more in summary.md", "", "", "", "")
@@ -188,5 +184,5 @@ def _print_batch(
             err.print(f"[bold red]error:[/] {escape(m)}")
     for o in ordered:
         for m in o.gate_misses:
-            name = o.result["institution"]["name"] if o.result else o.file
+            name = o.result.institution.name if o.result else o.file
             err.print(f"[bold yellow]gate failed:[/] {escape(name)}: {escape(m)}")

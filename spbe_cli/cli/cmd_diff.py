@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -15,11 +16,10 @@ from spbe_cli.cli import (
     LangOpt,
     RubricOpt,
     _console,
-    _fail,
     _limits,
     app,
+    option_number,
 )
-from spbe_cli.errors import SpbeError
 
 
 class DiffFormat(StrEnum):
@@ -46,9 +46,10 @@ def diff(
     rubric: RubricOpt = None,
     lang: LangOpt = Lang.id,
     fail_on_drop: Annotated[
-        str | None,
+        Decimal | None,
         typer.Option(
             "--fail-on-drop",
+            parser=option_number("--fail-on-drop"),
             help="Gate: exit 1 when the index falls by more than TOL (bare flag: TOL 0).",
         ),
     ] = None,
@@ -57,32 +58,14 @@ def diff(
     ] = False,
 ) -> None:
     """What changed between two years: index, predikat, domains, aspects, indicators."""
-    from decimal import Decimal, InvalidOperation
-
     from spbe_cli import output as out
-    from spbe_cli.errors import SpbeError as _E
     from spbe_cli.pipeline import is_summary
 
-    try:
-        tolerance = None
-        if fail_on_drop is not None:
-            try:
-                tolerance = Decimal(fail_on_drop.replace(",", "."))
-            except InvalidOperation:
-                raise _E(f"--fail-on-drop: {fail_on_drop!r} is not a number") from None
-        batch_form = old.is_dir() or new.is_dir() or is_summary(old) or is_summary(new)
-        if batch_form:
-            text, misses = _batch_diff(
-                old, new, fmt, lang.value, rubric, tolerance, fail_on_predikat_drop
-            )
-        else:
-            text, misses = _single_diff(
-                old, new, fmt, lang.value, rubric, tolerance, fail_on_predikat_drop
-            )
-        if text is not None:
-            out.write(output or "-", text, [old, new])
-    except SpbeError as e:
-        _fail(e)
+    batch_form = old.is_dir() or new.is_dir() or is_summary(old) or is_summary(new)
+    run = _batch_diff if batch_form else _single_diff
+    text, misses = run(old, new, fmt, lang.value, rubric, fail_on_drop, fail_on_predikat_drop)
+    if text is not None:
+        out.write(output or "-", text, [old, new])
     for m in misses:
         typer.echo(f"gate failed: {m}", err=True)
     if misses:
@@ -92,29 +75,27 @@ def diff(
 def _single_diff(
     old: Path,
     new: Path,
-    fmt: Any,
+    fmt: DiffFormat,
     lang: str,
     rubric: str | None,
-    tolerance: Any,
+    tolerance: Decimal | None,
     predikat_drop: bool,
 ) -> tuple[str | None, list[str]]:
     from spbe_cli import diff as d
-    from spbe_cli import diffview
+    from spbe_cli import diffview, gates
     from spbe_cli.pipeline import load_side
     from spbe_cli.render import render_view
 
-    a, b = load_side(old, rubric, _limits()), load_side(new, rubric, _limits())
-    result = d.compare(a, b)
-    name = b.loaded.rubric.index_name if b.loaded else "Indeks"
-    view = diffview.build(result, lang, name)  # type: ignore[arg-type]
+    (a, _), (b, loaded) = load_side(old, rubric, _limits()), load_side(new, rubric, _limits())
+    order = [item for item, _, _ in loaded.rubric.items()]
+    result = d.compare(a, b, order)
     misses = [
-        f"{b.result['institution']['name']}: {m}"
-        for m in d.drop_misses(result, tolerance, predikat_drop)
+        f"{b.institution.name}: {m}" for m in gates.drop_misses(result, tolerance, predikat_drop)
     ]
-    if fmt.value == "json":
-        payload = d.to_json(result) | {"gates": misses}
-        return json.dumps(payload, ensure_ascii=False, indent=2) + "\n", misses
-    if fmt.value == "table":
+    if fmt is DiffFormat.json:
+        return _json(d.to_json(result) | {"gates": misses}), misses
+    view = diffview.build(result, lang, loaded.rubric.index_name)  # type: ignore[arg-type]
+    if fmt is DiffFormat.table:
         from spbe_cli.console import diff_table
 
         diff_table(_console(), view)
@@ -125,48 +106,41 @@ def _single_diff(
 def _batch_diff(
     old: Path,
     new: Path,
-    fmt: Any,
+    fmt: DiffFormat,
     lang: str,
     rubric: str | None,
-    tolerance: Any,
+    tolerance: Decimal | None,
     predikat_drop: bool,
 ) -> tuple[str | None, list[str]]:
     import os
 
-    from spbe_cli import diffview
+    from spbe_cli import diff as d
+    from spbe_cli import diffview, gates
     from spbe_cli.pipeline import load_rows
     from spbe_cli.render import render_view
 
     jobs = os.cpu_count() or 1
-    old_rows, old_problems = load_rows(old, rubric, jobs)
-    new_rows, new_problems = load_rows(new, rubric, jobs)
-    err = [*old_problems, *new_problems]
-    for m in err:
+    old_rows, old_problems = load_rows(old, rubric, jobs, _limits())
+    new_rows, new_problems = load_rows(new, rubric, jobs, _limits())
+    for m in [*old_problems, *new_problems]:
         typer.echo(f"warning: not compared: {m}", err=True)
-    pairs, only_old, only_new = diffview.match(old_rows, new_rows)
-    view = diffview.build_batch(pairs, only_old, only_new, lang, tolerance, predikat_drop)  # type: ignore[arg-type]
-    misses = [f"{name}: {m}" for name, m in view.gates]
-    if fmt.value == "json":
-        payload = {
-            "format_version": 1,
-            "rows": [
-                dict(
-                    zip(
-                        ["institution", "old_year", "new_year", "old", "new", "delta", "predikat"],
-                        r,
-                        strict=True,
-                    )
-                )
-                for r in view.rows
-            ],
-            "unmatched_old": view.unmatched_old,
-            "unmatched_new": view.unmatched_new,
-            "gates": misses,
-        }
-        return json.dumps(payload, ensure_ascii=False, indent=2) + "\n", misses
-    if fmt.value == "table":
+    result = d.compare_rows(old_rows, new_rows)
+    named = [
+        (x.new.institution.name, m)
+        for x in result.diffs
+        for m in gates.drop_misses(x, tolerance, predikat_drop)
+    ]
+    misses = [f"{name}: {m}" for name, m in named]
+    if fmt is DiffFormat.json:
+        return _json(d.batch_json(result, misses)), misses
+    view = diffview.build_batch(result, lang, named)  # type: ignore[arg-type]
+    if fmt is DiffFormat.table:
         from spbe_cli.console import batch_diff_table
 
         batch_diff_table(_console(), view)
         return None, misses
     return render_view("diff-batch", view, fmt.value), misses
+
+
+def _json(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -22,13 +21,11 @@ from spbe_cli.cli import (
     RubricOpt,
     ScoreFormat,
     _console,
-    _fail,
     _gates,
     _generated_at,
     _limits,
     app,
 )
-from spbe_cli.errors import SpbeError
 
 
 @app.command()
@@ -58,47 +55,47 @@ def score(
     """Score one institution's answers: a table, JSON, or a Markdown/HTML report."""
     from spbe_cli import gates as gates_mod
     from spbe_cli import output as out
-    from spbe_cli.pipeline import report_text, score_file
+    from spbe_cli import serialize
+    from spbe_cli.pipeline import report_texts, score_file
 
-    try:
-        gates = _gates(fail_under, min_predikat, min_domain)
-        loaded, answers, sc, result = score_file(
-            file,
-            rubric,
-            missing.value,
-            predikat_basis.value if predikat_basis else None,
-            _limits(),
-            isolate=True,
-        )
-        if fmt is ScoreFormat.json:
-            out.write(
-                output or "-", json.dumps(result, ensure_ascii=False, indent=2) + "\n", [file]
-            )
-        elif fmt in (ScoreFormat.md, ScoreFormat.html):
-            text = report_text(result, loaded, fmt.value, lang.value, _generated_at(generated_at))
-            out.write(output or "-", text, [file])
-        elif output and output != "-":  # the table as plain text, into a file
-            import io
+    gates = _gates(fail_under, min_predikat, min_domain, rubric)
+    loaded, result = score_file(
+        file,
+        rubric,
+        missing.value,
+        predikat_basis.value if predikat_basis else None,
+        _limits(),
+        isolate=True,
+    )
+    if fmt is ScoreFormat.json:
+        out.write(output or "-", serialize.result_text(result), [file])
+    elif fmt in (ScoreFormat.md, ScoreFormat.html):
+        stamp = _generated_at(generated_at)
+        text = report_texts(result, loaded, (fmt.value,), lang.value, stamp)[fmt.value]
+        out.write(output or "-", text, [file])
+    elif output and output != "-":  # the table as plain text, into a file
+        out.write(output, _table_text(result, loaded.rubric), [file])
+    else:
+        from spbe_cli.console import score_table
 
-            from rich.console import Console
-
-            from spbe_cli.console import score_table
-
-            console = Console(record=True, width=120, file=io.StringIO())
-            score_table(console, result, loaded.rubric.index_name)
-            out.write(output, console.export_text(), [file])
-        else:
-            from spbe_cli.console import score_table
-
-            score_table(_console(), result, loaded.rubric.index_name)
-        misses = gates_mod.check(result, gates) if gates.active else []
-    except SpbeError as e:
-        _fail(e)
+        score_table(_console(), result, loaded.rubric)
+    misses = gates_mod.check(result.headline(), gates) if gates.active else []
+    for m in misses:
+        typer.echo(f"gate failed: {result.institution.name}: {m}", err=True)
     if misses:
-        name = result["institution"]["name"]
-        for m in misses:
-            typer.echo(f"gate failed: {name}: {m}", err=True)
         raise typer.Exit(EXIT_GATE)
+
+
+def _table_text(result: Any, rubric: Any) -> str:
+    import io
+
+    from rich.console import Console
+
+    from spbe_cli.console import score_table
+
+    console = Console(record=True, width=120, file=io.StringIO())
+    score_table(console, result, rubric)
+    return console.export_text()
 
 
 @app.command()
@@ -119,17 +116,12 @@ def report(
 ) -> None:
     """Render a saved result (JSON) as a Markdown or HTML report, without the workbook."""
     from spbe_cli import output as out
-    from spbe_cli.pipeline import load_result, report_text, rubric_for_result
+    from spbe_cli.pipeline import load_result, report_texts
 
-    try:
-        result = load_result(result_file)
-        loaded, extra = rubric_for_result(result, rubric)
-        text = report_text(
-            result, loaded, fmt.value, lang.value, _generated_at(generated_at), extra
-        )
-        out.write(output or "-", text, [result_file])
-    except SpbeError as e:
-        _fail(e)
+    result, loaded, extra = load_result(result_file, rubric, _limits())
+    stamp = _generated_at(generated_at)
+    text = report_texts(result, loaded, (fmt.value,), lang.value, stamp, extra)[fmt.value]
+    out.write(output or "-", text, [result_file])
 
 
 @app.command()
@@ -146,11 +138,8 @@ def template(
     from spbe_cli.rubric import load_rubric
     from spbe_cli.template import build_template
 
-    try:
-        lr = load_rubric(rubric)
-        out.write(output, build_template(lr, institution=institution, year=year))
-    except SpbeError as e:
-        _fail(e)
+    lr = load_rubric(rubric)
+    out.write(output, build_template(lr, institution=institution, year=year))
     if output != "-":
         typer.echo(
             f"wrote {output} ({len(lr.rubric.indicators)} indicators, {lr.rubric.id})", err=True
