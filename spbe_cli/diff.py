@@ -10,7 +10,7 @@ from fractions import Fraction
 from typing import Any
 
 from spbe_cli.names import normalize
-from spbe_cli.numbers import exact_level, exact_text, round_text
+from spbe_cli.numbers import exact_text, round_text
 from spbe_cli.result import Headline, Result, SummaryRow
 
 
@@ -219,8 +219,8 @@ def to_json(d: Diff) -> dict[str, Any]:
             {
                 "id": c.id,
                 "name": c.name,
-                "old_level": None if c.old_level is None else exact_level(c.old_level),
-                "new_level": None if c.new_level is None else exact_level(c.new_level),
+                "old_level": _level(c.old_level),
+                "new_level": _level(c.new_level),
                 "contribution": _num(c.contribution, 6),
                 "contribution_exact": exact_text(c.contribution),
             }
@@ -234,6 +234,13 @@ def to_json(d: Diff) -> dict[str, Any]:
             "delta": _num(d.self_new - d.self_old, places),
         },
     }
+
+
+def _level(v: Fraction | None) -> str | None:
+    """A level in a diff's JSON: `3`, `1.26`, or 6 decimals when it does not end."""
+    if v is None:
+        return None
+    return str(v.numerator) if v.denominator == 1 else exact_text(v, 0, 6)
 
 
 def _part(p: PartChange, places: int) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from spbe_cli.result import Headline, InputStamp, Institution, Result, RubricSta
 from spbe_cli.result import build as build_result
 from spbe_cli.rubric import LoadedRubric, Rubric
 from spbe_cli.scoring import score
+from spbe_cli.serialize import FORMAT_VERSION
 
 MAX_TEXT = 10_000  # characters of any one string
 MAX_ITEMS = 5_000  # indicators, domains, aspects, warnings of one result
@@ -237,6 +238,10 @@ def _validate(model: type[_Model], data: Any, name: str, what: str) -> Any:
 def result_file(data: bytes, name: str) -> _ResultFile:
     """The saved result's fields, validated (no rubric yet: it names its rubric)."""
     parsed = _parse_json(data, name, "a spbe result")
+    version = parsed.get("format_version") if isinstance(parsed, dict) else None
+    if isinstance(parsed, dict) and version != FORMAT_VERSION:
+        message = f"{version!r} is not a result format this version reads ({FORMAT_VERSION})"
+        raise InputError([Problem(name, "format_version", message)])
     found: _ResultFile = _validate(_ResultFile, parsed, name, "a spbe result")
     return found
 

@@ -182,8 +182,8 @@ def summary_row(row: SummaryRow) -> dict[str, Any]:
         "errors": list(row.errors),
         "gates": list(row.gates),
         "result": row.result,
-        "domains_exact": {i: exact_text(v) for i, v in h.domains} if ok and h else {},
-        "aspects_exact": {i: exact_text(v) for i, v in h.aspects} if ok and h else {},
+        "domains_exact": {i: exact_level(v) for i, v in h.domains} if ok and h else {},
+        "aspects_exact": {i: exact_level(v) for i, v in h.aspects} if ok and h else {},
     }
 
 

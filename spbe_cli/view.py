@@ -247,9 +247,7 @@ def _part_row(c: _Ctx, p: Part, with_domain: bool) -> Row:
 
 def _aspect_bars(c: _Ctx) -> list[tuple[str, str, str]]:
     lo, hi = float(c.rubric.values.min), float(c.rubric.values.max)
-    return [
-        (a.id, _unicode_bar(c.at(a.index), lo, hi), c.index(a.index)) for a in c.result.aspects
-    ]
+    return [(a.id, _unicode_bar(c.at(a.index), lo, hi), c.index(a.index)) for a in c.result.aspects]
 
 
 def _radar(c: _Ctx, uid: str, parts: tuple[Part, ...], title: str, what: str) -> str:

@@ -28,10 +28,10 @@ from spbe_cli.rubric import Rubric
 def _cost(value: Any, where: str, out: Collector) -> Fraction | None:
     try:
         if isinstance(value, bool) or value is None:
-            raise SpbeError(f"cost: {value!r} is not a number")
+            raise SpbeError("not a number")
         cost = Fraction(parse_decimal(str(value), "cost"))
-    except SpbeError as e:
-        out.add(where, str(e))
+    except SpbeError:
+        out.add(where, f"cost {value!r} is not a number")
         return None
     if cost < 0:
         out.add(where, f"cost {value} is negative")
