@@ -71,7 +71,7 @@ def load_result(
                 )
             ]
         )
-    loaded = load_rubric(spec or rubric_id)
+    loaded = _rubric_of(rubric_id, spec)
     extra: tuple[Notice, ...] = ()
     if loaded.sha256 != saved.rubric.sha256:
         extra = (
@@ -82,6 +82,16 @@ def load_result(
             ),
         )
     return loader.result_from_file(saved, loaded, name), loaded, extra
+
+
+def _rubric_of(rubric_id: str, spec: str | None) -> LoadedRubric:
+    """The rubric a saved result names: --rubric when it is that rubric (or the result's
+    is not built in), else the built-in one (two results of a diff may differ)."""
+    if spec is not None:
+        given = load_rubric(spec)
+        if given.rubric.id == rubric_id or rubric_id not in builtin_ids():
+            return given
+    return load_builtin(rubric_id)
 
 
 def load_side(
