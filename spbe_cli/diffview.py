@@ -12,7 +12,7 @@ from spbe_cli.numbers import level_text, round_text, signed_text
 from spbe_cli.result import Headline, SummaryRow
 
 
-def _lv(v: Fraction | None) -> str:
+def _level_or_dash(v: Fraction | None) -> str:
     return "–" if v is None else level_text(v)
 
 
@@ -62,7 +62,13 @@ def build(d: Diff, lang: Lang, index_name: str) -> DiffView:
         for p in [*d.domains, *d.aspects]
     ]
     items = [
-        [c.id, c.name, _lv(c.old_level), _lv(c.new_level), signed_text(c.contribution, 4)]
+        [
+            c.id,
+            c.name,
+            _level_or_dash(c.old_level),
+            _level_or_dash(c.new_level),
+            signed_text(c.contribution, 4),
+        ]
         for c in d.items
     ]
     total = sum((c.contribution for c in d.items), Fraction(0))
@@ -84,8 +90,14 @@ def build(d: Diff, lang: Lang, index_name: str) -> DiffView:
         parts=parts,
         items=items,
         items_sum=signed_text(total, 4) if d.comparable else "",
-        reached=[f"{c.id} ({_lv(c.old_level)} → {_lv(c.new_level)})" for c in d.reached],
-        lost=[f"{c.id} ({_lv(c.old_level)} → {_lv(c.new_level)})" for c in d.lost],
+        reached=[
+            f"{c.id} ({_level_or_dash(c.old_level)} → {_level_or_dash(c.new_level)})"
+            for c in d.reached
+        ],
+        lost=[
+            f"{c.id} ({_level_or_dash(c.old_level)} → {_level_or_dash(c.new_level)})"
+            for c in d.lost
+        ],
         self_line=self_line,
     )
 

@@ -63,7 +63,6 @@ TEXT: dict[str, dict[str, str]] = {
         "rubric_stamp": "Rubrik {id}, sha256 {sha}",
         "input_stamp": "Berkas jawaban {file}, sha256 {sha}",
         "confidence": "Keyakinan sumber",
-        "legend": "Keterangan",
         "scored_by_missing": "belum dijawab, dinilai minimum",
         "w_predikat-boundary": (
             "Predikat berada di batas: nilai eksak {exact_value} termasuk {exact}, tetapi nilai"
@@ -134,7 +133,6 @@ TEXT: dict[str, dict[str, str]] = {
         "d_losses": "Penurunan terbesar",
         "d_unmatched_old": "Hanya di data lama",
         "d_unmatched_new": "Hanya di data baru",
-        "d_matched": "Instansi yang dicocokkan",
         "p_title": "Rencana peningkatan {institution} menuju {target}",
         "p_current": "Indeks saat ini {index} (eksak {exact}).",
         "p_already": "Target {target} sudah tercapai.",
@@ -210,7 +208,6 @@ TEXT: dict[str, dict[str, str]] = {
         "d_losses": "Biggest losses",
         "d_unmatched_old": "Only in the old data",
         "d_unmatched_new": "Only in the new data",
-        "d_matched": "Matched institutions",
         "s_title": "Evaluation summary: {ok} of {n} files scored",
         "s_ranking": "Ranking",
         "s_counts": "Count per predikat",
@@ -284,7 +281,6 @@ TEXT: dict[str, dict[str, str]] = {
         "rubric_stamp": "Rubric {id}, sha256 {sha}",
         "input_stamp": "Answer file {file}, sha256 {sha}",
         "confidence": "Source confidence",
-        "legend": "Legend",
         "scored_by_missing": "unanswered, scored at the minimum",
         "w_predikat-boundary": (
             "The predikat is at a boundary: the exact value {exact_value} is {exact}, but the"

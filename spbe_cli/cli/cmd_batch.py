@@ -70,14 +70,7 @@ def batch(
     files, unmatched = b.discover(paths, exclude=out_dir)
     if unmatched:
         raise _E([_problem(u, "", _nothing_here(u, out_dir)) for u in unmatched])
-    if out_dir.exists() and not out_dir.is_dir():
-        raise _E([_problem(str(out_dir), "", "--out is a file, not a folder")])
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        msg = f"cannot create the folder: {e.strerror}"
-        raise _E([_problem(str(out_dir), "", msg)]) from None
-    out.discard([out.stage(out_dir, "", "spbe-probe")])  # unwritable: one error, now
+    _prepare(out_dir)
     workers = jobs or min(len(files), os.cpu_count() or 1)
     run_id = f"spbe-{os.getpid()}-{os.urandom(4).hex()}"
     job = b.Job(rubric, missing.value, formats, lang.value, stamp, _limits(), out_dir, run_id)
@@ -96,14 +89,7 @@ def batch(
     finally:  # what was not committed (duplicates, an error, an interrupt) is removed
         out.discard(out_dir.glob(f".{run_id}.*.tmp"))
     table = summary.rows(ordered)
-    from spbe_cli import __version__
-
-    view_id = summary.build_view(table, lang.value, stamp, f"spbe-cli {__version__}")
-    out.write(str(out_dir / "summary.json"), summary.to_json(table), inputs)
-    out.write(str(out_dir / "summary.csv"), summary.to_csv(table), inputs)
-    out.write(str(out_dir / "summary.xlsx"), summary.to_xlsx(table), inputs)
-    out.write(str(out_dir / "summary.md"), summary.render(view_id, "md"), inputs)
-    out.write(str(out_dir / "summary.html"), summary.render(view_id, "html"), inputs)
+    _write_summaries(table, out_dir, lang.value, stamp, inputs)
     _print_batch(ordered, table, out_dir, quiet)
     invalid = [o for o in ordered if not o.ok]
     missed = [o for o in ordered if o.gate_misses]
@@ -111,6 +97,34 @@ def batch(
         raise typer.Exit(EXIT_INPUT)
     if missed:
         raise typer.Exit(EXIT_GATE)
+
+
+def _prepare(out_dir: Path) -> None:
+    """The output folder exists and can be written: one error now, before any scoring."""
+    from spbe_cli import output as out
+    from spbe_cli.errors import SpbeError
+
+    if out_dir.exists() and not out_dir.is_dir():
+        raise SpbeError([_problem(str(out_dir), "", "--out is a file, not a folder")])
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        msg = f"cannot create the folder: {e.strerror}"
+        raise SpbeError([_problem(str(out_dir), "", msg)]) from None
+    out.discard([out.stage(out_dir, "", "spbe-probe")])
+
+
+def _write_summaries(table: list[Any], out_dir: Path, lang: str, stamp: str, inputs: Any) -> None:
+    """summary.json, .csv, .xlsx, .md and .html of the run's rows."""
+    from spbe_cli import __version__, summary
+    from spbe_cli import output as out
+
+    view = summary.build_view(table, lang, stamp, f"spbe-cli {__version__}")  # type: ignore[arg-type]
+    out.write(str(out_dir / "summary.json"), summary.to_json(table), inputs)
+    out.write(str(out_dir / "summary.csv"), summary.to_csv(table), inputs)
+    out.write(str(out_dir / "summary.xlsx"), summary.to_xlsx(table), inputs)
+    out.write(str(out_dir / "summary.md"), summary.render(view, "md"), inputs)
+    out.write(str(out_dir / "summary.html"), summary.render(view, "html"), inputs)
 
 
 def _nothing_here(spec: str, out_dir: Path) -> str:
