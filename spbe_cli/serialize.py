@@ -56,8 +56,8 @@ def to_json(r: Result) -> dict[str, Any]:
         },
         **_classified(r.overall, r.places),
         "predikat_basis": r.basis,
-        "domains": [_domain_json(d, r.places) for d in r.domains],
-        "aspects": [_aspect_json(a, r.places) for a in r.aspects],
+        "domains": [_part_json(d, r.places, domain=True) for d in r.domains],
+        "aspects": [_part_json(a, r.places, domain=False) for a in r.aspects],
         "indicators": [_indicator_json(i) for i in r.indicators],
         "self_assessment": _self_json(r),
         "warnings": [
@@ -66,27 +66,16 @@ def to_json(r: Result) -> dict[str, Any]:
     }
 
 
-def _domain_json(d: Part, places: int) -> dict[str, Any]:
-    return {
-        "id": d.id,
-        "name": d.name,
-        "gloss": d.gloss,
-        "weight": _num(d.weight, 4),
-        "index": _num(d.index, places),
-        "index_exact": exact_text(d.index),
-        "predikat": d.predikat,
+def _part_json(p: Part, places: int, domain: bool) -> dict[str, Any]:
+    """A domain (with its gloss and predikat) or an aspect (with its domain)."""
+    out: dict[str, Any] = {"id": p.id, "name": p.name}
+    out |= {"gloss": p.gloss} if domain else {"domain": p.domain}
+    out |= {
+        "weight": _num(p.weight, 4),
+        "index": _num(p.index, places),
+        "index_exact": exact_text(p.index),
     }
-
-
-def _aspect_json(a: Part, places: int) -> dict[str, Any]:
-    return {
-        "id": a.id,
-        "name": a.name,
-        "domain": a.domain,
-        "weight": _num(a.weight, 4),
-        "index": _num(a.index, places),
-        "index_exact": exact_text(a.index),
-    }
+    return out | {"predikat": p.predikat} if domain else out
 
 
 def _indicator_json(i: ItemScore) -> dict[str, Any]:

@@ -59,7 +59,7 @@ def diff(
 ) -> None:
     """What changed between two years: index, predikat, domains, aspects, indicators."""
     from spbe_cli import output as out
-    from spbe_cli.pipeline import is_summary
+    from spbe_cli.saved import is_summary
 
     batch_form = old.is_dir() or new.is_dir() or is_summary(old) or is_summary(new)
     run = _batch_diff if batch_form else _single_diff
@@ -83,8 +83,7 @@ def _single_diff(
 ) -> tuple[str | None, list[str]]:
     from spbe_cli import diff as d
     from spbe_cli import diffview, gates
-    from spbe_cli.pipeline import load_side
-    from spbe_cli.render import render_view
+    from spbe_cli.saved import load_side
 
     (a, _), (b, loaded) = load_side(old, rubric, _limits()), load_side(new, rubric, _limits())
     order = [item for item, _, _ in loaded.rubric.items()]
@@ -95,12 +94,7 @@ def _single_diff(
     if fmt is DiffFormat.json:
         return _json(d.to_json(result) | {"gates": misses}), misses
     view = diffview.build(result, lang, loaded.rubric.index_name)  # type: ignore[arg-type]
-    if fmt is DiffFormat.table:
-        from spbe_cli.console import diff_table
-
-        diff_table(_console(), view)
-        return None, misses
-    return render_view("diff", view, fmt.value), misses
+    return _shown(fmt, view, "diff"), misses
 
 
 def _batch_diff(
@@ -116,8 +110,7 @@ def _batch_diff(
 
     from spbe_cli import diff as d
     from spbe_cli import diffview, gates
-    from spbe_cli.pipeline import load_rows
-    from spbe_cli.render import render_view
+    from spbe_cli.saved import load_rows
 
     jobs = os.cpu_count() or 1
     old_rows, old_problems = load_rows(old, rubric, jobs, _limits())
@@ -134,12 +127,19 @@ def _batch_diff(
     if fmt is DiffFormat.json:
         return _json(d.batch_json(result, misses)), misses
     view = diffview.build_batch(result, lang, named)  # type: ignore[arg-type]
-    if fmt is DiffFormat.table:
-        from spbe_cli.console import batch_diff_table
+    return _shown(fmt, view, "diff-batch"), misses
 
-        batch_diff_table(_console(), view)
-        return None, misses
-    return render_view("diff-batch", view, fmt.value), misses
+
+def _shown(fmt: DiffFormat, view: Any, template: str) -> str | None:
+    """A diff view as Markdown or HTML text, or printed as a table (None: nothing to write)."""
+    from spbe_cli import console
+    from spbe_cli.render import render_view
+
+    if fmt is not DiffFormat.table:
+        return render_view(template, view, fmt.value)
+    table = console.diff_table if template == "diff" else console.batch_diff_table
+    table(_console(), view)
+    return None
 
 
 def _json(data: dict[str, Any]) -> str:

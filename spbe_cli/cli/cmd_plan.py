@@ -56,8 +56,8 @@ def plan(
     """The cheapest path to the next predikat (or --target), with what each step requires."""
     from spbe_cli import output as out
     from spbe_cli import planning, planview
-    from spbe_cli.pipeline import load_side
     from spbe_cli.readers.costs import read_costs
+    from spbe_cli.saved import load_side
 
     result, loaded = load_side(file, rubric, _limits())
     basis: Any = predikat_basis.value if predikat_basis else loaded.rubric.predikat.basis

@@ -116,7 +116,8 @@ def report(
 ) -> None:
     """Render a saved result (JSON) as a Markdown or HTML report, without the workbook."""
     from spbe_cli import output as out
-    from spbe_cli.pipeline import load_result, report_texts
+    from spbe_cli.pipeline import report_texts
+    from spbe_cli.saved import load_result
 
     result, loaded, extra = load_result(result_file, rubric, _limits())
     stamp = _generated_at(generated_at)
