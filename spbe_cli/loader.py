@@ -42,6 +42,13 @@ def _exact(value: Any) -> Fraction:
     raise ValueError("not a number")
 
 
+def _number(value: Any) -> Fraction:
+    """An exact text or a JSON number (a target is written as a number)."""
+    if isinstance(value, float) and value == value and abs(value) < 1e15:
+        return Fraction(repr(value))
+    return _exact(value)
+
+
 def _shown(value: Any) -> float:
     """A displayed number (the rounded twin of an `*_exact`): finite, never used for sums."""
     if isinstance(value, int | float) and not isinstance(value, bool):
@@ -50,6 +57,7 @@ def _shown(value: Any) -> float:
 
 
 Exact = Annotated[Fraction, BeforeValidator(_exact)]
+Number = Annotated[Fraction, BeforeValidator(_number)]
 Shown = Annotated[float, BeforeValidator(_shown)]
 Text = Annotated[str, Field(max_length=MAX_TEXT)]
 
@@ -95,7 +103,7 @@ class _Indicator(_Model):
     self_level: Shown | None = None
     self_level_exact: Exact | None = None
     scored_by_missing: bool = False
-    target: Exact | None = None
+    target: Number | None = None
     explanation: Text | None = None
     evidence: Text | None = None
 

@@ -427,3 +427,17 @@ def test_a_report_scores_once(tmp_path: Path) -> None:
         if name == "score" and file.endswith("scoring.py")
     ]
     assert calls == [1]
+
+
+def test_a_saved_result_reads_back_whole(runner: CliRunner, tmp_path: Path) -> None:
+    """Decimal levels, self levels and a decimal target survive the round trip: the report
+    of the saved JSON is the report of the answers."""
+    levels = levels_2026(i1="1.125")
+    levels["2"] = "{tingkat: 2.5, tingkat_mandiri: 3, target: 3.5}"
+    f = answers_yaml(tmp_path / "a.yaml", levels)
+    saved = tmp_path / "a.json"
+    saved.write_text(run(runner, "score", str(f), "-f", "json"), encoding="utf-8")
+    stamp = ["--generated-at", "2026-01-01T00:00"]
+    direct = run(runner, "score", str(f), "-f", "md", *stamp)
+    again = run(runner, "report", str(saved), "-f", "md", *stamp)
+    assert again == direct
