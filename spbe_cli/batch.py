@@ -115,7 +115,8 @@ class Job:
 def score_one(path: Path, job: Job) -> Outcome:
     """Score one file; every expected failure becomes located errors, never an exception."""
     from spbe_cli import output
-    from spbe_cli.pipeline import report_texts, score_file
+    from spbe_cli.pipeline import score_file
+    from spbe_cli.reports import report_texts
 
     out = Outcome(file=str(path))
     try:

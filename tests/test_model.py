@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 from rich.console import Console
 from typer.testing import CliRunner
 
-from spbe_cli import pipeline, render, serialize, summary, view
+from spbe_cli import pipeline, render, reports, serialize, summary, view
 from spbe_cli.answers import Answer, Answers, Identity
 from spbe_cli.batch import Outcome
 from spbe_cli.cli import app
@@ -190,7 +190,7 @@ def test_every_number_shown_is_round_text_of_the_exact_value(
     case: tuple[str, dict[str, Fraction]],
 ) -> None:
     r, loaded = _result(*case)
-    plan = pipeline.recommendation(r, loaded)
+    plan = reports.recommendation(r, loaded)
     v = view.build(r, loaded, "id", "2026-01-01 00:00 UTC", plan)
     _check_markdown(r, render.render(v, "md"))
     _check_html(r, render.render(v, "html"))
@@ -418,7 +418,7 @@ def test_a_report_scores_once(tmp_path: Path) -> None:
     profile = cProfile.Profile()
     profile.enable()
     loaded, result = pipeline.score_file(f)
-    pipeline.report_texts(result, loaded, ("md", "html"), "id", "t")
+    reports.report_texts(result, loaded, ("md", "html"), "id", "t")
     profile.disable()
     stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
     calls = [

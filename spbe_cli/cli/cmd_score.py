@@ -56,7 +56,7 @@ def score(
     from spbe_cli import gates as gates_mod
     from spbe_cli import output as out
     from spbe_cli import serialize
-    from spbe_cli.pipeline import report_texts, score_file
+    from spbe_cli.pipeline import score_file
 
     gates = _gates(fail_under, min_predikat, min_domain, rubric)
     loaded, result = score_file(
@@ -70,6 +70,8 @@ def score(
     if fmt is ScoreFormat.json:
         out.write(output or "-", serialize.result_text(result), [file])
     elif fmt in (ScoreFormat.md, ScoreFormat.html):
+        from spbe_cli.reports import report_texts  # only here: views and templates load slowly
+
         stamp = _generated_at(generated_at)
         text = report_texts(result, loaded, (fmt.value,), lang.value, stamp)[fmt.value]
         out.write(output or "-", text, [file])
@@ -116,7 +118,7 @@ def report(
 ) -> None:
     """Render a saved result (JSON) as a Markdown or HTML report, without the workbook."""
     from spbe_cli import output as out
-    from spbe_cli.pipeline import report_texts
+    from spbe_cli.reports import report_texts
     from spbe_cli.saved import load_result
 
     result, loaded, extra = load_result(result_file, rubric, _limits())
