@@ -122,13 +122,37 @@ def _year(cell: Cell, out: Collector) -> int | None:
     return None
 
 
+# What offices write for Jenis besides the official names (compared after `norm`).
+TYPE_SYNONYMS: dict[str, InstitutionType] = {
+    norm(text): kind
+    for kind, texts in {
+        InstitutionType.KABUPATEN: ("Pemerintah Kabupaten", "Pemkab", "Kab", "Kab."),
+        InstitutionType.KOTA: ("Pemerintah Kota", "Pemkot"),
+        InstitutionType.PROVINSI: ("Pemerintah Provinsi", "Pemprov", "Prov", "Prov."),
+        InstitutionType.KEMENTERIAN: ("Kementrian",),
+    }.items()
+    for text in texts
+}
+# "K/L" names two types at once; which one decides the averages by type, so it is asked.
+_AMBIGUOUS_TYPES = {norm(t) for t in ("K/L", "KL", "Kementerian/Lembaga")}
+
+
 def _enum(cell: Cell, kind: type[StrEnum], key: str, out: Collector) -> StrEnum | None:
     text = _text(cell)
     if text is None:
         return None
+    wanted = norm(text)
     for member in kind:
-        if norm(member.value) == norm(text):
+        if norm(member.value) == wanted:
             return member
+    if kind is InstitutionType:
+        if wanted in TYPE_SYNONYMS:
+            return TYPE_SYNONYMS[wanted]
+        if wanted in _AMBIGUOUS_TYPES:
+            out.add(
+                cell.where, f"{_label(key)} {text!r} names two types: write Kementerian or Lembaga"
+            )
+            return None
     allowed = ", ".join(m.value for m in kind)
     out.add(cell.where, f"{_label(key)} {text!r} is not one of: {allowed}")
     return None
@@ -194,6 +218,7 @@ def choose_rubric(
 
 
 _ID_PREFIX = re.compile(r"^(?:indikator|indicator|ind|i)\.?\s*(?=\d)", re.IGNORECASE)
+_NUMBERED = re.compile(r"0*(\d+)\.?")  # `1.` and `01` as typed in a numbered list
 
 
 def _item_id(cell: Cell) -> str | None:
@@ -203,7 +228,16 @@ def _item_id(cell: Cell) -> str | None:
     text = str(v).strip()[:40]
     if text[:1].isalpha():  # `Indikator 12`, `I.12`
         text = _ID_PREFIX.sub("", text)
+    numbered = _NUMBERED.fullmatch(text)
+    if numbered:
+        text = numbered.group(1)
     return text or None
+
+
+def _is_note(item: str, level: Cell) -> bool:
+    """A row under the answers that is a note (`Catatan: …`, `Keterangan`), not an answer:
+    its No is text that names no indicator and its level is empty. It ends the table."""
+    return is_blank(level.value) and not item[:1].isdigit()
 
 
 def _optional_level(
@@ -235,6 +269,7 @@ def validate(
     lookup = {k.casefold(): k for k in loaded.item_index}
     items: dict[str, Answer] = {}
     seen: dict[str, Cell] = {}  # item → its No cell
+    note: Cell | None = None  # the note row that ended the table
     for row in raw.rows:
         id_cell = row.cells["id"]
         item = _item_id(id_cell)
@@ -244,6 +279,17 @@ def validate(
                 out.add(level_cell.where, "a level without an indicator number (No) in its row")
             continue
         key = lookup.get(item.casefold())
+        if note is None and key is None and _is_note(item, level_cell):
+            note = id_cell
+            continue
+        if note is not None:  # below the note only rows that look like answers matter
+            if key is not None or not _is_note(item, level_cell):
+                out.add(
+                    id_cell.where,
+                    f"an answer below the note at {note.where}, which ends the answer table;"
+                    " move the note below the last answer",
+                )
+            continue
         if key is None:
             first, last = rubric.indicators[0].id, rubric.indicators[-1].id
             out.add(

@@ -7,7 +7,8 @@ mapping from target level to the effort of the step that reaches it:
       "12": 3          # every step of indicator 12 costs 3
       "32": {3: 2, 4: 8}
 
-CSV: columns `indicator`, `cost` and optionally `level` (the level a step reaches).
+CSV: columns `indikator`, `biaya` and optionally `tingkat` (the level a step reaches), or
+`indicator`, `cost`, `level`; separated by commas, semicolons or tabs.
 Indicators not listed cost 1 per step."""
 
 from __future__ import annotations
@@ -39,6 +40,25 @@ def _cost(value: Any, where: str, out: Collector) -> Fraction | None:
     return cost
 
 
+# Header names of a costs CSV, Indonesian or English, compared case-insensitively.
+CSV_COLUMNS = {
+    "indicator": ("indikator", "indicator", "no"),
+    "cost": ("biaya", "cost", "upaya", "effort"),
+    "level": ("tingkat", "level"),
+}
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    """Column positions by meaning, from a header row in either language."""
+    names = [h.strip().casefold() for h in header]
+    cols: dict[str, int] = {}
+    for key, aliases in CSV_COLUMNS.items():
+        found = [names.index(a) for a in aliases if a in names]
+        if found:
+            cols[key] = found[0]
+    return cols
+
+
 def read_costs(path: Path, rubric: Rubric) -> dict[str, dict[int, Fraction]]:
     name = str(path)
     text = read_bytes(path, 2_000_000).decode("utf-8-sig", errors="replace")
@@ -67,19 +87,28 @@ def read_costs(path: Path, rubric: Rubric) -> dict[str, dict[int, Fraction]]:
             costs.setdefault(key, {})[lv] = cost
 
     if path.suffix.lower() == ".csv":
-        reader = csv.DictReader(io.StringIO(text))
-        fields = {(f or "").strip().casefold(): f for f in reader.fieldnames or []}
-        if "indicator" not in fields or "cost" not in fields:
+        first = text.split("\n", 1)[0]
+        delimiter = max(",;\t", key=first.count)  # as spreadsheets export it, by locale
+        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+        header = next(reader, [])
+        cols = _columns(header)
+        if "indicator" not in cols or "cost" not in cols:
             raise InputError(
-                [Problem(name, "line 1", "a costs CSV needs columns indicator and cost")]
+                [
+                    Problem(
+                        name,
+                        "line 1",
+                        "a costs CSV needs columns indikator (indicator) and biaya (cost)",
+                    )
+                ]
             )
         for n, row in enumerate(reader, start=2):
-            put(
-                row[fields["indicator"]],
-                row.get(fields.get("level", ""), None) if "level" in fields else None,
-                row[fields["cost"]],
-                f"line {n}",
+            if not any(cell.strip() for cell in row):
+                continue
+            cell = dict(
+                zip(cols, (row[c] if c < len(row) else "" for c in cols.values()), strict=True)
             )
+            put(cell["indicator"], cell.get("level"), cell["cost"], f"line {n}")
     else:
         try:
             data, node = yamlfile.load(text)

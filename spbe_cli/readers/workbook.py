@@ -8,6 +8,7 @@ import re
 import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import PurePath
 
 import python_calamine as pc
 
@@ -132,6 +133,13 @@ def _check_bytes(name: str, data: bytes, limits: Limits = DEFAULT) -> Package | 
         return None
     if head.startswith(ZIP_MAGIC):
         return _check_zip(name, data, limits)
+    base = PurePath(name).name
+    if base.startswith("~$"):  # what Excel leaves beside a workbook it has open
+        message = (
+            f"this is Excel's lock file for {base[2:]!r}, not a workbook:"
+            f" close the workbook in Excel and score {base[2:]!r}"
+        )
+        raise InputError([Problem(name, "", message)])
     if not data:
         raise InputError([Problem(name, "", "the file is empty")])
     raise InputError(
