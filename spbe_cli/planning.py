@@ -10,6 +10,7 @@ capped so the table stays small. Pure: rubric + result in, Plan out."""
 
 from __future__ import annotations
 
+import heapq
 import math
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -118,16 +119,21 @@ def _solve(
     rest = [0] * (len(units) + 1)
     for pos in range(len(units) - 1, -1, -1):
         rest[pos] = rest[pos + 1] + units[pos][-1]
+    # Keys only grow: a partial plan already worse than some complete plan for `also`
+    # (which also reaches `need`) can lead to neither best plan.
+    bound = _greedy_key(units, deltas, cap if rest[0] >= cap else low)
     # state: capped gain → (packed key, choices as a linked list)
     best: dict[int, tuple[int, object]] = {0: (0, None)}
     for pos, (us, ds) in enumerate(zip(units, deltas, strict=True)):
         nxt: dict[int, tuple[int, object]] = {}
         for g, (key, chain) in best.items():
             for k, unit in enumerate(us):
+                nk = key + ds[k]
+                if nk > bound:
+                    continue
                 ng = g + unit
                 if ng > cap:
                     ng = cap
-                nk = key + ds[k]
                 old = nxt.get(ng)
                 if old is None or nk < old[0]:
                     nxt[ng] = (nk, (chain, k))
@@ -138,6 +144,23 @@ def _solve(
     first = min(reached, key=lambda g: (best[g][0], -g))
     top = best.get(cap)
     return _choices(best[first][1]), None if top is None else _choices(top[1])
+
+
+def _greedy_key(units: list[list[int]], deltas: list[list[int]], need: int) -> int:
+    """The key of one plan reaching `need` (the largest next step first, every time): an
+    upper bound on the best plan's key, to prune the search with."""
+    taken = [0] * len(units)
+    heap = [(-(us[1] - us[0]), pos) for pos, us in enumerate(units) if len(us) > 1]
+    heapq.heapify(heap)
+    gain = 0
+    while gain < need and heap:
+        step, pos = heapq.heappop(heap)
+        gain -= step
+        taken[pos] += 1
+        us = units[pos]
+        if taken[pos] + 1 < len(us):
+            heapq.heappush(heap, (-(us[taken[pos] + 1] - us[taken[pos]]), pos))
+    return sum(ds[k] for ds, k in zip(deltas, taken, strict=True))
 
 
 def _choices(chain: object) -> list[int]:
