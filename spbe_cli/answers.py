@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
@@ -69,6 +70,9 @@ class Answer:
     evidence: str | None = None
     where: str = ""  # for answers built in code; validated answers are located by their cells
     filled_by_missing: bool = False
+    # The row's cells as read (level, Penjelasan, Bukti Dukung…): their locations for
+    # messages, and Bukti Dukung's text before its line breaks are folded (`spbe check`).
+    cells: Mapping[str, Cell] = field(default_factory=dict, compare=False, repr=False)
 
 
 class Answers(BaseModel):
@@ -327,6 +331,7 @@ def validate(
             explanation=_text(row.cells["explanation"]) if "explanation" in row.cells else None,
             evidence=_text(row.cells["evidence"]) if "evidence" in row.cells else None,
             filled_by_missing=False,
+            cells=row.cells,
         )
     for ind in rubric.indicators:
         if ind.id not in items and ind.id not in seen and missing == "error" and raw.answers_found:

@@ -21,6 +21,11 @@ def _p(name: str, position: int | None) -> Text:
     return Text(name, style=style)
 
 
+def _at(css: str) -> int | None:
+    """A view's colour class (`p2`) back to its band position."""
+    return int(css[1:]) if css[1:].isdigit() else None
+
+
 def _columns(table: Table, columns: list[tuple[str, str]]) -> None:
     for col, j in columns:
         table.add_column(col, justify=j)  # type: ignore[arg-type]
@@ -232,3 +237,72 @@ def plan_table(console: Console, view: Any) -> None:
         for r in view.rows:
             t.add_row(*r)
         console.print(t)
+
+
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
+
+
+def check_table(console: Console, v: Any) -> None:
+    """`spbe check` on a terminal: the headline, then each indicator's findings."""
+    console.print(Text(v.title, style="bold"))
+    line = Text(f"{v.labels['index']} {v.index} {v.predikat} → {v.labels['ck_risk_index']} ")
+    line.append(f"{v.risk_index} {v.risk_predikat}", style="bold")
+    line.append(f" ({v.drop})   {v.counts}", style="dim")
+    console.print(line)
+    console.print(Text(v.headline, style="bold"))
+    for n in v.notes:
+        console.print(Text(n, style="dim"), soft_wrap=True)
+    if v.at_risk:
+        risk = Table(show_edge=False, title=v.labels["ck_at_risk"], title_justify="left")
+        for col, j in (
+            (v.labels["id_col"], "right"),
+            (v.labels["indicators"], "left"),
+            (v.labels["ck_level"], "right"),
+            (v.labels["ck_to"], "right"),
+            (v.labels["ck_drop"], "right"),
+        ):
+            risk.add_column(col, justify=j)  # type: ignore[arg-type]
+        for r in v.at_risk[:10]:
+            risk.add_row(Text(r[0]), Text(r[1]), *r[2:])
+        if len(v.at_risk) > 10:
+            risk.add_row("…", Text(f"+{len(v.at_risk) - 10}"), "", "", "")
+        console.print(risk)
+    if not v.checklist:
+        return
+    t = Table(show_edge=False, title=v.labels["ck_checklist"], title_justify="left")
+    for col, j in (
+        (v.labels["id_col"], "right"),
+        (v.labels["ck_level"], "right"),
+        (v.labels["ck_findings"], "left"),
+    ):
+        t.add_column(col, justify=j)  # type: ignore[arg-type]
+    for r in v.checklist:
+        found = Text()
+        for i, (sev, word, msg) in enumerate(r.findings):
+            if i:
+                found.append("\n")
+            found.append(f"{word}: ", style=_SEVERITY_STYLE.get(sev, ""))
+            found.append(msg)
+        t.add_row(Text(r.id), r.level, found)
+    console.print(t)
+    console.print(Text(v.clean, style="dim"))
+
+
+def check_summary_table(console: Console, v: Any) -> None:
+    t = Table(show_edge=False, title=v.title, title_justify="left")
+    L = v.labels
+    for col, j in (
+        (L["institution"], "left"),
+        (L["year"], "right"),
+        (L["index"], "right"),
+        (L["predikat"], "left"),
+        (L["ck_errors"], "right"),
+        (L["ck_warnings"], "right"),
+        (L["ck_risk_index"], "right"),
+        (L["ck_risk_predikat"], "left"),
+        ("Δ", "right"),
+    ):
+        t.add_column(col, justify=j)  # type: ignore[arg-type]
+    for r, css, risk in zip(v.rows, v.predikat_css, v.css, strict=True):
+        t.add_row(Text(r[0]), *r[1:3], _p(r[3], _at(css)), *r[4:7], _p(r[7], _at(risk)), r[8])
+    console.print(t)

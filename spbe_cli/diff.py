@@ -5,13 +5,16 @@ one JSON shape for it; no files, no clock."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import Any, TypeVar
 
 from spbe_cli.names import normalize
 from spbe_cli.numbers import exact_text, round_text
 from spbe_cli.result import Headline, Result, SummaryRow
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -143,34 +146,41 @@ class BatchDiff:
     unmatched_new: tuple[SummaryRow, ...]
 
 
-def _keys(r: SummaryRow) -> list[str]:
+def institution_keys(name: str, code: str | None) -> list[str]:
+    """How an institution is recognised across years: its Kode, else its normalised name."""
+    keys = ["code:" + code.strip().casefold()] if code else []
+    return [*keys, "name:" + normalize(name)]
+
+
+def pair(
+    old: list[T], new: list[T], keys: Callable[[T], list[str]]
+) -> tuple[list[tuple[T, T]], list[T], list[T]]:
+    """Pair old and new entries by their first shared key; the unmatched of each side."""
+    by_key: dict[str, T] = {}
+    for r in new:
+        for k in keys(r):
+            by_key.setdefault(k, r)
+    pairs, used, unmatched_old = [], set(), []
+    for r in old:
+        hit = next((by_key[k] for k in keys(r) if k in by_key and id(by_key[k]) not in used), None)
+        if hit is None:
+            unmatched_old.append(r)
+        else:
+            used.add(id(hit))
+            pairs.append((r, hit))
+    return pairs, unmatched_old, [r for r in new if id(r) not in used]
+
+
+def _row_keys(r: SummaryRow) -> list[str]:
     assert r.headline is not None
-    inst = r.headline.institution
-    out = []
-    if inst.code:
-        out.append("code:" + inst.code.strip().casefold())
-    out.append("name:" + normalize(inst.name))
-    return out
+    return institution_keys(r.headline.institution.name, r.headline.institution.code)
 
 
 def match(
     old_rows: list[SummaryRow], new_rows: list[SummaryRow]
 ) -> tuple[list[tuple[SummaryRow, SummaryRow]], list[SummaryRow], list[SummaryRow]]:
     """Pair institutions by Kode where both have one, else by normalised name."""
-    by_key: dict[str, SummaryRow] = {}
-    for r in new_rows:
-        for k in _keys(r):
-            by_key.setdefault(k, r)
-    pairs, used, unmatched_old = [], set(), []
-    for r in old_rows:
-        hit = next((by_key[k] for k in _keys(r) if k in by_key and id(by_key[k]) not in used), None)
-        if hit is None:
-            unmatched_old.append(r)
-        else:
-            used.add(id(hit))
-            pairs.append((r, hit))
-    unmatched_new = [r for r in new_rows if id(r) not in used]
-    return pairs, unmatched_old, unmatched_new
+    return pair(old_rows, new_rows, _row_keys)
 
 
 def compare_rows(old_rows: list[SummaryRow], new_rows: list[SummaryRow]) -> BatchDiff:

@@ -315,3 +315,176 @@ def gloss(lang: Lang, name: str, english: str | None) -> str:
     if lang == "en" and english:
         return f"{name} ({english})"
     return name
+
+
+# `spbe check`: findings (`c_CODE`, `c_CODE_REASON` where a reason changes the sentence),
+# what to fix (`fx_CODE`), and the checklist's labels (`ck_`).
+CHECK_TEXT: dict[str, dict[str, str]] = {
+    "id": {
+        "c_no-evidence": "Tingkat {level} diklaim tanpa Bukti Dukung.",
+        "c_no-explanation": "Tingkat {level} diklaim tanpa Penjelasan.",
+        "c_evidence-missing": "Berkas tidak ditemukan: {item}",
+        "c_evidence-empty": "Berkas atau folder kosong: {item}",
+        "c_evidence-type_mismatch": "Isi berkas {item} tidak sesuai dengan ekstensinya.",
+        "c_evidence-type_unsupported": "Jenis berkas {item} tidak dapat dibuka penilai.",
+        "c_evidence-type_special": "{item} bukan berkas biasa.",
+        "c_evidence-outside": (
+            "Jalur {item} keluar dari folder jawaban atau --evidence; berkas tidak dibuka."
+        ),
+        "c_evidence-folder_missing": "Tidak ada folder bukti untuk indikator ini di --evidence.",
+        "c_evidence-folder_empty": "Folder bukti indikator ini di --evidence kosong.",
+        "c_evidence-url_space": "Alamat tidak valid (berisi spasi): {item}",
+        "c_evidence-url_scheme": "Alamat tidak valid (bukan http/https): {item}",
+        "c_evidence-url_host": "Alamat tidak valid (nama host salah): {item}",
+        "c_evidence-url_form": "Alamat tidak valid: {item}",
+        "c_evidence-shared": (
+            "{item} adalah satu-satunya bukti juga untuk indikator {others} dengan tingkat berbeda."
+        ),
+        "c_jump": "Tingkat naik dari {previous} ke {level} (lebih dari satu tingkat) tanpa"
+        " Penjelasan.",
+        "c_drop": "Tingkat turun dari {previous} ke {level}.",
+        "c_self-gap": "Tingkat Mandiri {self_level} dan Tingkat {level} berselisih dua tingkat"
+        " atau lebih.",
+        "c_described": "Bukti berupa uraian, tidak dapat dipastikan: {item}",
+        "fx_no-evidence": "Isi Bukti Dukung dengan dokumen atau tautan yang membuktikan tingkat"
+        " ini.",
+        "fx_no-explanation": "Jelaskan dalam Penjelasan bagaimana kriteria tingkat ini terpenuhi.",
+        "fx_evidence-missing": "Tambahkan berkasnya atau perbaiki nama dan jalurnya.",
+        "fx_evidence-empty": "Ganti dengan berkas yang berisi dokumennya.",
+        "fx_evidence-type": "Simpan ulang sebagai PDF atau jenis umum dengan ekstensi yang benar.",
+        "fx_evidence-outside": (
+            "Pindahkan berkas ke folder bukti dukung dan rujuk dengan jalur relatif."
+        ),
+        "fx_evidence-folder": "Isi folder indikator ini dengan bukti dukungnya.",
+        "fx_evidence-url": "Perbaiki alamatnya (https://…).",
+        "fx_evidence-shared": "Lampirkan bukti khusus untuk setiap indikator.",
+        "fx_jump": "Jelaskan kenaikan ini dalam Penjelasan.",
+        "fx_drop": "Pastikan penurunan ini memang benar.",
+        "fx_self-gap": "Samakan Tingkat Mandiri dengan Tingkat, atau jelaskan selisihnya.",
+        "fx_described": "Lampirkan dokumennya bila ada.",
+        "sev_error": "galat",
+        "sev_warning": "peringatan",
+        "sev_info": "info",
+        "ck_title": "Kesiapan bukti dukung — {institution} ({year})",
+        "ck_counts": "{error} galat, {warning} peringatan, {info} info",
+        "ck_headline": "{n} klaim tanpa bukti: {index} {predikat} → {risk} {risk_predikat} jika"
+        " ditolak",
+        "ck_ready": "Tidak ada galat: setiap klaim memiliki bukti yang dapat diperiksa.",
+        "ck_no_risk": (
+            "Galat hanya pada indikator di tingkat minimum: indeks {index} tidak berisiko."
+        ),
+        "ck_at_risk": "Indikator berisiko (dampak terbesar ke indeks lebih dulu)",
+        "ck_checklist": "Daftar periksa per indikator",
+        "ck_level": "Tingkat diklaim",
+        "ck_to": "Jika ditolak",
+        "ck_drop": "Dampak ke indeks",
+        "ck_findings": "Temuan",
+        "ck_fix": "Yang harus diperbaiki",
+        "ck_owner": "Penanggung jawab",
+        "ck_location": "Sel",
+        "ck_severity": "Tingkat temuan",
+        "ck_clean": "{n} indikator tanpa temuan.",
+        "ck_previous": "Dibandingkan dengan tahun sebelumnya: {file}.",
+        "ck_previous_other": (
+            "Tahun sebelumnya ({file}) memakai rubrik lain ({rubric}); tingkat tidak dibandingkan."
+        ),
+        "ck_previous_unmatched": "tidak ada data tahun sebelumnya untuk {institution}",
+        "ck_exact": "eksak",
+        "ck_summary_title": "Kesiapan bukti dukung: {ok} dari {n} berkas diperiksa",
+        "ck_errors": "Galat",
+        "ck_warnings": "Peringatan",
+        "ck_risk_index": "Indeks berisiko",
+        "ck_risk_predikat": "Predikat berisiko",
+        "w_evidence-ready": (
+            "Kesiapan bukti dukung: {errors} galat, {warnings} peringatan; indeks tidak berisiko"
+            " (lihat spbe check)."
+        ),
+        "w_evidence-readiness": (
+            "Kesiapan bukti dukung: {errors} galat, {warnings} peringatan; {n} klaim tanpa"
+            " bukti: {index} → {risk} {risk_predikat} jika ditolak (lihat spbe check)."
+        ),
+    },
+    "en": {
+        "c_no-evidence": "Level {level} claimed with no evidence (Bukti Dukung).",
+        "c_no-explanation": "Level {level} claimed with no explanation (Penjelasan).",
+        "c_evidence-missing": "File not found: {item}",
+        "c_evidence-empty": "Empty file or folder: {item}",
+        "c_evidence-type_mismatch": "The content of {item} does not match its extension.",
+        "c_evidence-type_unsupported": "{item} is a file type an assessor cannot open.",
+        "c_evidence-type_special": "{item} is not a regular file.",
+        "c_evidence-outside": (
+            "The path {item} leaves the answer file's folder or --evidence; it was not opened."
+        ),
+        "c_evidence-folder_missing": "No evidence folder for this indicator in --evidence.",
+        "c_evidence-folder_empty": "This indicator's evidence folder in --evidence is empty.",
+        "c_evidence-url_space": "Malformed URL (it contains a space): {item}",
+        "c_evidence-url_scheme": "Malformed URL (not http/https): {item}",
+        "c_evidence-url_host": "Malformed URL (bad host name): {item}",
+        "c_evidence-url_form": "Malformed URL: {item}",
+        "c_evidence-shared": (
+            "{item} is also the only evidence of indicator(s) {others}, at a different level."
+        ),
+        "c_jump": "Level raised from {previous} to {level} (more than one step) with no"
+        " explanation.",
+        "c_drop": "Level lowered from {previous} to {level}.",
+        "c_self-gap": "Self-assessed level {self_level} and level {level} differ by two or more.",
+        "c_described": "Evidence described in words, cannot be confirmed: {item}",
+        "fx_no-evidence": "Fill in Bukti Dukung with a document or link proving this level.",
+        "fx_no-explanation": "Explain in Penjelasan how this level's criterion is met.",
+        "fx_evidence-missing": "Add the file or correct its name and path.",
+        "fx_evidence-empty": "Replace it with a file holding the document.",
+        "fx_evidence-type": "Save it again as PDF or a common type with the right extension.",
+        "fx_evidence-outside": "Move the file into the evidence folder; refer to it by a"
+        " relative path.",
+        "fx_evidence-folder": "Put this indicator's evidence in its folder.",
+        "fx_evidence-url": "Correct the address (https://…).",
+        "fx_evidence-shared": "Attach evidence specific to each indicator.",
+        "fx_jump": "Explain the rise in Penjelasan.",
+        "fx_drop": "Make sure the fall is intended.",
+        "fx_self-gap": "Align the self-assessed level with the level, or explain the gap.",
+        "fx_described": "Attach the document if there is one.",
+        "sev_error": "error",
+        "sev_warning": "warning",
+        "sev_info": "info",
+        "ck_title": "Evidence readiness — {institution} ({year})",
+        "ck_counts": "{error} errors, {warning} warnings, {info} info",
+        "ck_headline": "{n} unsupported claims: {index} {predikat} → {risk} {risk_predikat} if"
+        " rejected",
+        "ck_ready": "No errors: every claim has evidence that can be checked.",
+        "ck_no_risk": "Errors only on indicators at the minimum level: the index {index} is not"
+        " at risk.",
+        "ck_at_risk": "Indicators at risk (largest cost to the index first)",
+        "ck_checklist": "Checklist per indicator",
+        "ck_level": "Level claimed",
+        "ck_to": "If rejected",
+        "ck_drop": "Cost to the index",
+        "ck_findings": "Findings",
+        "ck_fix": "What to fix",
+        "ck_owner": "Owner",
+        "ck_location": "Cell",
+        "ck_severity": "Severity",
+        "ck_clean": "{n} indicators without findings.",
+        "ck_previous": "Compared with the previous year: {file}.",
+        "ck_previous_other": (
+            "The previous year ({file}) used another rubric ({rubric}); levels not compared."
+        ),
+        "ck_previous_unmatched": "no previous year's data for {institution}",
+        "ck_exact": "exact",
+        "ck_summary_title": "Evidence readiness: {ok} of {n} files checked",
+        "ck_errors": "Errors",
+        "ck_warnings": "Warnings",
+        "ck_risk_index": "Index at risk",
+        "ck_risk_predikat": "Predikat at risk",
+        "w_evidence-ready": (
+            "Evidence readiness (Kesiapan bukti dukung): {errors} errors, {warnings} warnings;"
+            " the index is not at risk (see spbe check)."
+        ),
+        "w_evidence-readiness": (
+            "Evidence readiness (Kesiapan bukti dukung): {errors} errors, {warnings} warnings;"
+            " {n} unsupported claims: {index} → {risk} {risk_predikat} if rejected (see spbe"
+            " check)."
+        ),
+    },
+}
+for _lang, _texts in CHECK_TEXT.items():
+    TEXT[_lang].update(_texts)

@@ -21,6 +21,8 @@ class Limits:
     rows: int = 10_000  # rows of an answer sheet or CSV
     columns: int = 200  # columns of an answer sheet
     yaml_nodes: int = 200_000  # nodes of a YAML/JSON document
+    evidence_items: int = 100  # items in one Bukti Dukung cell (`spbe check`)
+    evidence_chars: int = 1_000  # characters of one Bukti Dukung item (a path or URL)
 
     ENV = {
         "file_bytes": ("SPBE_MAX_FILE_MB", MIB),
@@ -30,6 +32,8 @@ class Limits:
         "rows": ("SPBE_MAX_ROWS", 1),
         "columns": ("SPBE_MAX_COLUMNS", 1),
         "yaml_nodes": ("SPBE_MAX_YAML_NODES", 1),
+        "evidence_items": ("SPBE_MAX_EVIDENCE_ITEMS", 1),
+        "evidence_chars": ("SPBE_MAX_EVIDENCE_CHARS", 1),
     }
 
     @classmethod

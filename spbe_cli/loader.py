@@ -22,7 +22,7 @@ from spbe_cli.numbers import exact_text
 from spbe_cli.result import Headline, InputStamp, Institution, Result, RubricStamp, SummaryRow
 from spbe_cli.result import build as build_result
 from spbe_cli.rubric import LoadedRubric, Rubric
-from spbe_cli.scoring import score
+from spbe_cli.scoring import Notice, score
 from spbe_cli.serialize import FORMAT_VERSION
 
 MAX_TEXT = 10_000  # characters of any one string
@@ -108,6 +108,12 @@ class _Indicator(_Model):
     evidence: Text | None = None
 
 
+class _Notice(_Model):
+    code: Text
+    message: Text
+    params: dict[Text, Text] = Field(default_factory=dict, max_length=100)
+
+
 class _ResultFile(_Model):
     format_version: Literal[1]
     tool: _Tool
@@ -121,7 +127,7 @@ class _ResultFile(_Model):
     domains: list[dict[str, Any]] = Field(max_length=MAX_ITEMS)
     aspects: list[dict[str, Any]] = Field(max_length=MAX_ITEMS)
     indicators: list[_Indicator] = Field(min_length=1, max_length=MAX_ITEMS)
-    warnings: list[dict[str, Any]] = Field(max_length=MAX_ITEMS)
+    warnings: list[_Notice] = Field(max_length=MAX_ITEMS)
 
 
 class _Row(_Model):
@@ -278,6 +284,8 @@ def result_from_file(saved: _ResultFile, loaded: LoadedRubric, name: str) -> Res
         ),
         input=InputStamp(saved.input.file, saved.input.sha256) if saved.input else None,
         institution=Institution(**saved.institution.model_dump()),
+        # What was said when it was scored (the evidence readiness line too).
+        warnings=tuple(Notice(w.code, w.message, dict(w.params)) for w in saved.warnings),
     )
 
 

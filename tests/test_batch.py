@@ -52,14 +52,16 @@ def test_examples_folder_writes_every_file(runner: CliRunner, tmp_path: Path) ->
         "kabupaten-contoh-2024",
         "kabupaten-contoh-2025",
         "kabupaten-contoh-2026",
+        "kota-contoh-2024",  # examples/bukti-dukung/, found recursively
+        "kota-contoh-2025",
     ):
         assert {f"{stem}.json", f"{stem}.md", f"{stem}.html"} <= set(names)
     assert set(SUMMARIES) <= set(names)
     summary = json.loads((out / "summary.json").read_text())
     assert summary["format_version"] == 1
     rows = summary["rows"]
-    assert [r["rank"] for r in rows] == [1, 2, 3, 4]
-    assert [r["index"] for r in rows] == [2.9, 2.64, 2.63, 1.24]
+    assert [r["rank"] for r in rows] == [1, 2, 3, 4, 5, 6]
+    assert [r["index"] for r in rows] == [2.9, 2.64, 2.63, 1.37, 1.24, 1.08]
     keys = {
         "file",
         "institution",

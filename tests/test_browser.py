@@ -91,3 +91,29 @@ def test_report_in_chromium(browser: Any, example: str, lang: str, tmp_path: Pat
     (ARTIFACTS / f"{stem}.pdf").write_bytes(pdf)
     assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") >= 2
     page.close()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_check_checklist_in_chromium(browser: Any, lang: str, tmp_path: Path) -> None:
+    folder = ROOT / "examples" / "bukti-dukung"
+    html = tmp_path / "check.html"
+    args = ["check", str(folder / "kota-contoh-2025.xlsx"), "--evidence", str(folder / "bukti")]
+    result = CliRunner().invoke(app, [*args, "-f", "html", "--lang", lang, "-o", str(html)])
+    assert result.exit_code == 1, result.output  # the example has error findings on purpose
+    page = browser.new_page(viewport={"width": 1100, "height": 900})
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(html.as_uri())
+    page.wait_for_load_state("load")
+    assert [u for u in requests if not u.startswith(("file:", "data:"))] == [] and errors == []
+    assert page.locator("tr.error").count() >= 5 and page.locator("td.owner").count() >= 10
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"check.{lang}.png"), full_page=True)
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4", print_background=True)
+    (ARTIFACTS / f"check.{lang}.pdf").write_bytes(pdf)
+    assert pdf.startswith(b"%PDF")
+    page.close()

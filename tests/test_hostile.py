@@ -688,6 +688,48 @@ def nested(depth: int) -> str:
     return "[" * depth + "]" * depth
 
 
+def evidence_answers(tmp: Path, bukti: str) -> Path:
+    """The 2025 example with indicator 1's Bukti Dukung (and a Penjelasan) as given."""
+    rest = "".join(f"  {k}: {v}\n" for k, v in ANSWERS_2025["jawaban"].items() if k != 1)
+    text = f"{YAML_HEAD}jawaban:\n  1: {{tingkat: 3, penjelasan: ada, bukti_dukung: {bukti}}}\n"
+    path = tmp / "jawaban.yaml"
+    path.write_text(text + rest, encoding="utf-8")
+    return path
+
+
+def evidence_cell(bukti: str, command: str = "check") -> Callable[[Path], Run]:
+    def build(tmp: Path) -> Run:
+        path = evidence_answers(tmp, bukti)
+        return Run([command, str(path), "-f", "json"], path)
+
+    return build
+
+
+def evidence_link(target: str) -> Callable[[Path], Run]:
+    """Bukti Dukung naming x.pdf, a link (inside the answers' folder) to `target`."""
+
+    def build(tmp: Path) -> Run:
+        path = evidence_answers(tmp, "x.pdf")
+        os.symlink(target, tmp / "x.pdf")
+        return Run(["check", str(path), "-f", "json"], path)
+
+    return build
+
+
+def evidence_fifo(tmp: Path) -> Run:
+    path = evidence_answers(tmp, "x.pdf")
+    os.mkfifo(tmp / "x.pdf")  # opening it for reading would wait for a writer forever
+    return Run(["check", str(path), "-f", "json"], path)
+
+
+def finding_of(code: str) -> Callable[[Run, Outcome], None]:
+    def check(run: Run, outcome: Outcome) -> None:
+        findings = json.loads(outcome.stdout)["findings"]
+        assert [f["code"] for f in findings if f["indicator"] == "1"] == [code]
+
+    return check
+
+
 YAML_HEAD = "identitas:\n  instansi: Kabupaten Contoh\n  tahun: 2025\n"
 E5 = "{file}: Jawaban!E5: "
 HUGE_LEVEL = "outside 1–5 for indicator 1"
@@ -1119,6 +1161,31 @@ CASES = [
         ["{file}: Jawaban!E15: the cell holds the spreadsheet error #REF! for indicator 14"],
         check=old_output_kept,
     ),
+    # spbe check: hostile Bukti Dukung cells and evidence files
+    Case(
+        "evidence-a-million-items",
+        evidence_cell('"' + "a.pdf;" * 1_000_000 + '"'),
+        ["{file}: line 5, jawaban.1.bukti_dukung: Bukti Dukung has more than 100 items"],
+    ),
+    Case(
+        "evidence-a-million-items-in-score",
+        evidence_cell('"' + "a.pdf;" * 1_000_000 + '"', "score"),
+        exit_code=0,
+        index=2.9,
+    ),
+    Case(
+        "evidence-link-to-a-device",
+        evidence_link("/dev/zero"),
+        exit_code=1,
+        check=finding_of("evidence-outside"),
+    ),
+    Case(
+        "evidence-link-loop",
+        evidence_link("x.pdf"),
+        exit_code=1,  # (the other indicators have no evidence: errors)
+        check=finding_of("evidence-type"),  # not a regular file, never opened
+    ),
+    Case("evidence-fifo", evidence_fifo, exit_code=1, check=finding_of("evidence-type")),
     Case("output-folder-missing", output_folder_missing, ["{file}: folder", "does not exist"]),
 ]
 

@@ -211,4 +211,4 @@ def main() -> None:
 
 
 # Commands register themselves on `app` when imported; this order is the order of --help.
-from spbe_cli.cli import cmd_score, cmd_diff, cmd_plan, cmd_batch, cmd_rubrics  # noqa: E402, F401, I001  # isort: skip
+from spbe_cli.cli import cmd_score, cmd_diff, cmd_plan, cmd_check, cmd_batch, cmd_rubrics  # noqa: E402, F401, I001  # isort: skip

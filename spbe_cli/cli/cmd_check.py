@@ -1,0 +1,211 @@
+"""`spbe check`: is the evidence ready? Findings per indicator and the index at risk."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from spbe_cli.cli import (
+    EXIT_INPUT,
+    GeneratedAtOpt,
+    Lang,
+    LangOpt,
+    RubricOpt,
+    _console,
+    _generated_at,
+    _limits,
+    app,
+)
+
+
+class CheckFormat(StrEnum):
+    table = "table"
+    json = "json"
+    md = "md"
+    html = "html"
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[str], typer.Argument(help="An answer file, or folders (recursive) and globs.")
+    ],
+    evidence: Annotated[
+        Path | None,
+        typer.Option(
+            "--evidence", help="Evidence folder (paths are relative to it or to the answers)."
+        ),
+    ] = None,
+    previous: Annotated[
+        Path | None,
+        typer.Option(
+            "--previous",
+            help="Last year's answers or result JSON (for folders: a folder or summary.json).",
+        ),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 on warnings too, not only on errors.")
+    ] = False,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        CheckFormat.table
+    ),
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output", "-o", help="Write here ('-' = stdout); for folders, the output folder."
+        ),
+    ] = None,
+    rubric: RubricOpt = None,
+    lang: LangOpt = Lang.id,
+    generated_at: GeneratedAtOpt = None,
+) -> None:
+    """Check the evidence (Bukti Dukung) behind each claimed level before the assessors do.
+
+    Exit codes: 0 no error findings, 1 error findings (warnings too with --strict),
+    2 bad input.
+    """
+    from spbe_cli.check import exit_code
+
+    single = len(paths) == 1 and Path(paths[0]).is_file()
+    stamp = _generated_at(generated_at)
+    if single:
+        checks = [_single(Path(paths[0]), evidence, previous, fmt, output, rubric, lang, stamp)]
+        invalid = False
+    else:
+        checks, invalid = _folder(paths, evidence, previous, fmt, output, rubric, lang, stamp)
+    if invalid:
+        raise typer.Exit(EXIT_INPUT)
+    raise typer.Exit(exit_code(checks, strict))
+
+
+def _tool() -> dict[str, str]:
+    from spbe_cli import __version__
+
+    return {"name": "spbe-cli", "version": __version__}
+
+
+def _single(
+    path: Path,
+    evidence: Path | None,
+    previous: Path | None,
+    fmt: CheckFormat,
+    output: str | None,
+    rubric: str | None,
+    lang: Lang,
+    stamp: str,
+) -> Any:
+    from spbe_cli import checkrun, checkview
+    from spbe_cli import output as out
+    from spbe_cli.checksummary import checklist_text
+
+    limits = _limits()
+    prev = checkrun.load_previous(previous, rubric, limits) if previous else None
+    c = checkrun.run(checkrun.scored(path, evidence, rubric, limits), prev, limits)
+    inputs = [path, *([previous] if previous else [])]
+    if fmt is CheckFormat.json:
+        out.write(output or "-", checkview.to_json(c, lang.value, _tool()), inputs)
+        return c
+    tool = f"spbe-cli {_tool()['version']}"
+    view = checkview.build(c, lang.value, stamp, tool, checkrun.notes(c, prev, lang.value))
+    if fmt is CheckFormat.table:
+        _table(view, output, inputs)
+    else:
+        out.write(output or "-", checklist_text(view, fmt.value), inputs)
+    return c
+
+
+def _table(view: Any, output: str | None, inputs: list[Path]) -> None:
+    from spbe_cli import output as out
+    from spbe_cli.console import check_table
+
+    if not output or output == "-":
+        check_table(_console(), view)
+        return
+    import io
+
+    from rich.console import Console
+
+    console = Console(record=True, width=120, file=io.StringIO())
+    check_table(console, view)
+    out.write(output, console.export_text(), inputs)
+
+
+def _folder(
+    paths: list[str],
+    evidence: Path | None,
+    previous: Path | None,
+    fmt: CheckFormat,
+    output: str | None,
+    rubric: str | None,
+    lang: Lang,
+    stamp: str,
+) -> tuple[list[Any], bool]:
+    from rich.console import Console
+    from rich.markup import escape
+
+    from spbe_cli import batch, checkrun, checksummary, checkview
+    from spbe_cli import output as out
+    from spbe_cli.console import check_summary_table
+    from spbe_cli.errors import Problem
+    from spbe_cli.errors import SpbeError as _E
+    from spbe_cli.i18n import t
+
+    if output == "-":
+        raise _E([Problem("-o", "", "give a folder for the results of several files")])
+    out_dir = Path(output or "spbe-check")
+    files, unmatched = batch.discover(paths, exclude=out_dir)
+    if evidence is not None:  # a spreadsheet kept as evidence is not an answer file
+        inside = evidence.resolve()
+        files = [f for f in files if not f.resolve().is_relative_to(inside)]
+    if unmatched:
+        raise _E([Problem(u, "", "no answer files here") for u in unmatched])
+    if out_dir.exists() and not out_dir.is_dir():
+        raise _E([Problem(str(out_dir), "", "-o must be a folder when checking a folder")])
+    limits = _limits()
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    prev = None
+    if previous is not None:
+        prev, problems = checkrun.previous_rows(previous, rubric, limits)
+        for m in problems:
+            err.print(f"[yellow]warning:[/] {escape(m)}")
+    rows = checkrun.folder(files, evidence, prev, rubric, limits)
+    for r in rows if prev is not None else []:
+        if r.check is not None and r.previous is None:
+            name = r.check.answers.identity.name
+            text = t(lang.value, "ck_previous_unmatched", institution=name)
+            err.print(f"[yellow]warning:[/] {escape(text)}")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise _E([Problem(str(out_dir), "", f"cannot create the folder: {e.strerror}")]) from None
+    inputs = out.protect(files)
+    tool = f"spbe-cli {_tool()['version']}"
+    for r in rows:
+        if r.check is None:
+            continue
+        out.write(
+            str(out_dir / f"{r.stem}.json"),
+            checkview.to_json(r.check, lang.value, _tool()),
+            inputs,
+            durable=False,
+        )
+        if fmt in (CheckFormat.md, CheckFormat.html):
+            notes = checkrun.notes(r.check, r.previous, lang.value)
+            view = checkview.build(r.check, lang.value, stamp, tool, notes)
+            text = checksummary.checklist_text(view, fmt.value)
+            out.write(str(out_dir / f"{r.stem}.{fmt.value}"), text, inputs, durable=False)
+    table = checksummary.rows(rows)
+    sview = checksummary.build_view(table, lang.value, stamp, tool)
+    out.write(str(out_dir / "summary.json"), checksummary.to_json(table), inputs)
+    out.write(str(out_dir / "summary.csv"), checksummary.to_csv(table), inputs)
+    out.write(str(out_dir / "summary.xlsx"), checksummary.to_xlsx(table), inputs)
+    out.write(str(out_dir / "summary.md"), checksummary.render(sview, "md"), inputs)
+    out.write(str(out_dir / "summary.html"), checksummary.render(sview, "html"), inputs)
+    check_summary_table(_console(), sview)
+    for r in rows:
+        for m in r.errors:
+            err.print(f"[bold red]error:[/] {escape(m)}")
+    return [r.check for r in rows if r.check is not None], any(r.errors for r in rows)
