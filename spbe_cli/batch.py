@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from spbe_cli.answers import MissingPolicy
 from spbe_cli.names import normalize, slug, unique_stems
 from spbe_cli.readers import SUFFIXES, crashed
-from spbe_cli.result import Headline
+from spbe_cli.result import Headline, Result
 
 _ANSWER_KEYS = re.compile(
     r'^\s*["\']?(?:identitas|identity|jawaban|answers)["\']?\s*:', re.IGNORECASE | re.MULTILINE
@@ -116,7 +116,6 @@ def score_one(path: Path, job: Job) -> Outcome:
     """Score one file; every expected failure becomes located errors, never an exception."""
     from spbe_cli import output
     from spbe_cli.pipeline import score_file
-    from spbe_cli.reports import report_texts
 
     out = Outcome(file=str(path))
     try:
@@ -125,7 +124,7 @@ def score_one(path: Path, job: Job) -> Outcome:
         if job.out_dir is not None:
             texts = {"json": serialize.result_text(result, compact=True)}
             if job.reports:
-                texts |= report_texts(result, loaded, job.reports, job.lang, job.generated_at)
+                texts |= _reports(result, loaded, job)
             for fmt, text in texts.items():
                 out.staged[fmt] = output.stage(job.out_dir, text, f"{job.run_id}.{fmt}")
     except OutputError:
@@ -137,6 +136,40 @@ def score_one(path: Path, job: Job) -> Outcome:
     # Nothing is staged before every text is made, and what a failed run staged is removed
     # by the main process by its run id, so there is nothing to clean up here.
     return out
+
+
+# A PDF report starts as its HTML, staged under this format name by the worker; the main
+# process prints it with one browser for the whole run (print_pdfs) before committing.
+PDF_SOURCE = "pdf-source"
+
+
+def _reports(result: Result, loaded: Any, job: Job) -> dict[str, str]:
+    from spbe_cli.reports import report_texts
+
+    fmts = tuple(dict.fromkeys("html" if f == "pdf" else f for f in job.reports))
+    texts = report_texts(result, loaded, fmts, job.lang, job.generated_at)
+    if "pdf" in job.reports:
+        texts[PDF_SOURCE] = texts["html"] if "html" in job.reports else texts.pop("html")
+    return texts
+
+
+def print_pdfs(
+    outcomes: list[Outcome], job: Job, session: Any, progress: Callable[[], None] | None = None
+) -> None:
+    """Each scored file's staged HTML printed to its staged PDF through one browser
+    (`pdf.PdfSession`, several tabs at once); the HTML sources are removed afterwards."""
+    from spbe_cli import output
+
+    assert job.out_dir is not None
+    sources = [(o, o.staged.pop(PDF_SOURCE)) for o in outcomes if PDF_SOURCE in o.staged]
+    try:
+        pages = ((o, src.read_text(encoding="utf-8")) for o, src in sources if o.ok)
+        for o, data in session.render_many(pages):
+            o.staged["pdf"] = output.stage(job.out_dir, data, f"{job.run_id}.pdf")
+            if progress:
+                progress()
+    finally:
+        output.discard(src for _, src in sources)
 
 
 def _worker(args: tuple[Path, Job]) -> Outcome:

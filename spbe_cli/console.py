@@ -11,6 +11,7 @@ from rich.text import Text
 from spbe_cli.numbers import percent_text, round_text, signed_text, weight_text
 from spbe_cli.result import Result
 from spbe_cli.rubric import Aspect, Domain, LoadedRubric, Rubric
+from spbe_cli.scoring import TOP_WARNINGS
 
 # Predikat colours by position in the rubric's band list, lowest first (as the reports).
 BAND_STYLES = ("bold red", "bold yellow", "bold green", "bold cyan", "bold magenta")
@@ -43,6 +44,9 @@ def score_table(console: Console, result: Result, rubric: Rubric) -> None:
     ]
     console.print(Text(" · ".join(b for b in bits if b), style="bold"))
     console.print(f"Rubric: {result.rubric.id} ({result.rubric.selected_by})", style="dim")
+    top = [w for w in result.warnings if w.code in TOP_WARNINGS]
+    for w in top:  # how the whole result must be read: before its numbers
+        console.print(f"warning: {w.message}", style="bold yellow", soft_wrap=True)
     places = result.places
 
     def pred(name: str) -> Text:
@@ -77,7 +81,8 @@ def score_table(console: Console, result: Result, rubric: Rubric) -> None:
         line.append(f"  difference {signed_text(sa.index - result.index, places)}")
         console.print(line)
     for w in result.warnings:
-        console.print(f"warning: {w.message}", style="yellow", soft_wrap=True)
+        if w not in top:
+            console.print(f"warning: {w.message}", style="yellow", soft_wrap=True)
 
 
 def rubric_list(console: Console, rubrics: list[LoadedRubric]) -> None:

@@ -39,6 +39,13 @@ TEXT: dict[str, dict[str, str]] = {
         "next_level_no_criterion": (
             "Untuk naik ke tingkat {level} ({name}): kriteria belum ada di rubrik."
         ),
+        "next_level_general": "Untuk naik ke tingkat {level} ({name}), panduan umum: {criterion}",
+        "general_guidance_note": (
+            'Rubrik ini belum memuat kriteria per indikator. "Panduan umum" adalah uraian'
+            " umum setiap tingkat pada skalanya (ringkasan kami dari sumber sekunder, lihat"
+            ' keyakinan sumber "guidance"), bukan kriteria resmi indikator tersebut.'
+        ),
+        "p_general": "Panduan umum skala: {criterion}",
         "top_level": "Tingkat tertinggi tercapai.",
         "explanation": "Penjelasan",
         "evidence": "Bukti dukung",
@@ -82,6 +89,14 @@ TEXT: dict[str, dict[str, str]] = {
             " kriteria mungkin tidak cocok."
         ),
         "w_no-rubric": "Rubrik {id} tidak tersedia; kriteria tingkat tidak ditampilkan.",
+        "w_rubric-year-mismatch": (
+            "Rubrik {rubric} berlaku untuk tahun {years}, bukan untuk Tahun {year} (instrumen"
+            " tahun {year}: {expected}). Nilai ini dihitung dengan {rubric} seperti yang"
+            " disebut; periksa Rubrik dan Tahun di lembar Identitas."
+        ),
+        "s_rubric_year": (
+            "{n} berkas dinilai dengan rubrik yang tidak berlaku untuk Tahun-nya: {names}."
+        ),
         "basis_rounded": "yang dibulatkan",
         "basis_exact": "eksak",
         "s_title": "Ringkasan evaluasi: {ok} dari {n} berkas dinilai",
@@ -154,6 +169,28 @@ TEXT: dict[str, dict[str, str]] = {
         "p_after": "Indeks setelahnya",
         "p_criterion": "Yang harus dipenuhi",
         "p_recommendation": "Rekomendasi",
+        "pdf_hint": (
+            "Pasang Chromium, Google Chrome atau Microsoft Edge (Debian/Ubuntu: apt install"
+            " chromium; macOS dan Windows: unduh dari situs resminya), atau tunjuk berkas"
+            " peramban dengan variabel SPBE_BROWSER; atau buat laporan HTML (--format html)"
+            " lalu cetak ke PDF dari peramban (Ctrl+P, A4)."
+        ),
+        "pdf_no_browser": (
+            "tidak ada peramban Chromium, Google Chrome atau Microsoft Edge untuk membuat PDF."
+            " {hint}"
+        ),
+        "pdf_bad_browser": (
+            "SPBE_BROWSER menunjuk {path}, yang tidak ada atau tidak dapat dijalankan. {hint}"
+        ),
+        "pdf_timeout": (
+            "peramban {browser} tidak selesai mencetak PDF dalam {seconds} detik dan"
+            " dihentikan; naikkan batas dengan SPBE_PDF_TIMEOUT, atau buat laporan HTML"
+            " (--format html) dan cetak dari peramban."
+        ),
+        "pdf_failed": "peramban {browser} gagal mencetak PDF: {detail}",
+        "pdf_needs_output": (
+            "PDF tidak ditulis ke terminal: berikan -o BERKAS.pdf (atau -o - untuk stdout)."
+        ),
     },
     "en": {
         "p_title": "Improvement plan for {institution} towards {target}",
@@ -176,6 +213,27 @@ TEXT: dict[str, dict[str, str]] = {
         "p_after": "Index after",
         "p_criterion": "What must be true",
         "p_recommendation": "Recommendation",
+        "pdf_hint": (
+            "Install Chromium, Google Chrome or Microsoft Edge (Debian/Ubuntu: apt install"
+            " chromium; macOS and Windows: download it from its official site), or point the"
+            " SPBE_BROWSER variable at the browser's program file; or write the HTML report"
+            " (--format html) and print it to PDF from a browser (Ctrl+P, A4)."
+        ),
+        "pdf_no_browser": (
+            "no Chromium, Google Chrome or Microsoft Edge browser found to make the PDF. {hint}"
+        ),
+        "pdf_bad_browser": (
+            "SPBE_BROWSER points at {path}, which does not exist or cannot be run. {hint}"
+        ),
+        "pdf_timeout": (
+            "the browser {browser} did not finish printing the PDF within {seconds} seconds"
+            " and was stopped; raise the limit with SPBE_PDF_TIMEOUT, or write the HTML report"
+            " (--format html) and print it from a browser."
+        ),
+        "pdf_failed": "the browser {browser} could not print the PDF: {detail}",
+        "pdf_needs_output": (
+            "a PDF is not written to a terminal: give -o FILE.pdf (or -o - for stdout)."
+        ),
         "d_title": "Change in {index_name}: {old} → {new}",
         "d_title_batch": "Index changes: {n} institutions matched",
         "d_index": "Index",
@@ -257,6 +315,16 @@ TEXT: dict[str, dict[str, str]] = {
         "next_level_no_criterion": (
             "To reach level {level} ({name}): the rubric has no criteria yet."
         ),
+        "next_level_general": (
+            "To reach level {level} ({name}), general guidance (in Indonesian): {criterion}"
+        ),
+        "general_guidance_note": (
+            'This rubric has no criteria per indicator yet. "General guidance" is the'
+            " general description of each level on its scale (our summary of a secondary"
+            ' source, see source confidence "guidance"), not the indicator\'s official'
+            " criterion."
+        ),
+        "p_general": "The scale's general guidance (in Indonesian): {criterion}",
         "top_level": "Highest level reached.",
         "explanation": "Explanation",
         "evidence": "Evidence",
@@ -300,6 +368,14 @@ TEXT: dict[str, dict[str, str]] = {
             " (sha256 {used}); criteria may not match."
         ),
         "w_no-rubric": "Rubric {id} is not available; level criteria are not shown.",
+        "w_rubric-year-mismatch": (
+            "Rubric {rubric} applies to {years}, not to the year {year} (the instrument for"
+            " {year} is {expected}). This result was scored with {rubric} as named; check"
+            " Rubrik and Tahun in the Identitas sheet."
+        ),
+        "s_rubric_year": (
+            "{n} file(s) scored with a rubric that does not apply to their year: {names}."
+        ),
         "basis_rounded": "rounded",
         "basis_exact": "exact",
     },

@@ -149,6 +149,7 @@ class _Row(_Model):
     aspects_exact: dict[Text, Exact] = Field(default_factory=dict, max_length=MAX_ITEMS)
     status: Literal["ok", "error"]
     errors: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS)
+    warnings: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS)
     gates: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS)
     result: Text | None = None
 
@@ -396,4 +397,5 @@ def _headline(
         bool(r.predikat_boundary),
         parts(r.domains, r.domains_exact),
         parts(r.aspects, r.aspects_exact),
+        tuple(r.warnings),
     )

@@ -36,6 +36,7 @@ class Step:
     index_after: Fraction
     cost: Fraction
     criterion: str
+    criterion_general: bool = False  # only the scale's general guidance (Rubric.guidance)
 
 
 @dataclass
@@ -299,8 +300,8 @@ def _steps(
             step_cost = (costs or {}).get(item.indicator_id, {}).get(to)
             if step_cost is None:
                 step_cost = (costs or {}).get(item.indicator_id, {}).get(0, DEFAULT_COST)
-            crit = (ind.criteria or {}).get(to) or scale.levels.get(to, "")
-            steps.append(Step(item.id, item.name, level, to, gain, index, step_cost, crit))
+            crit, general = rubric.guidance(ind, to) or (scale.levels.get(to, ""), False)
+            steps.append(Step(item.id, item.name, level, to, gain, index, step_cost, crit, general))
             level = Fraction(to)
     return steps
 

@@ -62,7 +62,7 @@ def build(p: Plan, lang: Lang, institution: str, costs: bool) -> PlanView:
             f"{level_text(s.from_level)} → {s.to_level}",
             "+" + round_text(s.gain, 4),
             round_text(s.index_after, 2),
-            s.criterion,
+            t(lang, "p_general", criterion=s.criterion) if s.criterion_general else s.criterion,
         ]
         for n, s in enumerate(p.steps, start=1)
     ]

@@ -71,6 +71,7 @@ class Headline:
     boundary: bool
     domains: tuple[tuple[str, Fraction], ...]
     aspects: tuple[tuple[str, Fraction], ...]
+    warnings: tuple[str, ...] = ()  # the codes of the result's warnings
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,7 @@ class Result:
             self.overall.boundary,
             tuple((d.id, d.index) for d in self.domains),
             tuple((a.id, a.index) for a in self.aspects),
+            tuple(w.code for w in self.warnings),
         )
 
 

@@ -28,6 +28,7 @@ class Confidence(StrEnum):
     PRIMARY = "primary"
     OFFICIAL_DATA = "official-data"
     CORROBORATED = "corroborated"
+    SECONDARY = "secondary"  # one secondary source, plausible but not the regulation's text
     UNCONFIRMED = "unconfirmed"
 
 
@@ -45,6 +46,13 @@ class Provenance(Strict):
 class Years(Strict):
     first: int = Field(description="First evaluation year the rubric applies to.")
     last: int | None = Field(None, description="Last year, or null while in force.")
+
+    def covers(self, year: int) -> bool:
+        return self.first <= year and (self.last is None or year <= self.last)
+
+    @property
+    def text(self) -> str:
+        return f"{self.first}–{self.last}" if self.last is not None else f"{self.first}–"
 
 
 class ValueSpec(Strict):
@@ -69,6 +77,18 @@ class Scale(Strict):
     id: Id
     name: str
     levels: dict[int, str] = Field(description="Level → level name.")
+    general: dict[int, str] | None = Field(
+        None,
+        description="Level → a general description of that level on this scale, shown (and"
+        " marked as general) for an indicator without a criterion of its own.",
+    )
+
+    @model_validator(mode="after")
+    def _general_levels(self) -> Scale:
+        unknown = sorted(set(self.general or {}) - set(self.levels))
+        if unknown:
+            raise ValueError(f"general describes levels {unknown} that the scale does not name")
+        return self
 
     @cached_property
     def cache_key(self) -> tuple[tuple[int, str], ...]:
@@ -314,6 +334,20 @@ class Rubric(Strict):
         if ind.scale is None:
             return self.scales[0]
         return self._scales[ind.scale]
+
+    def item_indicator(self, item: str) -> Indicator | None:
+        """The indicator of an item id (`35-2` → indicator 35)."""
+        base = item.split("-")[0]
+        return next((i for i in self.indicators if i.id in (item, base)), None)
+
+    def guidance(self, ind: Indicator, level: int) -> tuple[str, bool] | None:
+        """What must be true at `level` of an indicator, and whether it is only the scale's
+        general guidance (True) rather than the indicator's own criterion (False)."""
+        own = (ind.criteria or {}).get(level)
+        if own:
+            return own, False
+        general = (self.scale_of(ind).general or {}).get(level)
+        return (general, True) if general else None
 
     def domain_of(self, aspect: Aspect) -> Domain | None:
         return self._domain_of.get(aspect.id)

@@ -11,7 +11,7 @@ from typing import Literal
 from spbe_cli.answers import Answers
 from spbe_cli.levels import level_name
 from spbe_cli.numbers import exact_text, round_text
-from spbe_cli.rubric import Aspect, Band, Rubric
+from spbe_cli.rubric import Aspect, Band, Rubric, rubric_for_year
 
 Basis = Literal["rounded", "exact"]
 
@@ -23,6 +23,10 @@ class Notice:
     code: str
     message: str
     params: dict[str, str] = field(default_factory=dict)
+
+
+# Warnings that change how a whole result must be read: every output shows them first.
+TOP_WARNINGS = ("rubric-year-mismatch",)
 
 
 @dataclass(slots=True)
@@ -230,6 +234,22 @@ def _warnings(
     rubric: Rubric, answers: Answers, overall: Classified, items: list[ItemScore]
 ) -> list[Notice]:
     out: list[Notice] = []
+    year = answers.identity.year
+    if not rubric.years.covers(year):
+        expected = rubric_for_year(year).rubric.id
+        out.append(
+            Notice(
+                "rubric-year-mismatch",
+                f"rubric {rubric.id} is for {rubric.years.text}, not for the year {year} (the"
+                f" built-in rubric for {year} is {expected}); scored with {rubric.id} as named",
+                {
+                    "rubric": rubric.id,
+                    "years": rubric.years.text,
+                    "year": str(year),
+                    "expected": expected,
+                },
+            )
+        )
     if overall.boundary:
         out.append(
             Notice(

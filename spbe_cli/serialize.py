@@ -169,6 +169,7 @@ def summary_row(row: SummaryRow) -> dict[str, Any]:
         "aspects": {i: _num(v, h.places) for i, v in h.aspects} if ok and h else {},
         "status": "ok" if ok else "error",
         "errors": list(row.errors),
+        "warnings": list(h.warnings) if ok and h else [],
         "gates": list(row.gates),
         "result": row.result,
         "domains_exact": {i: exact_level(v) for i, v in h.domains} if ok and h else {},

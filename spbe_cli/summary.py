@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
@@ -73,7 +73,7 @@ def flat(table: list[SummaryRow], numbers: bool) -> tuple[list[str], list[list[A
     """Header and rows for CSV (`numbers` False: indices as their 2-decimal text) and XLSX
     (numbers: the same rounded values as numbers): every domain and aspect a column."""
     doms, asps = _part_ids(table, True), _part_ids(table, False)
-    header = [*HEADER, *doms, *asps, "status", "errors"]
+    header = [*HEADER, *doms, *asps, "status", "errors", "warnings"]
     body = []
     for r in table:
         data = serialize.summary_row(r)
@@ -90,7 +90,7 @@ def flat(table: list[SummaryRow], numbers: bool) -> tuple[list[str], list[list[A
         cells[HEADER.index("index")] = shown(h.index if h else None, places)
         parts = (dict(h.domains) | dict(h.aspects)) if h else {}
         cells += [shown(parts.get(i), places) for i in (*doms, *asps)]
-        cells += [data["status"], " | ".join(r.errors)]
+        cells += [data["status"], " | ".join(r.errors), " | ".join(data["warnings"])]
         body.append(cells)
     return header, body
 
@@ -143,6 +143,7 @@ class SummaryView:
     gates: list[tuple[str, str]]
     chart: str
     footer: str
+    notices: list[str] = field(default_factory=list)  # said first (scoring.TOP_WARNINGS)
 
 
 def _groups(table: list[SummaryRow], key: str) -> list[list[str]]:
@@ -212,7 +213,17 @@ def build_view(table: list[SummaryRow], lang: Lang, generated_at: str, tool: str
             ", ".join(f"{p}: {counter.get(p, 0)}" for p in names),
         ),
         footer=t(lang, "s_footer", tool=tool, time=generated_at),
+        notices=_notices(ok, lang),
     )
+
+
+def _notices(ok: list[SummaryRow], lang: Lang) -> list[str]:
+    """Files scored with a rubric that does not apply to their year, counted and named."""
+    off = [r.headline for r in ok if r.headline and "rubric-year-mismatch" in r.headline.warnings]
+    if not off:
+        return []
+    names = ", ".join(f"{h.institution.name} ({h.institution.year}, {h.rubric_id})" for h in off)
+    return [t(lang, "s_rubric_year", n=len(off), names=names)]
 
 
 def render(view: SummaryView, fmt: str) -> str:

@@ -23,6 +23,9 @@ JAWABAN_HEADERS = [
     ("Panduan tingkat", 90),
 ]
 FIXED_TIME = dt.datetime(2026, 1, 1)
+GENERAL_NOTE = (
+    "Belum ada kriteria khusus indikator ini: panduan umum skala kematangan (sumber sekunder)."
+)
 
 
 def _choices(rubric: Rubric, ind: Indicator) -> list[str]:
@@ -39,8 +42,10 @@ def _guide(rubric: Rubric, ind: Indicator, item: str) -> str:
         lines.append(f"Nilai diambil dari: {ind.external_index}.")
     if rubric.values.type == "decimal":
         lines.append(f"Isi nilai desimal {range_text(rubric.values)} (boleh 1,25 atau 7/6).")
+    if not ind.criteria and scale.general:
+        lines.append(GENERAL_NOTE)
     for level, name in sorted(scale.levels.items()):
-        crit = (ind.criteria or {}).get(level)
+        crit = (rubric.guidance(ind, level) or ("", False))[0]
         lines.append(f"{level} {name}: {crit}" if crit else f"{level} {name}")
     return "\n".join(lines)
 
@@ -192,7 +197,8 @@ def build_template(
         scale = rubric.scale_of(ind)
         for level, name in sorted(scale.levels.items()):
             r += 1
-            cells = (ind.id, ind.name, level, name, (ind.criteria or {}).get(level))
+            text, general = rubric.guidance(ind, level) or ("", False)
+            cells = (ind.id, ind.name, level, name, f"Umum: {text}" if general else text or None)
             for c, cell_value in enumerate(cells, start=1):
                 crit.cell(row=r, column=c, value=cell_value).alignment = wrap
 

@@ -15,7 +15,7 @@ from spbe_cli.numbers import level_text, round_text, signed_text, weight_text
 from spbe_cli.planning import Plan
 from spbe_cli.result import Part, Result
 from spbe_cli.rubric import LoadedRubric, Rubric
-from spbe_cli.scoring import ItemScore, Notice
+from spbe_cli.scoring import TOP_WARNINGS, ItemScore, Notice
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,7 @@ class ReportView:
     plan_rows: list[list[str]]  # indicator, name, from → to, gain, index after, criterion
     plan_more: str
     labels: dict[str, str] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)  # shown at the top (see TOP_WARNINGS)
 
 
 @dataclass(frozen=True)
@@ -149,12 +150,13 @@ def build(
         self_summary=self_summary,
         self_rows=self_rows,
         self_note=self_note,
-        warnings=[_warning_text(c, w) for w in (*result.warnings, *extra_warnings)],
+        warnings=_warnings(c, extra_warnings),
         footer=_footer(c, generated_at),
         labels=dict(TEXT[lang]),
         plan_summary=plan_summary,
         plan_rows=plan_rows,
         plan_more=plan_more,
+        notices=[_warning_text(c, w) for w in result.warnings if w.code in TOP_WARNINGS],
     )
 
 
@@ -313,11 +315,29 @@ def _next_step(c: _Ctx, item: ItemScore) -> str:
     if item.level >= c.rubric.values.max:
         return t(c.lang, "top_level")
     nxt = math.floor(item.level) + 1
-    crit = (ind.criteria or {}).get(nxt)
-    if crit:
-        return t(c.lang, "next_level_text", level=nxt, criterion=crit)
+    found = c.rubric.guidance(ind, nxt)
+    if found and not found[1]:
+        return t(c.lang, "next_level_text", level=nxt, criterion=found[0])
     name = c.rubric.scale_of(ind).levels.get(nxt, "")
+    if found:  # the scale's general description: say so
+        return t(c.lang, "next_level_general", level=nxt, name=name, criterion=found[0])
     return t(c.lang, "next_level_no_criterion", level=nxt, name=name)
+
+
+def _general_guidance(c: _Ctx, item: ItemScore) -> bool:
+    """Whether the next level of an item is described only by the scale's general text."""
+    ind = c.rubric.indicator(item.indicator_id)
+    found = c.rubric.guidance(ind, math.floor(item.level) + 1) if ind is not None else None
+    return found is not None and found[1]
+
+
+def _warnings(c: _Ctx, extra: tuple[Notice, ...]) -> list[str]:
+    """Every warning in the reader's language, and a note when a next step is only the
+    scale's general guidance."""
+    texts = [_warning_text(c, w) for w in (*c.result.warnings, *extra)]
+    if any(_general_guidance(c, i) for i in c.result.indicators):
+        texts.append(t(c.lang, "general_guidance_note"))
+    return texts
 
 
 def _self_section(c: _Ctx) -> tuple[list[tuple[str, str]], list[Row], str]:

@@ -376,7 +376,7 @@ def test_ci_workflow_is_valid_and_its_commands_exist(runner: CliRunner) -> None:
     assert any(s.get("uses", "").startswith("actions/upload-artifact") for s in steps)
 
 
-@pytest.mark.parametrize("bad", [["--reports", "pdf"], ["--min-predikat", "Hebat"]])
+@pytest.mark.parametrize("bad", [["--reports", "docx"], ["--min-predikat", "Hebat"]])
 def test_bad_options(runner: CliRunner, tmp_path: Path, bad: list[str]) -> None:
     result = runner.invoke(app, ["batch", str(ROOT / "examples"), "--out", str(tmp_path), *bad])
     assert result.exit_code == 2 and "error:" in result.stderr

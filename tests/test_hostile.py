@@ -1120,7 +1120,7 @@ CASES = [
         "rubric-weights-do-not-add-up",
         rubric_file('        weight: 10\n      - id: "20"', '        weight: 11\n      - id: "20"'),
         [
-            "{file}: line 151, aspects[6]: indicator weights add up to 26,"
+            "{file}: line 166, aspects[6]: indicator weights add up to 26,"
             " not to the aspect weight 25"
         ],
     ),
@@ -1133,7 +1133,7 @@ CASES = [
         "rubric-band-gap",
         rubric_file("min: 1.5, max: 2.5}", "min: 1.6, max: 2.5}"),
         [
-            "{file}: line 21, predikat: bands[0] (Kurang) and bands[1] (Cukup) are not"
+            "{file}: line 30, predikat: bands[0] (Kurang) and bands[1] (Cukup) are not"
             " contiguous: max 1.5 vs min 1.6"
         ],
     ),

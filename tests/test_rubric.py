@@ -64,7 +64,7 @@ BROKEN = [
     (
         "weights-do-not-add-up",
         [('        weight: 10\n      - id: "20"', '        weight: 11\n      - id: "20"')],
-        ["line 151, aspects[6]: indicator weights add up to 26, not to the aspect weight 25"],
+        ["line 166, aspects[6]: indicator weights add up to 26, not to the aspect weight 25"],
     ),
     ("duplicate-id", [('id: "20"', 'id: "19"')], ["indicator id '19' is used twice"]),
     (
@@ -77,7 +77,7 @@ BROKEN = [
         [("    weight: 25\n", "    wieght: 25\n")],
         ["aspects[6].wieght: Extra inputs are not permitted", "aspects[6].weight: Field required"],
     ),
-    ("bad-yaml", [("    weight: 25\n", "    weight: [25\n")], ["line 15"]),
+    ("bad-yaml", [("    weight: 25\n", "    weight: [25\n")], ["line 170"]),
     (
         "alias-bomb",
         [("id: permenpanrb-8-2026", "id: permenpanrb-8-2026\nx: &a [1]\ny: *a")],
@@ -113,3 +113,21 @@ def test_custom_rubric_file_scores(tmp_path: Path) -> None:
     path.write_text(BASE.replace("id: permenpanrb-8-2026", "id: opd-2026"), encoding="utf-8")
     lr = parse_rubric(path.read_bytes(), str(path))
     assert lr.rubric.id == "opd-2026" and not lr.builtin
+
+
+def test_general_guidance_where_an_indicator_has_no_criterion() -> None:
+    r26 = load_builtin("permenpanrb-8-2026").rubric
+    ind = r26.indicators[0]
+    text, general = r26.guidance(ind, 2) or ("", False)
+    assert general and "pedoman" in text
+    assert r26.provenance["guidance"].confidence.value == "secondary"
+    r20 = load_builtin("permenpanrb-59-2020").rubric
+    own = r20.indicators[0]
+    assert r20.guidance(own, 4) == ((own.criteria or {})[4], False)
+
+
+def test_general_guidance_names_only_levels_of_its_scale() -> None:
+    text = BASE.replace("    general:\n", '    general:\n      7: "beyond the scale"\n', 1)
+    with pytest.raises(RubricError) as err:
+        parse_rubric(text.encode(), "x.yaml")
+    assert "general describes levels [7] that the scale does not name" in str(err.value)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -43,6 +43,9 @@ class SpbeGroup(TyperGroup):
             raise typer.Exit(EXIT_INPUT) from None
 
 
+if TYPE_CHECKING:
+    from spbe_cli.i18n import Lang as TextLang
+
 app = typer.Typer(
     cls=SpbeGroup,
     name="spbe",
@@ -61,6 +64,7 @@ class ScoreFormat(StrEnum):
     json = "json"
     md = "md"
     html = "html"
+    pdf = "pdf"
 
 
 class Missing(StrEnum):
@@ -101,6 +105,44 @@ class Lang(StrEnum):
 class ReportFormat(StrEnum):
     md = "md"
     html = "html"
+    pdf = "pdf"
+
+
+def _wants_pdf(fmt: str | None, output: str | None) -> bool:
+    """`--format pdf`, or no --format and an output file named `*.pdf`."""
+    if fmt is not None:
+        return fmt == "pdf"
+    return output is not None and output.lower().endswith(".pdf")
+
+
+def browser_lang(lang: str) -> TextLang:
+    """The message language of a --lang value."""
+    return "en" if lang == "en" else "id"
+
+
+class Pdf:
+    """A PDF output of one command: the browser is found before any work is done (a
+    missing one fails at once), then the HTML is printed and written atomically."""
+
+    def __init__(self, output: str | None, lang: str, created: str) -> None:
+        import os
+
+        from spbe_cli import pdf
+        from spbe_cli.i18n import t
+
+        self.lang = browser_lang(lang)
+        if output is None and sys.stdout.isatty():
+            raise SpbeError(t(self.lang, "pdf_needs_output"))
+        self.target = output or "-"
+        self.created = created
+        self.browser = pdf.find_browser(os.environ, self.lang)
+
+    def write(self, html: str, inputs: list[Any]) -> None:
+        from spbe_cli import output as out
+        from spbe_cli import pdf
+
+        data = pdf.render_pdf(html, browser=self.browser, lang=self.lang, created=self.created)
+        out.write(self.target, data, inputs)
 
 
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Report language (id or en).")]

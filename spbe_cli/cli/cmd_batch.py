@@ -24,6 +24,7 @@ from spbe_cli.cli import (
     _generated_at,
     _limits,
     app,
+    browser_lang,
 )
 
 
@@ -38,7 +39,8 @@ def batch(
         int, typer.Option("--jobs", "-j", min=0, help="Parallel workers (0: one per core).")
     ] = 0,
     reports: Annotated[
-        str | None, typer.Option("--reports", help="Per-institution reports: md, html or md,html.")
+        str | None,
+        typer.Option("--reports", help="Per-institution reports: md, html, pdf (comma list)."),
     ] = None,
     lang: LangOpt = Lang.id,
     missing: Annotated[
@@ -63,9 +65,10 @@ def batch(
 
     gates = _gates(fail_under, min_predikat, min_domain, rubric)
     formats = tuple(f.strip() for f in (reports or "").split(",") if f.strip())
-    bad = [f for f in formats if f not in ("md", "html")]
+    bad = [f for f in formats if f not in ("md", "html", "pdf")]
     if bad:
-        raise _E(f"--reports: {', '.join(bad)} is not md or html")
+        raise _E(f"--reports: {', '.join(bad)} is not md, html or pdf")
+    browser = _browser(lang.value) if "pdf" in formats else None
     stamp = _generated_at(generated_at)
     files, unmatched = b.discover(paths, exclude=out_dir)
     if unmatched:
@@ -80,6 +83,13 @@ def batch(
         b.assign_stems(outcomes)
         b.apply_gates(outcomes, gates)
         ordered = b.ranked(outcomes)
+        if browser is not None:
+            from spbe_cli import pdf
+
+            with pdf.PdfSession(
+                browser=browser, lang=browser_lang(lang.value), created=stamp
+            ) as session:
+                _print_with_progress(b, ordered, job, session, quiet)
         inputs = out.protect(files)
         for o in ordered:
             if o.ok:
@@ -127,6 +137,26 @@ def _write_summaries(table: list[Any], out_dir: Path, lang: str, stamp: str, inp
     out.write(str(out_dir / "summary.html"), summary.render(view, "html"), inputs)
 
 
+def _browser(lang: str) -> str:
+    """The browser for `--reports pdf`, found before any scoring: none fails at once."""
+    import os
+
+    from spbe_cli import pdf
+
+    return pdf.find_browser(os.environ, browser_lang(lang))
+
+
+def _print_with_progress(b: Any, ordered: list[Any], job: Any, session: Any, quiet: bool) -> None:
+    if quiet or not sys.stderr.isatty():
+        b.print_pdfs(ordered, job, session)
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task("PDF", total=sum(1 for o in ordered if o.ok))
+        b.print_pdfs(ordered, job, session, lambda: progress.advance(task))
+
+
 def _nothing_here(spec: str, out_dir: Path) -> str:
     """Why a path gave no answer files: the output folder is never searched for them."""
     if Path(spec).exists() and Path(spec).resolve().is_relative_to(out_dir.resolve()):
@@ -154,7 +184,8 @@ def _run_with_progress(b: Any, files: list[Path], job: Any, workers: int, quiet:
 
 
 def _print_batch(ordered: list[Any], table: list[Any], out_dir: Path, quiet: bool) -> None:
-    if quiet and not any(o.errors or o.gate_misses for o in ordered):
+    off = [r for r in table if r.headline and "rubric-year-mismatch" in r.headline.warnings]
+    if quiet and not off and not any(o.errors or o.gate_misses for o in ordered):
         return  # nothing to say (and rich is not even imported)
     from rich.console import Console
     from rich.markup import escape
@@ -193,6 +224,15 @@ def _print_batch(ordered: list[Any], table: list[Any], out_dir: Path, quiet: boo
         if len(ok) > 20:
             t.add_row("…", f"{len(ok) - 20} more in summary.md", "", "", "", "")
         console.print(t)
+    if off:
+        names = ", ".join(
+            f"{r.headline.institution.name} ({r.headline.institution.year}, {r.headline.rubric_id})"
+            for r in off
+        )
+        err.print(
+            f"[bold yellow]warning:[/] {len(off)} file(s) scored with a rubric that does not"
+            f" apply to their year: {escape(names)}"
+        )
     for o in ordered:
         for m in o.errors:
             err.print(f"[bold red]error:[/] {escape(m)}")

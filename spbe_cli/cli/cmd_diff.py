@@ -14,9 +14,12 @@ from spbe_cli.cli import (
     EXIT_GATE,
     Lang,
     LangOpt,
+    Pdf,
     RubricOpt,
     _console,
+    _generated_at,
     _limits,
+    _wants_pdf,
     app,
     option_number,
 )
@@ -27,6 +30,7 @@ class DiffFormat(StrEnum):
     md = "md"
     html = "html"
     json = "json"
+    pdf = "pdf"
 
 
 @app.command()
@@ -37,9 +41,10 @@ def diff(
     new: Annotated[
         Path, typer.Argument(help="Newer answers or result JSON (or a folder/summary).")
     ],
-    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        DiffFormat.table
-    ),
+    fmt: Annotated[
+        DiffFormat | None,
+        typer.Option("--format", "-f", help="Output format (default: table; pdf for -o FILE.pdf)."),
+    ] = None,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write here ('-' = stdout).")
     ] = None,
@@ -61,10 +66,16 @@ def diff(
     from spbe_cli import output as out
     from spbe_cli.saved import is_summary
 
+    pdf = Pdf(output, lang.value, _generated_at(None)) if _wants_pdf(fmt, output) else None
+    if pdf is not None:
+        fmt = DiffFormat.html
+    fmt = fmt or DiffFormat.table
     batch_form = old.is_dir() or new.is_dir() or is_summary(old) or is_summary(new)
     run = _batch_diff if batch_form else _single_diff
     text, misses = run(old, new, fmt, lang.value, rubric, fail_on_drop, fail_on_predikat_drop)
-    if text is not None:
+    if text is not None and pdf is not None:
+        pdf.write(text, [old, new])
+    elif text is not None:
         out.write(output or "-", text, [old, new])
     for m in misses:
         typer.echo(f"gate failed: {m}", err=True)

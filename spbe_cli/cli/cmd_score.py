@@ -17,6 +17,7 @@ from spbe_cli.cli import (
     MinDomainOpt,
     MinPredikatOpt,
     Missing,
+    Pdf,
     ReportFormat,
     RubricOpt,
     ScoreFormat,
@@ -24,6 +25,7 @@ from spbe_cli.cli import (
     _gates,
     _generated_at,
     _limits,
+    _wants_pdf,
     app,
 )
 
@@ -33,8 +35,9 @@ def score(
     file: Annotated[Path, typer.Argument(help="Answers: .xlsx .xlsm .xls .ods .csv .yaml .json")],
     rubric: RubricOpt = None,
     fmt: Annotated[
-        ScoreFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ScoreFormat.table,
+        ScoreFormat | None,
+        typer.Option("--format", "-f", help="Output format (default: table; pdf for -o FILE.pdf)."),
+    ] = None,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write here ('-' = stdout).")
     ] = None,
@@ -59,6 +62,8 @@ def score(
     from spbe_cli.pipeline import score_file
 
     gates = _gates(fail_under, min_predikat, min_domain, rubric)
+    stamp = _generated_at(generated_at)
+    pdf = Pdf(output, lang.value, stamp) if _wants_pdf(fmt, output) else None
     loaded, result = score_file(
         file,
         rubric,
@@ -67,14 +72,17 @@ def score(
         _limits(),
         isolate=True,
     )
-    if fmt is ScoreFormat.json:
-        out.write(output or "-", serialize.result_text(result), [file])
-    elif fmt in (ScoreFormat.md, ScoreFormat.html):
+    if pdf is not None or fmt in (ScoreFormat.md, ScoreFormat.html):
         from spbe_cli.reports import report_texts  # only here: views and templates load slowly
 
-        stamp = _generated_at(generated_at)
-        text = report_texts(result, loaded, (fmt.value,), lang.value, stamp)[fmt.value]
-        out.write(output or "-", text, [file])
+        kind = "html" if pdf is not None else fmt.value  # type: ignore[union-attr]
+        text = report_texts(result, loaded, (kind,), lang.value, stamp)[kind]
+        if pdf is not None:
+            pdf.write(text, [file])
+        else:
+            out.write(output or "-", text, [file])
+    elif fmt is ScoreFormat.json:
+        out.write(output or "-", serialize.result_text(result), [file])
     elif output and output != "-":  # the table as plain text, into a file
         out.write(output, _table_text(result, loaded.rubric), [file])
     else:
@@ -103,9 +111,10 @@ def _table_text(result: Any, rubric: Any) -> str:
 @app.command()
 def report(
     result_file: Annotated[Path, typer.Argument(help="A result JSON from `spbe score -f json`.")],
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = (
-        ReportFormat.html
-    ),
+    fmt: Annotated[
+        ReportFormat | None,
+        typer.Option("--format", "-f", help="Report format (default: html; pdf for -o FILE.pdf)."),
+    ] = None,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write here ('-' = stdout).")
     ] = None,
@@ -121,29 +130,52 @@ def report(
     from spbe_cli.reports import report_texts
     from spbe_cli.saved import load_result
 
-    result, loaded, extra = load_result(result_file, rubric, _limits())
     stamp = _generated_at(generated_at)
-    text = report_texts(result, loaded, (fmt.value,), lang.value, stamp, extra)[fmt.value]
-    out.write(output or "-", text, [result_file])
+    pdf = Pdf(output, lang.value, stamp) if _wants_pdf(fmt, output) else None
+    result, loaded, extra = load_result(result_file, rubric, _limits())
+    kind = "html" if pdf is not None or fmt is None else fmt.value
+    text = report_texts(result, loaded, (kind,), lang.value, stamp, extra)[kind]
+    if pdf is not None:
+        pdf.write(text, [result_file])
+    else:
+        out.write(output or "-", text, [result_file])
 
 
 @app.command()
 def template(
     output: Annotated[str, typer.Option("--output", "-o", help="Where to write the .xlsx.")],
     rubric: Annotated[
-        str, typer.Option("--rubric", "-r", help="Built-in rubric id or a rubric YAML file.")
-    ] = "permenpanrb-59-2020",
+        str | None,
+        typer.Option(
+            "--rubric",
+            "-r",
+            help="Built-in rubric id or a rubric YAML file (default: the rubric of --year,"
+            " else of this year).",
+        ),
+    ] = None,
     institution: Annotated[str | None, typer.Option(help="Pre-fill Instansi.")] = None,
-    year: Annotated[int | None, typer.Option(help="Pre-fill Tahun.")] = None,
+    year: Annotated[int | None, typer.Option(help="Pre-fill Tahun; picks its rubric.")] = None,
 ) -> None:
     """Write the canonical answer workbook for a rubric, ready to fill in."""
+    import datetime as dt
+
     from spbe_cli import output as out
-    from spbe_cli.rubric import load_rubric
+    from spbe_cli.rubric import load_rubric, rubric_for_year
     from spbe_cli.template import build_template
 
-    lr = load_rubric(rubric)
+    if rubric is not None:
+        lr, why = load_rubric(rubric), "given with --rubric"
+    else:
+        when = year if year is not None else dt.datetime.now(dt.UTC).year
+        lr, why = rubric_for_year(when), f"chosen by year {when}"
     out.write(output, build_template(lr, institution=institution, year=year))
     if output != "-":
+        n = len(lr.rubric.indicators)
+        typer.echo(f"wrote {output} ({n} indicators, {lr.rubric.id}, {why})", err=True)
+    years = lr.rubric.years
+    if year is not None and not years.covers(year):
         typer.echo(
-            f"wrote {output} ({len(lr.rubric.indicators)} indicators, {lr.rubric.id})", err=True
+            f"warning: rubric {lr.rubric.id} is for {years.text}, not for the year {year};"
+            " its scores will say so",
+            err=True,
         )
