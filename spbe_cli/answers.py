@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from spbe_cli.errors import Collector, Problem, RubricError
-from spbe_cli.levels import LevelProblem, norm, parse_level, range_text
+from spbe_cli.levels import LevelProblem, parse_level, range_text
 from spbe_cli.readers.grid import is_blank
 from spbe_cli.readers.raw import IDENTITY_KEYS, REQUIRED_IDENTITY, Cell, RawAnswers
 from spbe_cli.rubric import (
@@ -25,6 +25,7 @@ from spbe_cli.rubric import (
     load_rubric,
     rubric_for_year,
 )
+from spbe_cli.text import norm
 
 MissingPolicy = Literal["error", "min"]
 

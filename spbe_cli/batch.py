@@ -3,46 +3,29 @@
 from __future__ import annotations
 
 import glob
-import os
 import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from spbe_cli import gates as gates_mod
-from spbe_cli import serialize
+from spbe_cli import isolate, output, serialize
+from spbe_cli.answers import MissingPolicy
 from spbe_cli.errors import OutputError, SpbeError
 from spbe_cli.limits import DEFAULT, Limits
-
-if TYPE_CHECKING:
-    from spbe_cli.answers import MissingPolicy
 from spbe_cli.names import normalize, slug, unique_stems
+from spbe_cli.outcome import Outcome
+from spbe_cli.pipeline import score_file
 from spbe_cli.readers import SUFFIXES, crashed
+from spbe_cli.reports import report_texts
 from spbe_cli.result import Headline, Result
+from spbe_cli.rubric import all_builtin
 
 _ANSWER_KEYS = re.compile(
     r'^\s*["\']?(?:identitas|identity|jawaban|answers)["\']?\s*:', re.IGNORECASE | re.MULTILINE
 )
-
-
-@dataclass
-class Outcome:
-    """One input file's fate: what the batch keeps of its result, or its located errors."""
-
-    file: str
-    result: Headline | None = None
-    errors: list[str] = field(default_factory=list)
-    stem: str = ""
-    gate_misses: list[str] = field(default_factory=list)
-    # Written by the worker into the output folder under temporary names, by format (json,
-    # md, html): the main process only renames them once the output names are known.
-    staged: dict[str, Path] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return self.result is not None and not self.errors
 
 
 def _skipped(path: Path) -> bool:
@@ -114,9 +97,6 @@ class Job:
 
 def score_one(path: Path, job: Job) -> Outcome:
     """Score one file; every expected failure becomes located errors, never an exception."""
-    from spbe_cli import output
-    from spbe_cli.pipeline import score_file
-
     out = Outcome(file=str(path))
     try:
         loaded, result = score_file(path, job.rubric, job.missing, None, job.limits)
@@ -144,8 +124,6 @@ PDF_SOURCE = "pdf-source"
 
 
 def _reports(result: Result, loaded: Any, job: Job) -> dict[str, str]:
-    from spbe_cli.reports import report_texts
-
     fmts = tuple(dict.fromkeys("html" if f == "pdf" else f for f in job.reports))
     texts = report_texts(result, loaded, fmts, job.lang, job.generated_at)
     if "pdf" in job.reports:
@@ -158,8 +136,6 @@ def print_pdfs(
 ) -> None:
     """Each scored file's staged HTML printed to its staged PDF through one browser
     (`pdf.PdfSession`, several tabs at once); the HTML sources are removed afterwards."""
-    from spbe_cli import output
-
     assert job.out_dir is not None
     sources = [(o, o.staged.pop(PDF_SOURCE)) for o in outcomes if PDF_SOURCE in o.staged]
     try:
@@ -179,67 +155,20 @@ def _worker(args: tuple[Path, Job]) -> Outcome:
 def score_all(
     paths: list[Path], job: Job, jobs: int, progress: Callable[[], None] | None = None
 ) -> list[Outcome]:
-    """Score every file; the order of the result is the input's.
-
-    Where processes can be forked (Linux, macOS), files are scored in worker processes
-    even with one job: a file that makes the spreadsheet reader take its process down
-    (calamine aborts on some inputs no check foresees) is then reported as that file's
-    error, and the others are still scored. Elsewhere a single job runs in this process.
-    """
-    import multiprocessing
-
-    fork = multiprocessing.get_context("fork") if os.name == "posix" else None
-    if fork is None and (jobs <= 1 or len(paths) < 4):
-        outcomes = []
-        for p in paths:
-            outcomes.append(score_one(p, job))
-            if progress:
-                progress()
-        return outcomes
-    from spbe_cli.rubric import all_builtin
-
-    all_builtin()  # parsed once here; forked workers inherit the cache
+    """Score every file in worker processes (isolate.imap), even with one job: a file that
+    makes the spreadsheet reader take its process down (calamine aborts on some inputs no
+    check foresees) is then that file's error, and the others are still scored. The order
+    of the result is the input's."""
+    all_builtin()  # parsed once here: forked workers inherit the cache
     outcomes = []
-    chunk = max(1, len(paths) // (max(jobs, 1) * 8))
-    while len(outcomes) < len(paths):
-        rest = paths[len(outcomes) :]
-        for outcome in _in_workers(rest, job, max(1, min(jobs, len(rest))), chunk, fork):
-            outcomes.append(outcome)
-            if progress:
-                progress()
-        if len(outcomes) < len(paths):  # a worker died: the first file it did not report
-            outcomes.append(_alone(paths[len(outcomes)], job, fork))  # is tried on its own
-            if progress:
-                progress()
-            chunk = 1  # and the rest one by one, so that another crash is found as quickly
+    answers = isolate.imap(_worker, [(p, job) for p in paths], jobs, job.limits.budget)
+    for path, answer in zip(paths, answers, strict=True):
+        if isinstance(answer, isolate.Died):
+            answer = Outcome(file=str(path), errors=[str(crashed(path, answer.why))])
+        outcomes.append(answer)
+        if progress:
+            progress()
     return outcomes
-
-
-def _in_workers(paths: list[Path], job: Job, jobs: int, chunk: int, ctx: Any) -> Iterator[Outcome]:
-    """Outcomes in input order until all are done or a worker process dies."""
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        try:
-            yield from pool.map(_worker, [(p, job) for p in paths], chunksize=chunk)
-        except BrokenProcessPool:
-            return
-        except BaseException:  # an unwritable output or an interrupt: start nothing more
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
-
-
-def _alone(path: Path, job: Job, ctx: Any) -> Outcome:
-    """One file in a process of its own: if that process dies, the file is to blame."""
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool:
-        try:
-            return pool.submit(score_one, path, job).result()
-        except BrokenProcessPool:
-            return Outcome(file=str(path), errors=[str(crashed(path, "its process died"))])
 
 
 def institution_key(h: Headline) -> tuple[str, int]:

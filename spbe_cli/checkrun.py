@@ -12,9 +12,11 @@ from typing import Any
 from spbe_cli import batch, evidence
 from spbe_cli.answers import Answers, Identity, validate
 from spbe_cli.check import Check, check
+from spbe_cli.diff import institution_keys, pair
 from spbe_cli.errors import InputError, Problem, SpbeError
 from spbe_cli.i18n import Lang, t
 from spbe_cli.limits import DEFAULT, Limits
+from spbe_cli.names import slug, unique_stems
 from spbe_cli.readers import read_answers, read_bytes, read_isolated
 from spbe_cli.result import Result
 from spbe_cli.rubric import LoadedRubric
@@ -149,9 +151,6 @@ def folder(
 ) -> list[Row]:
     """Check every file; a bad file is its row's errors and never stops the others. Last
     year is matched by Kode, else by normalised name (as `spbe diff` matches)."""
-    from spbe_cli.diff import institution_keys, pair
-    from spbe_cli.names import slug, unique_stems
-
     rows: list[Row] = []
     ready: list[tuple[Row, Scored]] = []
     for f in files:

@@ -10,12 +10,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from spbe_cli import xlsx
 from spbe_cli.check import Check
 from spbe_cli.checkview import FORMAT_VERSION
 from spbe_cli.i18n import TEXT, Lang, t
 from spbe_cli.numbers import exact_text, round_text
+from spbe_cli.render import render_view
 from spbe_cli.rubric import builtin_ids, load_builtin
-from spbe_cli.xlsx import csv_safe
+from spbe_cli.text import csv_safe
 
 
 class Row(Protocol):
@@ -139,7 +141,6 @@ def to_csv(table: list[dict[str, Any]]) -> str:
 
 
 def to_xlsx(table: list[dict[str, Any]]) -> bytes:
-    from spbe_cli import xlsx
 
     fills = [_position(r, "at_risk_predikat") for r in table]
     numeric = {"index", "at_risk_index", "drop"}
@@ -200,14 +201,10 @@ def build_view(
 
 
 def render(view: SummaryView, fmt: str) -> str:
-    from spbe_cli.render import render_view
-
     return render_view("check-summary", view, fmt)
 
 
 def checklist_text(view: Any, fmt: str) -> str:
     """One institution's checklist as Markdown or HTML (a self-contained page: what a PDF
     renderer is handed)."""
-    from spbe_cli.render import render_view
-
     return render_view("check", view, fmt)

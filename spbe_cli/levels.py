@@ -9,8 +9,9 @@ from decimal import Decimal
 from fractions import Fraction
 
 from spbe_cli.numbers import fraction_from_float, round_half_up
-from spbe_cli.readers.xlsxcells import HiddenCell
+from spbe_cli.readers.raw import HiddenCell
 from spbe_cli.rubric import Scale, ValueSpec
+from spbe_cli.text import norm
 
 _NUMBER = r"[+-]?\d+(?:[.,]\d+)?(?:\s*/\s*\d+)?"
 # `3`, `Tingkat 3`, `3 - Terdefinisi`, `3. Terdefinisi`, `3 Terdefinisi`: a name must start
@@ -47,21 +48,6 @@ class LevelProblem(ValueError):
     def located(self, subject: str) -> str:
         """`level 7 is outside 1–5 for indicator 12; <hint>`."""
         return f"{self}{subject}" + (f"; {self.hint}" if self.hint else "")
-
-
-_SEPARATORS = re.compile(r"[\s_\-]+")
-_NORMED: dict[str, str] = {}
-
-
-def norm(text: str) -> str:
-    """Names match without regard to case, spacing, underscores and hyphens. The same
-    sheet and column names recur in every workbook: short ones are normalised once."""
-    found = _NORMED.get(text)
-    if found is None:
-        found = _SEPARATORS.sub("", text.casefold())
-        if len(text) <= 64 and len(_NORMED) < 4096:
-            _NORMED[text] = found
-    return found
 
 
 def range_text(spec: ValueSpec) -> str:

@@ -13,6 +13,15 @@ MIB = 1024 * 1024
 
 
 @dataclass(frozen=True)
+class Budget:
+    """What a child process may use (isolate.py): bytes of address space, seconds of
+    processor time per call."""
+
+    memory_bytes: int
+    cpu_seconds: int
+
+
+@dataclass(frozen=True)
 class Limits:
     file_bytes: int = 20 * MIB  # an answer file on disk
     unpacked_part_bytes: int = 16 * MIB  # one part of a .xlsx/.ods zip (a sheet, the strings)
@@ -23,6 +32,10 @@ class Limits:
     yaml_nodes: int = 200_000  # nodes of a YAML/JSON document
     evidence_items: int = 100  # items in one Bukti Dukung cell (`spbe check`)
     evidence_chars: int = 1_000  # characters of one Bukti Dukung item (a path or URL)
+    # The child process that reads a spreadsheet (in a batch: reads, scores and renders one
+    # file), where the OS can limit it (see isolate.py).
+    reader_memory_bytes: int = 1024 * MIB  # its address space
+    reader_cpu_seconds: int = 60  # processor time for one file
 
     ENV = {
         "file_bytes": ("SPBE_MAX_FILE_MB", MIB),
@@ -34,6 +47,8 @@ class Limits:
         "yaml_nodes": ("SPBE_MAX_YAML_NODES", 1),
         "evidence_items": ("SPBE_MAX_EVIDENCE_ITEMS", 1),
         "evidence_chars": ("SPBE_MAX_EVIDENCE_CHARS", 1),
+        "reader_memory_bytes": ("SPBE_MAX_READER_MB", MIB),
+        "reader_cpu_seconds": ("SPBE_MAX_READER_SECONDS", 1),
     }
 
     @classmethod
@@ -47,6 +62,11 @@ class Limits:
             if raw.isdigit() and int(raw) > 0:
                 values[f.name] = int(raw) * unit
         return cls(**values)
+
+    @property
+    def budget(self) -> Budget:
+        """What a child process that reads (and in a batch scores) one file may use."""
+        return Budget(self.reader_memory_bytes, self.reader_cpu_seconds)
 
 
 DEFAULT = Limits()

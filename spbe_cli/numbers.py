@@ -7,6 +7,8 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import cache, lru_cache
 
+from spbe_cli.errors import SpbeError
+
 
 @lru_cache(maxsize=8192)
 def round_text(value: Fraction, places: int) -> str:
@@ -121,8 +123,6 @@ def parse_decimal(text: str, what: str) -> Decimal:
     """A number typed by a person (command line, cost file): digits with `.` or `,` as the
     decimal mark, finite, at most MAX_DIGITS digits. Anything else (nan, inf, 1e999999999,
     1/0) is a usage error naming `what` (an option, or a file and its line)."""
-    from spbe_cli.errors import SpbeError
-
     cleaned = text.strip()
     digits = sum(ch.isdigit() for ch in cleaned)
     if not _DECIMAL.fullmatch(cleaned) or digits > MAX_DIGITS:

@@ -39,7 +39,8 @@ def _readiness(
 ) -> list[Notice]:
     if not any(a.evidence for a in answers.items.values()):
         return []  # nothing in Bukti Dukung: the check's modules are not even imported
-    from spbe_cli import check, checkview  # here: a cold start of most files never needs them
+    # import cost: most answer files have no Bukti Dukung, and a cold start never needs these
+    from spbe_cli import check, checkview
 
     c = check.for_score(path, loaded, answers, sc, limits)
     return [checkview.readiness(c)] if c is not None else []

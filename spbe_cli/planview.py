@@ -10,7 +10,7 @@ from typing import Any
 from spbe_cli.i18n import TEXT, Lang, t
 from spbe_cli.numbers import exact_text, level_text, round_text
 from spbe_cli.planning import Plan
-from spbe_cli.xlsx import csv_safe
+from spbe_cli.text import csv_safe
 
 
 @dataclass

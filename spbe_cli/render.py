@@ -6,6 +6,8 @@ import re
 from functools import cache, lru_cache
 from typing import Any, Literal
 
+from markupsafe import Markup
+
 from spbe_cli.resources import data_dir
 from spbe_cli.view import ReportView
 
@@ -30,8 +32,6 @@ def _md_escape(text: str) -> str:
 def css_string(value: Any) -> Any:
     """A CSS string literal: every character outside a safe set is a CSS escape, so no
     text can end the string, the rule or the <style> element."""
-    from markupsafe import Markup
-
     text = "" if value is None else str(value)
     out = "".join(c if c.isalnum() or c in " .,-_()/:" else f"\\{ord(c):x} " for c in text)
     return Markup(f'"{out}"')
@@ -43,6 +43,8 @@ def _finalize_md(value: Any) -> Any:
 
 @cache
 def _env(fmt: Format) -> Any:
+    # import cost: jinja2 takes about a fifth of a cold start; the pipeline, which every
+    # `spbe score` imports, imports this module, and only a report needs a template.
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     folder = data_dir("templates")
@@ -67,8 +69,6 @@ def render(view: ReportView, fmt: Format) -> str:
 def render_view(name: str, view: Any, fmt: str) -> str:
     """Render `templates/NAME.FMT.j2` with a view (`v`) and its labels (`L`); HTML gets the
     shared stylesheet inline."""
-    from markupsafe import Markup
-
     env = _env(fmt)
     css = (
         (data_dir("templates") / "report.css").read_text(encoding="utf-8") if fmt == "html" else ""

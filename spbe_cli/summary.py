@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from spbe_cli import charts, serialize
-from spbe_cli.batch import Outcome
+from spbe_cli import charts, serialize, xlsx
 from spbe_cli.i18n import TEXT, Lang, t
 from spbe_cli.numbers import round_text
+from spbe_cli.outcome import Outcome
+from spbe_cli.render import render_view
 from spbe_cli.result import Headline, SummaryRow
-from spbe_cli.xlsx import csv_safe
+from spbe_cli.text import csv_safe
 
 
 def rows(outcomes: list[Outcome]) -> list[SummaryRow]:
@@ -122,8 +123,6 @@ def _band_position(r: SummaryRow) -> int | None:
 
 
 def to_xlsx(table: list[SummaryRow]) -> bytes:
-    from spbe_cli import xlsx
-
     header, body = flat(table, numbers=True)
     fills = [_band_position(r) for r in table]
     return xlsx.write(header, body, fills, fill_column=header.index("predikat"))
@@ -227,6 +226,4 @@ def _notices(ok: list[SummaryRow], lang: Lang) -> list[str]:
 
 
 def render(view: SummaryView, fmt: str) -> str:
-    from spbe_cli.render import render_view
-
     return render_view("summary", view, fmt)

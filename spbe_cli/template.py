@@ -5,6 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.datavalidation import DataValidation
+
 from spbe_cli.answers import InstitutionType, Stage
 from spbe_cli.levels import range_text
 from spbe_cli.numbers import percent_text
@@ -53,10 +57,6 @@ def _guide(rubric: Rubric, ind: Indicator, item: str) -> str:
 def build_template(
     loaded: LoadedRubric, institution: str | None = None, year: int | None = None
 ) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.worksheet.datavalidation import DataValidation
-
     rubric = loaded.rubric
     bold = Font(bold=True)
     head_fill = PatternFill("solid", fgColor="DDEBF7")

@@ -10,27 +10,19 @@ import re
 import zipfile
 from collections.abc import Sequence
 
-from spbe_cli.readers.grid import column_letter
+from spbe_cli.text import FORMULA_PREFIXES, column_letter
 
 Cell = str | int | float | None
 FIXED = (1980, 1, 1, 0, 0, 0)
 FILLS = ["F4C7C3", "FCE5CD", "D9EAD3", "CFE2F3", "E1D5E7"]  # predikat bands, low → high
 # cellXfs: 0 default, 1 header, 2 number 0.00, 3 quote-prefixed text, 4.. fills
 _XF_HEADER, _XF_NUM, _XF_QUOTED, _XF_FILL0 = 1, 2, 3, 4
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")  # text a spreadsheet may run as a formula
 
 
 def escape(text: str) -> str:
     """XML character data (what xml.sax.saxutils.escape does, without importing urllib,
     http and ssl along with it: 15 ms of every batch's start-up)."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def csv_safe(value: object) -> object:
-    """Neutralise formula injection in CSV: such text gets a leading quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import tomllib
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "spbe_cli"
@@ -74,3 +75,54 @@ def test_no_float_arithmetic_in_scoring() -> None:
         assert "round" not in calls, name
         if name in ("scoring.py", "planning.py"):
             assert "float" not in calls, name
+
+
+def test_every_module_has_a_layer() -> None:
+    """lint-imports (run by .ci/run) checks the layers; this says early, in the suite, that a
+    new module needs its place in the contract (pyproject.toml, [tool.importlinter])."""
+    config = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    (layers,) = [c for c in config["tool"]["importlinter"]["contracts"] if c["id"] == "layers"]
+    placed = {name.strip() for layer in layers["layers"] for name in layer.split(":")}
+    modules = {p.stem for p in PACKAGE.glob("*.py") if p.stem != "__init__"}
+    modules |= {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file()}
+    assert modules - placed == set(), "place these modules in a layer"
+    assert placed - modules == set(), "these layers name no module"
+
+
+REASONS = ("# cold start:", "# import cost:")
+
+
+def local_imports(path: Path) -> list[tuple[int, str]]:
+    """Imports inside functions, each with its reason: a comment on the line, or in the
+    block of comments and imports right above it (a blank line between import groups)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    found = []
+    for fn in ast.walk(ast.parse("\n".join(lines))):
+        if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        for node in ast.walk(fn):
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                block, j = [lines[node.lineno - 1]], node.lineno - 2
+                while j >= 0:
+                    text = lines[j].strip()
+                    if not text and lines[j - 1].strip().startswith(("from ", "import ")):
+                        j -= 1
+                    elif text.startswith(("from ", "import ", "#")):
+                        block.append(text)
+                        j -= 1
+                    else:
+                        break
+                marks = [line[line.index(r) :] for line in block for r in REASONS if r in line]
+                found.append((node.lineno, marks[0] if marks else ""))
+    return found
+
+
+def test_function_local_imports_say_why() -> None:
+    """Imports sit at the top of a module. A function-local one says why: `# cold start:`
+    in cli/ (a command imports what only it needs), `# import cost:` elsewhere (rare)."""
+    for path in MODULES:
+        for line, reason in local_imports(path):
+            where = f"{path.relative_to(PACKAGE.parent)}:{line}"
+            assert reason, f"{where}: a function-local import without a reason"
+            if path.parent.name != "cli":
+                assert reason.startswith("# import cost:"), where

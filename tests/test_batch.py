@@ -5,18 +5,21 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
 import os
 import shlex
 import shutil
-import signal
 from pathlib import Path
 
+import crashers
 import pytest
 import yaml
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from spbe_cli.cli import app
+
+START_METHODS = [m for m in ("fork", "spawn") if m in multiprocessing.get_all_start_methods()]
 
 ROOT = Path(__file__).resolve().parent.parent
 STAMP = ["--generated-at", "2026-01-01T00:00:00+00:00"]
@@ -191,29 +194,28 @@ def test_output_failing_in_a_worker_stops_the_run_cleanly(
     assert list(out.iterdir()) == []
 
 
-@pytest.mark.skipif(os.name != "posix", reason="crash isolation needs fork")
+@pytest.mark.skipif(os.name != "posix", reason="the test kills its worker with SIGKILL")
+@pytest.mark.parametrize("method", START_METHODS)
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_file_that_kills_the_reader_is_its_own_error(
-    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str, method: str
 ) -> None:
     """calamine aborts the process on some inputs no check foresees: that file is an
-    error naming it, every other file is still scored, and nothing is left half-written."""
-    from spbe_cli import pipeline
+    error naming it, every other file is still scored, and nothing is left half-written;
+    with workers forked and spawned (as on Windows and macOS) alike."""
+    from spbe_cli import batch, isolate
 
     folder = tmp_path / "in"
     make_province(folder, 6)
-    real = pipeline.score_file
-
-    def aborts_on_kab_03(path: Path, *args: object, **kwargs: object) -> object:
-        if path.name == "kab-03.xlsx":  # as calamine's abort does, without the crash report
-            os.kill(os.getpid(), signal.SIGKILL)
-        return real(path, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(pipeline, "score_file", aborts_on_kab_03)
+    monkeypatch.setattr(isolate, "START_METHOD", method)
+    monkeypatch.setattr(batch, "_worker", crashers.worker_that_kills_kab_03)
     out = tmp_path / "o"
     result = runner.invoke(app, ["batch", str(folder), "--out", str(out), "--jobs", jobs, *STAMP])
     assert result.exit_code == 2, result.output
-    assert f"{folder / 'kab-03.xlsx'}: the spreadsheet reader crashed on this file" in result.stderr
+    assert (
+        f"{folder / 'kab-03.xlsx'}: the spreadsheet reader crashed on this file (signal 9)"
+        in result.stderr
+    )
     rows = json.loads((out / "summary.json").read_text())["rows"]
     assert [r["status"] for r in rows] == ["ok"] * 5 + ["error"]
     assert len(list(out.glob("kabupaten-uji-*.json"))) == 5

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -253,25 +252,3 @@ def test_rubric_schema_for_authors(runner: CliRunner) -> None:
     assert {"id", "name", "weight", "scale", "repeat", "criteria", "external_index"} <= set(
         indicator
     )
-
-
-@pytest.mark.skipif(os.name != "posix", reason="the reader runs in a forked child")
-def test_a_reader_crash_is_a_located_error(
-    runner: CliRunner, examples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """calamine aborts its process on some inputs no check foresees: `spbe score` reads a
-    spreadsheet in a child process, so that is one located error, not a crash."""
-    import signal
-
-    from spbe_cli import readers
-
-    def killed(*args: object, **kwargs: object) -> None:
-        os.kill(os.getpid(), signal.SIGKILL)  # as calamine's abort, without its report
-
-    monkeypatch.setattr(readers, "read_answers", killed)
-    book = tmp_path / "jawaban.xlsx"
-    book.write_bytes((examples / "kabupaten-contoh-2024.xlsx").read_bytes())
-    result = runner.invoke(app, ["score", str(book)])
-    assert result.exit_code == 2
-    assert f"{book}: the spreadsheet reader crashed on this file (signal 9)" in result.stderr
-    assert "Traceback" not in result.output + result.stderr

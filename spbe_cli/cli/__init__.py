@@ -1,10 +1,15 @@
 """The `spbe` command: parse options, call the core, print, map errors to exit codes.
 
 Exit codes: 0 ok, 1 a gate failed, 2 bad input or usage.
+
+Every command module is imported at start (for --help), so a command imports what only it
+needs when it runs (`# cold start: …` says what that spares the others).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import sys
 from decimal import Decimal
 from enum import StrEnum
@@ -21,6 +26,8 @@ EXIT_GATE, EXIT_INPUT = 1, 2
 
 def report_error(err: SpbeError) -> None:
     """Every expected failure, located, on stderr; the caller exits 2."""
+    # cold start: only this command needs it
+    # cold start: only this command needs it
     from rich.console import Console
     from rich.markup import escape
 
@@ -78,14 +85,17 @@ class BasisOpt(StrEnum):
 
 
 def _limits() -> Any:
+    # cold start: only this command needs it
     import os
 
+    # cold start: only this command needs it
     from spbe_cli.limits import Limits
 
     return Limits.from_env(os.environ)
 
 
 def _console() -> Any:
+    # cold start: rich only for what goes to the terminal
     from rich.console import Console
 
     return Console(highlight=False)
@@ -125,8 +135,7 @@ class Pdf:
     missing one fails at once), then the HTML is printed and written atomically."""
 
     def __init__(self, output: str | None, lang: str, created: str) -> None:
-        import os
-
+        # cold start: the PDF printer and the catalogue, for --format pdf only
         from spbe_cli import pdf
         from spbe_cli.i18n import t
 
@@ -138,6 +147,7 @@ class Pdf:
         self.browser = pdf.find_browser(os.environ, self.lang)
 
     def write(self, html: str, inputs: list[Any]) -> None:
+        # cold start: as in __init__
         from spbe_cli import output as out
         from spbe_cli import pdf
 
@@ -157,16 +167,11 @@ GeneratedAtOpt = Annotated[
 
 def _generated_at(option: str | None) -> str:
     """The report time stamp: --generated-at, else SOURCE_DATE_EPOCH, else now (UTC)."""
-    import datetime as dt
-    import os
-
-    from spbe_cli.errors import SpbeError as _E
-
     if option:
         try:
             when = dt.datetime.fromisoformat(option)
         except ValueError:
-            raise _E(f"--generated-at: {option!r} is not an ISO 8601 time") from None
+            raise SpbeError(f"--generated-at: {option!r} is not an ISO 8601 time") from None
     elif os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
         when = dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), dt.UTC)
     else:
@@ -210,6 +215,8 @@ def _gates(
 ) -> Any:
     """The gate options, checked before anything is scored: --min-predikat must name a
     band of the rubric given (else of a built-in one)."""
+    # cold start: only this command needs it
+    # cold start: only this command needs it
     from spbe_cli import gates
     from spbe_cli.rubric import all_builtin, load_rubric
 
@@ -241,8 +248,6 @@ def _looks_numeric(text: str) -> bool:
 
 
 def main() -> None:
-    import os
-
     # pydantic scans every installed package's entry points for plugins at import (about
     # 20 ms of a cold start); the CLI uses none.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")

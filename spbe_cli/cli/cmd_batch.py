@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from spbe_cli import __version__
+from spbe_cli import output as out
 from spbe_cli.cli import (
     EXIT_GATE,
     EXIT_INPUT,
@@ -26,6 +29,8 @@ from spbe_cli.cli import (
     app,
     browser_lang,
 )
+from spbe_cli.errors import Problem
+from spbe_cli.errors import SpbeError as _E
 
 
 @app.command()
@@ -56,12 +61,9 @@ def batch(
     min_domain: MinDomainOpt = None,
 ) -> None:
     """Score many institutions in one run: results, reports, ranked summaries, CI gates."""
-    import os
-
+    # cold start: the batch and its summaries (the pipeline, pydantic) for this command only
     from spbe_cli import batch as b
-    from spbe_cli import output as out
     from spbe_cli import summary
-    from spbe_cli.errors import SpbeError as _E
 
     gates = _gates(fail_under, min_predikat, min_domain, rubric)
     formats = tuple(f.strip() for f in (reports or "").split(",") if f.strip())
@@ -84,6 +86,7 @@ def batch(
         b.apply_gates(outcomes, gates)
         ordered = b.ranked(outcomes)
         if browser is not None:
+            # cold start: only this command needs it
             from spbe_cli import pdf
 
             with pdf.PdfSession(
@@ -111,6 +114,8 @@ def batch(
 
 def _prepare(out_dir: Path) -> None:
     """The output folder exists and can be written: one error now, before any scoring."""
+    # cold start: only this command needs it
+    # cold start: only this command needs it
     from spbe_cli import output as out
     from spbe_cli.errors import SpbeError
 
@@ -126,8 +131,10 @@ def _prepare(out_dir: Path) -> None:
 
 def _write_summaries(table: list[Any], out_dir: Path, lang: str, stamp: str, inputs: Any) -> None:
     """summary.json, .csv, .xlsx, .md and .html of the run's rows."""
-    from spbe_cli import __version__, summary
+    # cold start: only this command needs it
+    # cold start: only this command needs it
     from spbe_cli import output as out
+    from spbe_cli import summary
 
     view = summary.build_view(table, lang, stamp, f"spbe-cli {__version__}")  # type: ignore[arg-type]
     out.write(str(out_dir / "summary.json"), summary.to_json(table), inputs)
@@ -139,8 +146,7 @@ def _write_summaries(table: list[Any], out_dir: Path, lang: str, stamp: str, inp
 
 def _browser(lang: str) -> str:
     """The browser for `--reports pdf`, found before any scoring: none fails at once."""
-    import os
-
+    # cold start: the PDF printer, for --reports pdf only
     from spbe_cli import pdf
 
     return pdf.find_browser(os.environ, browser_lang(lang))
@@ -150,6 +156,7 @@ def _print_with_progress(b: Any, ordered: list[Any], job: Any, session: Any, qui
     if quiet or not sys.stderr.isatty():
         b.print_pdfs(ordered, job, session)
         return
+    # cold start: rich's progress bar only on a terminal
     from rich.progress import Progress
 
     with Progress(transient=True) as progress:
@@ -167,16 +174,14 @@ def _nothing_here(spec: str, out_dir: Path) -> str:
     return "no answer files here"
 
 
-def _problem(file: str, where: str, message: str) -> Any:
-    from spbe_cli.errors import Problem
-
+def _problem(file: str, where: str, message: str) -> Problem:
     return Problem(file, where, message)
 
 
 def _run_with_progress(b: Any, files: list[Path], job: Any, workers: int, quiet: bool) -> Any:
     if quiet or not sys.stderr.isatty():
         return b.score_all(files, job, workers)
-    from rich.progress import Progress
+    from rich.progress import Progress  # cold start: rich only for a terminal
 
     with Progress(transient=True) as progress:
         task = progress.add_task("scoring", total=len(files))
@@ -187,6 +192,7 @@ def _print_batch(ordered: list[Any], table: list[Any], out_dir: Path, quiet: boo
     off = [r for r in table if r.headline and "rubric-year-mismatch" in r.headline.warnings]
     if quiet and not off and not any(o.errors or o.gate_misses for o in ordered):
         return  # nothing to say (and rich is not even imported)
+    # cold start: rich only when there is something to print
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table

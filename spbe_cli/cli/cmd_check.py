@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from spbe_cli import __version__
+from spbe_cli import output as out
 from spbe_cli.cli import (
     EXIT_INPUT,
     GeneratedAtOpt,
@@ -19,6 +22,8 @@ from spbe_cli.cli import (
     _limits,
     app,
 )
+from spbe_cli.errors import Problem, SpbeError
+from spbe_cli.i18n import t
 
 
 class CheckFormat(StrEnum):
@@ -67,6 +72,7 @@ def check(
     Exit codes: 0 no error findings, 1 error findings (warnings too with --strict),
     2 bad input.
     """
+    # cold start: the check's models (and through them the rubric's, pydantic)
     from spbe_cli.check import exit_code
 
     single = len(paths) == 1 and Path(paths[0]).is_file()
@@ -82,8 +88,6 @@ def check(
 
 
 def _tool() -> dict[str, str]:
-    from spbe_cli import __version__
-
     return {"name": "spbe-cli", "version": __version__}
 
 
@@ -97,8 +101,8 @@ def _single(
     lang: Lang,
     stamp: str,
 ) -> Any:
+    # cold start: the check, the pipeline and the templates, for this command only
     from spbe_cli import checkrun, checkview
-    from spbe_cli import output as out
     from spbe_cli.checksummary import checklist_text
 
     limits = _limits()
@@ -118,15 +122,12 @@ def _single(
 
 
 def _table(view: Any, output: str | None, inputs: list[Path]) -> None:
-    from spbe_cli import output as out
-    from spbe_cli.console import check_table
+    from spbe_cli.console import check_table  # cold start: rich only for a table
 
     if not output or output == "-":
         check_table(_console(), view)
         return
-    import io
-
-    from rich.console import Console
+    from rich.console import Console  # cold start: rich only for a table
 
     console = Console(record=True, width=120, file=io.StringIO())
     check_table(console, view)
@@ -143,27 +144,24 @@ def _folder(
     lang: Lang,
     stamp: str,
 ) -> tuple[list[Any], bool]:
+    # cold start: rich, the batch, the check and its summaries, for this command only
     from rich.console import Console
     from rich.markup import escape
 
     from spbe_cli import batch, checkrun, checksummary, checkview
-    from spbe_cli import output as out
     from spbe_cli.console import check_summary_table
-    from spbe_cli.errors import Problem
-    from spbe_cli.errors import SpbeError as _E
-    from spbe_cli.i18n import t
 
     if output == "-":
-        raise _E([Problem("-o", "", "give a folder for the results of several files")])
+        raise SpbeError([Problem("-o", "", "give a folder for the results of several files")])
     out_dir = Path(output or "spbe-check")
     files, unmatched = batch.discover(paths, exclude=out_dir)
     if evidence is not None:  # a spreadsheet kept as evidence is not an answer file
         inside = evidence.resolve()
         files = [f for f in files if not f.resolve().is_relative_to(inside)]
     if unmatched:
-        raise _E([Problem(u, "", "no answer files here") for u in unmatched])
+        raise SpbeError([Problem(u, "", "no answer files here") for u in unmatched])
     if out_dir.exists() and not out_dir.is_dir():
-        raise _E([Problem(str(out_dir), "", "-o must be a folder when checking a folder")])
+        raise SpbeError([Problem(str(out_dir), "", "-o must be a folder when checking a folder")])
     limits = _limits()
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     prev = None
@@ -180,7 +178,9 @@ def _folder(
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise _E([Problem(str(out_dir), "", f"cannot create the folder: {e.strerror}")]) from None
+        raise SpbeError(
+            [Problem(str(out_dir), "", f"cannot create the folder: {e.strerror}")]
+        ) from None
     inputs = out.protect(files)
     tool = f"spbe-cli {_tool()['version']}"
     for r in rows:

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
+from spbe_cli import output as out
 from spbe_cli.cli import (
     EXIT_GATE,
     Lang,
@@ -63,7 +64,7 @@ def diff(
     ] = False,
 ) -> None:
     """What changed between two years: index, predikat, domains, aspects, indicators."""
-    from spbe_cli import output as out
+    # cold start: only this command needs it
     from spbe_cli.saved import is_summary
 
     pdf = Pdf(output, lang.value, _generated_at(None)) if _wants_pdf(fmt, output) else None
@@ -92,6 +93,7 @@ def _single_diff(
     tolerance: Decimal | None,
     predikat_drop: bool,
 ) -> tuple[str | None, list[str]]:
+    # cold start: diffs, their views and the templates, for this command only
     from spbe_cli import diff as d
     from spbe_cli import diffview, gates
     from spbe_cli.saved import load_side
@@ -117,8 +119,11 @@ def _batch_diff(
     tolerance: Decimal | None,
     predikat_drop: bool,
 ) -> tuple[str | None, list[str]]:
+    # cold start: only this command needs it
     import os
 
+    # cold start: only this command needs it
+    # cold start: only this command needs it
     from spbe_cli import diff as d
     from spbe_cli import diffview, gates
     from spbe_cli.saved import load_rows
@@ -143,6 +148,8 @@ def _batch_diff(
 
 def _shown(fmt: DiffFormat, view: Any, template: str) -> str | None:
     """A diff view as Markdown or HTML text, or printed as a table (None: nothing to write)."""
+    # cold start: only this command needs it
+    # cold start: only this command needs it
     from spbe_cli import console
     from spbe_cli.render import render_view
 

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from spbe_cli import output as out
 from spbe_cli.cli import (
     BasisOpt,
     Lang,
@@ -54,7 +55,7 @@ def plan(
     ] = None,
 ) -> None:
     """The cheapest path to the next predikat (or --target), with what each step requires."""
-    from spbe_cli import output as out
+    # cold start: planning, the pipeline (pydantic, the readers), for this command only
     from spbe_cli import planning, planview
     from spbe_cli.readers.costs import read_costs
     from spbe_cli.saved import load_side
@@ -72,10 +73,12 @@ def plan(
     elif fmt is PlanFormat.csv:
         text = planview.to_csv(p)
     elif fmt is PlanFormat.md:
+        # cold start: only this command needs it
         from spbe_cli.render import render_view
 
         text = render_view("plan", view, "md")
     else:
+        # cold start: only this command needs it
         from spbe_cli.console import plan_table
 
         plan_table(_console(), view)

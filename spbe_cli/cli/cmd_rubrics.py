@@ -12,6 +12,7 @@ from spbe_cli.cli import (
     _console,
     rubrics_app,
 )
+from spbe_cli.errors import Problem, RubricError
 
 
 @rubrics_app.callback()
@@ -19,6 +20,7 @@ def rubrics_list(ctx: typer.Context) -> None:
     """List the built-in rubrics with their years and confidence."""
     if ctx.invoked_subcommand is not None:
         return
+    # cold start: the rubric models (pydantic) and rich, for this command only
     from spbe_cli.console import rubric_list
     from spbe_cli.rubric import all_builtin
 
@@ -28,6 +30,7 @@ def rubrics_list(ctx: typer.Context) -> None:
 @rubrics_app.command("show")
 def rubrics_show(rubric: Annotated[str, typer.Argument(help="Built-in id or YAML file.")]) -> None:
     """Show a rubric's structure, weights, scales and predikat bands."""
+    # cold start: the rubric models (pydantic) and rich, for this command only
     from spbe_cli.console import rubric_show
     from spbe_cli.rubric import load_rubric
 
@@ -37,7 +40,7 @@ def rubrics_show(rubric: Annotated[str, typer.Argument(help="Built-in id or YAML
 @rubrics_app.command("schema")
 def rubrics_schema() -> None:
     """Print the JSON Schema of rubric files, for editors and rubric authors."""
-    from spbe_cli.rubric import Rubric
+    from spbe_cli.rubric import Rubric  # cold start: the rubric models (pydantic)
 
     typer.echo(json.dumps(Rubric.model_json_schema(), ensure_ascii=False, indent=2))
 
@@ -45,8 +48,7 @@ def rubrics_schema() -> None:
 @rubrics_app.command("check")
 def rubrics_check(file: Annotated[Path, typer.Argument(help="A rubric YAML file.")]) -> None:
     """Validate a custom rubric file; every problem with its line and field path."""
-    from spbe_cli.errors import Problem, RubricError
-    from spbe_cli.rubric import parse_rubric
+    from spbe_cli.rubric import parse_rubric  # cold start: the rubric models (pydantic)
 
     try:
         data = file.read_bytes()

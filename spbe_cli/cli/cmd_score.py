@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
+from spbe_cli import output as out
 from spbe_cli.cli import (
     EXIT_GATE,
     BasisOpt,
@@ -56,6 +57,7 @@ def score(
     min_domain: MinDomainOpt = None,
 ) -> None:
     """Score one institution's answers: a table, JSON, or a Markdown/HTML report."""
+    # cold start: the pipeline (pydantic, the readers) is for the commands that score
     from spbe_cli import gates as gates_mod
     from spbe_cli import output as out
     from spbe_cli import serialize
@@ -73,7 +75,8 @@ def score(
         isolate=True,
     )
     if pdf is not None or fmt in (ScoreFormat.md, ScoreFormat.html):
-        from spbe_cli.reports import report_texts  # only here: views and templates load slowly
+        # cold start: only this command needs it
+        from spbe_cli.reports import report_texts  # cold start: views, templates
 
         kind = "html" if pdf is not None else fmt.value  # type: ignore[union-attr]
         text = report_texts(result, loaded, (kind,), lang.value, stamp)[kind]
@@ -86,6 +89,7 @@ def score(
     elif output and output != "-":  # the table as plain text, into a file
         out.write(output, _table_text(result, loaded.rubric), [file])
     else:
+        # cold start: only this command needs it
         from spbe_cli.console import score_table
 
         score_table(_console(), result, loaded.rubric)
@@ -97,10 +101,13 @@ def score(
 
 
 def _table_text(result: Any, rubric: Any) -> str:
+    # cold start: only this command needs it
     import io
 
+    # cold start: only this command needs it
     from rich.console import Console
 
+    # cold start: only this command needs it
     from spbe_cli.console import score_table
 
     console = Console(record=True, width=120, file=io.StringIO())
@@ -126,6 +133,8 @@ def report(
     generated_at: GeneratedAtOpt = None,
 ) -> None:
     """Render a saved result (JSON) as a Markdown or HTML report, without the workbook."""
+    # cold start: only this command needs it
+    # cold start: only this command needs it
     from spbe_cli import output as out
     from spbe_cli.reports import report_texts
     from spbe_cli.saved import load_result
@@ -157,9 +166,9 @@ def template(
     year: Annotated[int | None, typer.Option(help="Pre-fill Tahun; picks its rubric.")] = None,
 ) -> None:
     """Write the canonical answer workbook for a rubric, ready to fill in."""
+    # cold start: openpyxl (about 0.3 s) and the rubric models, for this command only
     import datetime as dt
 
-    from spbe_cli import output as out
     from spbe_cli.rubric import load_rubric, rubric_for_year
     from spbe_cli.template import build_template
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
+from spbe_cli import isolate
 from spbe_cli.errors import InputError, Problem
 from spbe_cli.limits import DEFAULT, Limits
+from spbe_cli.readers.csvfile import decode, read_csv
+from spbe_cli.readers.mapping import read_mapping
 from spbe_cli.readers.raw import RawAnswers
+from spbe_cli.readers.workbook import read_workbook
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 TEXT_SUFFIXES = (".csv", ".yaml", ".yml", ".json")
@@ -44,40 +47,16 @@ def crashed(path: Path, why: str) -> Problem:
 
 
 def read_isolated(path: Path, limits: Limits = DEFAULT) -> RawAnswers:
-    """read_answers, with a spreadsheet read in a forked child process where there is
-    fork: calamine aborts the whole process on some inputs no check foresees, and then
-    only the child dies and the file gets a located error. (Batch workers are such
-    children already.) Elsewhere, and for text formats, the same as read_answers."""
-    if os.name != "posix" or path.suffix.lower() not in SPREADSHEET_SUFFIXES:
+    """read_answers, with a spreadsheet read in a child process (isolate.call): calamine
+    aborts the whole process on some inputs no check foresees, and then only the child
+    dies and the file gets a located error. Text formats are read here (pure Python,
+    bounded by the limits): they need no child, and a cold start pays for none."""
+    if path.suffix.lower() not in SPREADSHEET_SUFFIXES:
         return read_answers(path, limits)
-    import pickle
-
-    reader, writer = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: whatever happens, it ends here
-        try:
-            os.close(reader)
-            null = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(null, 2)  # a Rust panic or abort report is not for the user's terminal
-            try:
-                payload = pickle.dumps((True, read_answers(path, limits)))
-            except Exception as e:
-                payload = pickle.dumps((False, e))
-            with os.fdopen(writer, "wb") as f:
-                f.write(payload)
-        finally:
-            os._exit(0)
-    os.close(writer)
-    with os.fdopen(reader, "rb") as f:
-        data = f.read()
-    _, status = os.waitpid(pid, 0)
-    if not data:
-        why = f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else "no result"
-        raise InputError([crashed(path, why)])
-    ok, value = pickle.loads(data)
-    if not ok:
-        raise value
-    return value  # type: ignore[no-any-return]
+    try:
+        return isolate.call(read_answers, path, limits, budget=limits.budget)
+    except isolate.Died as e:
+        raise InputError([crashed(path, e.why)]) from None
 
 
 def read_answers(path: Path, limits: Limits = DEFAULT) -> RawAnswers:
@@ -97,16 +76,9 @@ def read_answers(path: Path, limits: Limits = DEFAULT) -> RawAnswers:
     data = read_bytes(path, limits.file_bytes)
     sha = hashlib.sha256(data).hexdigest()
     if suffix in SPREADSHEET_SUFFIXES:
-        from spbe_cli.readers.workbook import read_workbook
-
         return read_workbook(name, data, sha, limits)
     if suffix == ".csv":
-        from spbe_cli.readers.csvfile import read_csv
-
         return read_csv(name, data, sha, limits)
-    from spbe_cli.readers.csvfile import decode
-    from spbe_cli.readers.mapping import read_mapping
-
     is_json = suffix == ".json"
     text = decode(name, data, "JSON" if is_json else "YAML")
     return read_mapping(name, text, sha, is_json=is_json, limits=limits)

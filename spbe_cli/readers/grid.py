@@ -5,29 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from spbe_cli.errors import Collector
-from spbe_cli.levels import norm
 from spbe_cli.readers.raw import COLUMNS, IDENTITY_KEYS, REQUIRED_COLUMNS, Cell, RawRow, SheetCell
+from spbe_cli.text import address, norm
 
 HEADER_SEARCH_ROWS = 30
 
 _KEY_ALIASES = {norm(a): k for k, names in IDENTITY_KEYS.items() for a in names}
 _COLUMN_ALIASES = {norm(a): k for k, names in COLUMNS.items() for a in names}
-
-
-def column_letter(col: int) -> str:
-    """0-based column → `A`, `Z`, `AA`."""
-    out = ""
-    col += 1
-    while col:
-        col, rem = divmod(col - 1, 26)
-        out = chr(65 + rem) + out
-    return out
-
-
-def address(sheet: str | None, row: int, col: int) -> str:
-    """0-based row and column → `Jawaban!C14` (or `C14` without a sheet)."""
-    cell = f"{column_letter(col)}{row + 1}"
-    return f"{sheet}!{cell}" if sheet else cell
 
 
 def _text(value: object) -> str | None:

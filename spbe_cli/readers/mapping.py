@@ -10,9 +10,9 @@ from typing import Any
 
 from spbe_cli import yamlfile
 from spbe_cli.errors import Collector, InputError, Problem
-from spbe_cli.levels import norm
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.readers.raw import COLUMNS, IDENTITY_KEYS, SHEETS, Cell, RawAnswers, RawRow
+from spbe_cli.text import norm
 
 _KEY_ALIASES = {norm(a): k for k, names in IDENTITY_KEYS.items() for a in names}
 _FIELD_ALIASES = {norm(a): k for k, names in COLUMNS.items() for a in names}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spbe_cli.errors import Problem
+from spbe_cli.text import address
 
 IDENTITY_KEYS: dict[str, tuple[str, ...]] = {
     "name": ("Instansi", "Institution"),
@@ -48,8 +49,6 @@ class Cell:
         w = self._where
         if isinstance(w, str):
             return w
-        from spbe_cli.readers.grid import address
-
         return address(*w)
 
     def __eq__(self, other: object) -> bool:
@@ -73,6 +72,14 @@ class SheetCell(Cell):
     def __init__(self, value: object, sheet: str | None, row: int, col: int) -> None:
         self.value = value
         self._where = (sheet, row, col)
+
+
+@dataclass(frozen=True)
+class HiddenCell:
+    """An error value (`#N/A`) or a formula without a cached value, in place of a blank."""
+
+    kind: str  # "error" | "formula"
+    text: str
 
 
 @dataclass

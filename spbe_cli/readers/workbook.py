@@ -13,11 +13,12 @@ from pathlib import PurePath
 import python_calamine as pc
 
 from spbe_cli.errors import Collector, InputError, Problem
-from spbe_cli.levels import norm
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.readers import grid as g
+from spbe_cli.readers import xlsextent
 from spbe_cli.readers.raw import SHEETS, Cell, RawAnswers, RawRow
 from spbe_cli.readers.xlsxcells import CorruptPart, Package, beyond, hidden_cells, read_part
+from spbe_cli.text import norm
 
 ZIP_MAGIC = b"PK\x03\x04"
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -148,8 +149,6 @@ def _check_bytes(name: str, data: bytes, limits: Limits = DEFAULT) -> Package | 
 
 
 def _open(name: str, data: bytes) -> pc.CalamineWorkbook:
-    import io
-
     try:
         return pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except pc.PasswordError:
@@ -254,8 +253,6 @@ def _too_big(name: str, data: bytes, pkg: Package | None, limits: Limits) -> lis
             msg = f"the workbook is corrupt: {e} (a part does not match its header)"
             return [Problem(name, "", msg)]
     elif data.startswith(CFB_MAGIC):
-        from spbe_cli.readers import xlsextent
-
         spans = xlsextent.spans(data)
     else:
         return []

@@ -66,6 +66,8 @@ def _records(stream: bytes) -> list[tuple[int, int, bytes]]:
 def spans(data: bytes) -> dict[str, tuple[int, int]]:
     """Rows and columns each sheet's cells reach; empty when the file cannot be read."""
     try:
+        # import cost: olefile (and the logging it imports) is only for legacy .xls files,
+        # and every cold start imports this module through the readers.
         import olefile
 
         ole: olefile.OleFileIO[str]

@@ -15,9 +15,11 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Collection
-from dataclasses import dataclass
 from typing import IO
 from xml.etree import ElementTree as ET
+
+from spbe_cli.readers.raw import HiddenCell
+from spbe_cli.text import column_letter
 
 MAX_SHEET_XML = 64 * 1024 * 1024
 NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -25,14 +27,6 @@ NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 NS_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 NS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 NS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
-
-
-@dataclass(frozen=True)
-class HiddenCell:
-    """An error value (`#N/A`) or a formula without a cached value, in place of a blank."""
-
-    kind: str  # "error" | "formula"
-    text: str
 
 
 class Package:
@@ -138,8 +132,6 @@ _REF = re.compile(rb"""r\s*=\s*["']([A-Za-z]*)([0-9]+)""")
 def _suspects(rows: int, columns: int) -> re.Pattern[bytes]:
     """References long enough to lie beyond the limits: as many digits as `rows` has, or as
     many letters as the last allowed column. Everything shorter is within them."""
-    from spbe_cli.readers.grid import column_letter
-
     digits = len(str(rows))
     letters = len(column_letter(columns - 1)) if columns > 0 else 1
     return re.compile(
