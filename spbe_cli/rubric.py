@@ -20,12 +20,6 @@ from spbe_cli.resources import data_dir
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=40)]
 
 
-# The five predikat of every built-in rubric, lowest first. Used only where results of
-# different rubrics meet (gates, batch summaries, diffs); each rubric's own bands decide
-# its predikat.
-PREDIKAT_ORDER = ("Kurang", "Cukup", "Baik", "Sangat Baik", "Memuaskan")
-
-
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -299,6 +293,25 @@ class Rubric(Strict):
     @cached_property
     def indicators(self) -> list[Indicator]:
         return [i for a in self.all_aspects for i in a.indicators]
+
+    @cached_property
+    def _indicator_by_id(self) -> dict[str, Indicator]:
+        return {i.id: i for i in self.indicators}
+
+    def indicator(self, ind_id: str) -> Indicator | None:
+        return self._indicator_by_id.get(ind_id)
+
+    @cached_property
+    def band_names(self) -> tuple[str, ...]:
+        """The predikat names, lowest first: a predikat's rank is its position here."""
+        return tuple(b.name for b in self.predikat.bands)
+
+    def band_position(self, name: str) -> int | None:
+        return self.band_names.index(name) if name in self.band_names else None
+
+    def band_gloss(self, name: str) -> str | None:
+        at = self.band_position(name)
+        return None if at is None else self.predikat.bands[at].gloss
 
     @cached_property
     def _scales(self) -> dict[str, Scale]:

@@ -10,10 +10,9 @@ import typer
 
 from spbe_cli.cli import (
     _console,
-    _fail,
     rubrics_app,
 )
-from spbe_cli.errors import Problem, RubricError, SpbeError
+from spbe_cli.errors import Problem, RubricError
 
 
 @rubrics_app.callback()
@@ -25,10 +24,7 @@ def rubrics_list(ctx: typer.Context) -> None:
     from spbe_cli.console import rubric_list
     from spbe_cli.rubric import all_builtin
 
-    try:
-        rubric_list(_console(), all_builtin())
-    except SpbeError as e:
-        _fail(e)
+    rubric_list(_console(), all_builtin())
 
 
 @rubrics_app.command("show")
@@ -38,10 +34,7 @@ def rubrics_show(rubric: Annotated[str, typer.Argument(help="Built-in id or YAML
     from spbe_cli.console import rubric_show
     from spbe_cli.rubric import load_rubric
 
-    try:
-        rubric_show(_console(), load_rubric(rubric))
-    except SpbeError as e:
-        _fail(e)
+    rubric_show(_console(), load_rubric(rubric))
 
 
 @rubrics_app.command("schema")
@@ -58,13 +51,10 @@ def rubrics_check(file: Annotated[Path, typer.Argument(help="A rubric YAML file.
     from spbe_cli.rubric import parse_rubric  # cold start: the rubric models (pydantic)
 
     try:
-        try:
-            data = file.read_bytes()
-        except OSError as e:
-            raise RubricError([Problem(str(file), "", f"cannot read: {e.strerror}")]) from None
-        lr = parse_rubric(data, str(file))
-    except SpbeError as e:
-        _fail(e)
+        data = file.read_bytes()
+    except OSError as e:
+        raise RubricError([Problem(str(file), "", f"cannot read: {e.strerror}")]) from None
+    lr = parse_rubric(data, str(file))
     r = lr.rubric
     typer.echo(
         f"{file}: ok — {r.id}, {len(r.all_aspects)} aspects, {len(r.indicators)} indicators,"

@@ -15,23 +15,23 @@ from __future__ import annotations
 
 import csv
 import io
-from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 from spbe_cli import yamlfile
-from spbe_cli.errors import Collector, InputError, Problem
+from spbe_cli.errors import Collector, InputError, Problem, SpbeError
+from spbe_cli.numbers import parse_decimal
 from spbe_cli.readers import read_bytes
 from spbe_cli.rubric import Rubric
 
 
 def _cost(value: Any, where: str, out: Collector) -> Fraction | None:
-    if isinstance(value, bool):
-        value = None
     try:
-        cost = Fraction(Decimal(str(value).strip().replace(",", ".")))
-    except (InvalidOperation, ValueError):
+        if isinstance(value, bool) or value is None:
+            raise SpbeError("not a number")
+        cost = Fraction(parse_decimal(str(value), "cost"))
+    except SpbeError:
         out.add(where, f"cost {value!r} is not a number")
         return None
     if cost < 0:
