@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 from spbe_cli import gates as gates_mod
-from spbe_cli import isolate, output, runguard, summary
+from spbe_cli import isolate, output, runguard, serialize
 from spbe_cli.answers import MissingPolicy
-from spbe_cli.discovery import discover
-from spbe_cli.errors import InputError, OutputError, Problem, SpbeError
+from spbe_cli.errors import OutputError, SpbeError
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.names import normalize, slug, stem, unique_stems
 from spbe_cli.outcome import Outcome
-from spbe_cli.pipeline import report_texts, score_file
-from spbe_cli.readers import crashed, read_bytes
+from spbe_cli.pipeline import score_file
+from spbe_cli.readers import crashed
+from spbe_cli.reports import report_texts
+from spbe_cli.result import Headline, Result
 from spbe_cli.rubric import all_builtin
 
 
@@ -38,12 +38,10 @@ def score_one(path: Path, job: Job) -> Outcome:
     """Score one file; every expected failure becomes located errors, never an exception."""
     out = Outcome(file=str(path))
     try:
-        loaded, _answers, _score, result = score_file(
-            path, job.rubric, job.missing, None, job.limits
-        )
-        out.result = slim(result)
+        loaded, result = score_file(path, job.rubric, job.missing, None, job.limits)
+        out.result = result.headline()
         if job.out_dir is not None:
-            texts = {"json": json.dumps(result, ensure_ascii=False, separators=(",", ":")) + "\n"}
+            texts = {"json": serialize.result_text(result, compact=True)}
             if job.reports:
                 texts |= _reports(result, loaded, job)
             for fmt, text in texts.items():
@@ -64,7 +62,7 @@ def score_one(path: Path, job: Job) -> Outcome:
 PDF_SOURCE = "pdf-source"
 
 
-def _reports(result: dict[str, Any], loaded: Any, job: Job) -> dict[str, str]:
+def _reports(result: Result, loaded: Any, job: Job) -> dict[str, str]:
     fmts = tuple(dict.fromkeys("html" if f == "pdf" else f for f in job.reports))
     texts = report_texts(result, loaded, fmts, job.lang, job.generated_at)
     if "pdf" in job.reports:
@@ -87,21 +85,6 @@ def print_pdfs(
                 progress()
     finally:
         output.discard(src for _, src in sources)
-
-
-SLIM_KEYS = ("institution", "index", "index_exact", "predikat", "predikat_boundary")
-
-
-def slim(result: dict[str, Any]) -> dict[str, Any]:
-    """What the batch needs of a result (ranking, duplicates, gates, summaries): sent back
-    from a worker instead of the whole result, which travels as its encoded JSON."""
-    return {
-        **{k: result[k] for k in SLIM_KEYS},
-        "rubric": {"id": result["rubric"]["id"]},
-        "domains": [{"id": d["id"], "index": d["index"]} for d in result["domains"]],
-        "aspects": [{"id": a["id"], "index": a["index"]} for a in result["aspects"]],
-        "warnings": [w["code"] for w in result["warnings"]],
-    }
 
 
 def _worker(args: tuple[Path, Job]) -> Outcome:
@@ -132,12 +115,10 @@ def score_all(
     return outcomes
 
 
-def institution_key(result: dict[str, Any]) -> tuple[str, int]:
-    inst = result["institution"]
-    ident = (
-        f"code:{inst['code'].strip().casefold()}" if inst.get("code") else normalize(inst["name"])
-    )
-    return ident, int(inst["year"])
+def institution_key(h: Headline) -> tuple[str, int]:
+    inst = h.institution
+    ident = f"code:{inst.code.strip().casefold()}" if inst.code else normalize(inst.name)
+    return ident, inst.year
 
 
 def mark_duplicates(outcomes: list[Outcome]) -> None:
@@ -151,9 +132,9 @@ def mark_duplicates(outcomes: list[Outcome]) -> None:
             files = [o.file for o in group]
             for o in group:
                 others = ", ".join(f for f in files if f != o.file)
-                inst = o.result["institution"] if o.result else {}
+                inst = o.result.institution if o.result else None
                 o.errors.append(
-                    f"{o.file}: {inst.get('name')} {inst.get('year')} is also in {others};"
+                    f"{o.file}: {inst and inst.name} {inst and inst.year} is also in {others};"
                     " keep one answer file per institution and year"
                 )
 
@@ -163,9 +144,9 @@ def ranked(outcomes: list[Outcome]) -> list[Outcome]:
     good = [o for o in outcomes if o.ok]
     bad = [o for o in outcomes if not o.ok]
 
-    def key(o: Outcome) -> tuple[Decimal, str, str]:
-        r = o.result or {}
-        return (-Decimal(r["index_exact"]), r["institution"]["name"].casefold(), o.file)
+    def key(o: Outcome) -> tuple[Fraction, str, str]:
+        assert o.result is not None
+        return (-o.result.index, o.result.institution.name.casefold(), o.file)
 
     good.sort(key=key)
     bad.sort(key=lambda o: o.file)
@@ -177,8 +158,8 @@ def assign_stems(outcomes: list[Outcome]) -> None:
     bases = []
     for o in outcomes:
         if o.result is not None:
-            inst = o.result["institution"]
-            bases.append(stem(inst["name"], inst["year"]))
+            inst = o.result.institution
+            bases.append(stem(inst.name, inst.year))
         else:
             bases.append(slug(Path(o.file).stem))
     for o, unique in zip(outcomes, unique_stems(bases), strict=True):
@@ -187,31 +168,5 @@ def assign_stems(outcomes: list[Outcome]) -> None:
 
 def apply_gates(outcomes: list[Outcome], gates: gates_mod.Gates) -> None:
     for o in outcomes:
-        if o.ok and gates.active:
-            o.gate_misses = gates_mod.check(o.result, gates)  # type: ignore[arg-type]
-
-
-def load_rows(
-    path: Path, rubric: str | None = None, jobs: int = 1
-) -> tuple[list[dict[str, Any]], list[str]]:
-    """Summary rows for a batch diff: a summary.json, a folder holding one, or a folder of
-    answer files (scored now). Returns the scored rows and the problems of the others."""
-    target = path / "summary.json" if path.is_dir() else path
-    if target.is_file() and target.suffix.lower() == ".json":
-        data = json.loads(read_bytes(target).decode("utf-8-sig"))
-        if not isinstance(data, dict) or "rows" not in data:
-            raise InputError([Problem(str(target), "", "not a spbe summary (no rows)")])
-        rows = data["rows"]
-        return [r for r in rows if r.get("status") == "ok"], [
-            m for r in rows if r.get("status") != "ok" for m in r.get("errors", [])
-        ]
-    files, unmatched = discover([str(path)])
-    if unmatched or not files:
-        raise InputError([Problem(str(path), "", "no answer files or summary.json here")])
-    job = Job(rubric, "error", (), "id", "")
-    outcomes = score_all(files, job, jobs)
-    mark_duplicates(outcomes)
-    rows = summary.rows(ranked(outcomes))
-    return [r for r in rows if r["status"] == "ok"], [
-        m for r in rows if r["status"] != "ok" for m in r["errors"]
-    ]
+        if o.ok and o.result is not None and gates.active:
+            o.gate_misses = gates_mod.check(o.result, gates)

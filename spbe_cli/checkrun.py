@@ -12,15 +12,15 @@ from typing import Any
 from spbe_cli import discovery, evidence
 from spbe_cli.answers import Answers, Identity, validate
 from spbe_cli.check import Check, check
-from spbe_cli.diff import Side
-from spbe_cli.diffview import match
+from spbe_cli.diff import institution_keys, pair
 from spbe_cli.errors import InputError, Problem, SpbeError
 from spbe_cli.i18n import Lang, t
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.names import slug, unique_stems
-from spbe_cli.pipeline import is_summary, load_side
 from spbe_cli.readers import read_answers, read_bytes, read_isolated
+from spbe_cli.result import Result
 from spbe_cli.rubric import LoadedRubric
+from spbe_cli.saved import is_summary, load_side
 from spbe_cli.scoring import Score, score
 
 
@@ -34,11 +34,8 @@ class Previous:
     levels: dict[str, Fraction] | None
 
 
-def previous_of(side: Side, file: str) -> Previous:
-    rubric = str(side.result["rubric"]["id"])
-    if side.score is None:
-        return Previous(file, rubric, None)
-    return Previous(file, rubric, {i.id: i.level for i in side.score.items})
+def previous_of(result: Result, file: str) -> Previous:
+    return Previous(file, result.rubric.id, {i.id: i.level for i in result.indicators})
 
 
 @dataclass(frozen=True)
@@ -81,7 +78,7 @@ def notes(c: Check, previous: Previous | None, lang: Lang) -> list[str]:
 
 
 def load_previous(path: Path, rubric: str | None, limits: Limits) -> Previous:
-    return previous_of(load_side(path, rubric, limits), str(path))
+    return previous_of(load_side(path, rubric, limits)[0], str(path))
 
 
 @dataclass
@@ -124,13 +121,13 @@ def previous_rows(
         raise InputError([Problem(str(path), "--previous", "no answer files or summary.json")])
     for f in files:
         try:
-            side = load_side(f, rubric, limits)
+            result, _loaded = load_side(f, rubric, limits)
         except SpbeError as e:
             problems += [str(x) for x in e.problems]
             continue
-        inst = side.result["institution"]
-        ident = _identity_row(inst["name"], inst.get("code"), inst["year"])
-        out.append((ident, previous_of(side, str(f))))
+        inst = result.institution
+        ident = _identity_row(inst.name, inst.code, inst.year)
+        out.append((ident, previous_of(result, str(f))))
     return out, problems
 
 
@@ -153,7 +150,7 @@ def folder(
     limits: Limits = DEFAULT,
 ) -> list[Row]:
     """Check every file; a bad file is its row's errors and never stops the others. Last
-    year is matched by Kode, else by normalised name (diffview.match)."""
+    year is matched by Kode, else by normalised name (as `spbe diff` matches)."""
     rows: list[Row] = []
     ready: list[tuple[Row, Scored]] = []
     for f in files:
@@ -167,7 +164,9 @@ def folder(
     if previous:
         new = [_identity_row(*_ident(s.answers.identity)) for _, s in ready]
         old = [ident for ident, _ in previous]
-        pairs, _only_old, _only_new = match(old, new)
+        pairs, _only_old, _only_new = pair(
+            old, new, lambda r: institution_keys(str(r["institution"] or ""), r.get("code"))
+        )
         by_new = {id(n): previous[old.index(o)][1] for o, n in pairs}
         found = {i: by_new[id(n)] for i, n in enumerate(new) if id(n) in by_new}
     for i, (row, s) in enumerate(ready):

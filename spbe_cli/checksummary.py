@@ -16,7 +16,7 @@ from spbe_cli.checkview import FORMAT_VERSION
 from spbe_cli.i18n import TEXT, Lang, t
 from spbe_cli.numbers import exact_text, round_text
 from spbe_cli.render import render_view
-from spbe_cli.rubric import PREDIKAT_ORDER
+from spbe_cli.rubric import builtin_ids, load_builtin
 from spbe_cli.text import csv_safe
 
 
@@ -114,6 +114,19 @@ def to_json(table: list[dict[str, Any]]) -> str:
     )
 
 
+def _position(r: dict[str, Any], key: str) -> int | None:
+    """A row's predikat as a position in its rubric's band list (built-in rubrics; a
+    custom rubric's row is not coloured)."""
+    rubric_id, name = r.get("rubric"), r.get(key)
+    if rubric_id not in builtin_ids() or name is None:
+        return None
+    return load_builtin(str(rubric_id)).rubric.band_position(str(name))
+
+
+def _css(position: int | None) -> str:
+    return "" if position is None else f"p{position}"
+
+
 def _flat(r: dict[str, Any]) -> list[Any]:
     return [" | ".join(r[h]) if h == "problems" else r[h] for h in HEADER]
 
@@ -128,12 +141,8 @@ def to_csv(table: list[dict[str, Any]]) -> str:
 
 
 def to_xlsx(table: list[dict[str, Any]]) -> bytes:
-    fills = [
-        PREDIKAT_ORDER.index(r["at_risk_predikat"])
-        if r["at_risk_predikat"] in PREDIKAT_ORDER
-        else None
-        for r in table
-    ]
+
+    fills = [_position(r, "at_risk_predikat") for r in table]
     numeric = {"index", "at_risk_index", "drop"}
     body = [
         [_number(v) if h in numeric else v for h, v in zip(HEADER, _flat(r), strict=True)]
@@ -156,7 +165,8 @@ class SummaryView:
     rows: list[
         list[str]
     ]  # institution, year, index, predikat, errors, warnings, risk, risk predikat
-    css: list[str]
+    css: list[str]  # the predikat at risk's colour class
+    predikat_css: list[str]
     errors: list[tuple[str, str]]
     footer: str
 
@@ -183,12 +193,8 @@ def build_view(
             ]
             for r in ok
         ],
-        css=[
-            f"p{PREDIKAT_ORDER.index(r['at_risk_predikat'])}"
-            if r["at_risk_predikat"] in PREDIKAT_ORDER
-            else ""
-            for r in ok
-        ],
+        css=[_css(_position(r, "at_risk_predikat")) for r in ok],
+        predikat_css=[_css(_position(r, "predikat")) for r in ok],
         errors=[(r["file"], m) for r in table if r["status"] != "ok" for m in r["problems"]],
         footer=t(lang, "s_footer", tool=tool, time=generated_at),
     )

@@ -10,10 +10,10 @@ from pathlib import PurePath
 from typing import Any
 
 from spbe_cli.check import SEVERITIES, AtRisk, Check, Finding, level_text
-from spbe_cli.i18n import PREDIKAT_GLOSS_EN, TEXT, Lang, gloss, t
+from spbe_cli.i18n import TEXT, Lang, gloss, t
 from spbe_cli.numbers import exact_text, round_text
-from spbe_cli.rubric import PREDIKAT_ORDER
-from spbe_cli.scoring import Warning
+from spbe_cli.rubric import Rubric
+from spbe_cli.scoring import Notice
 
 FORMAT_VERSION = 1
 
@@ -25,12 +25,15 @@ def message(f: Finding, lang: Lang) -> str:
     return t(lang, key or f"c_{f.code}", **f.params)
 
 
-def _predikat(lang: Lang, name: str) -> str:
-    return gloss(lang, name, PREDIKAT_GLOSS_EN.get(name))
+def _predikat(lang: Lang, name: str, rubric: Rubric) -> str:
+    """The predikat with its English gloss from the rubric's band (English reports)."""
+    return gloss(lang, name, rubric.band_gloss(name))
 
 
-def _css(name: str) -> str:
-    return f"p{PREDIKAT_ORDER.index(name)}" if name in PREDIKAT_ORDER else ""
+def _css(name: str, rubric: Rubric) -> str:
+    """The predikat's colour class: its position in the rubric's band list."""
+    at = rubric.band_position(name)
+    return "" if at is None else f"p{at}"
 
 
 def headline(c: Check, lang: Lang) -> str:
@@ -43,9 +46,9 @@ def headline(c: Check, lang: Lang) -> str:
         "ck_headline",
         n=len(risk.items),
         index=o.display,
-        predikat=_predikat(lang, o.predikat),
+        predikat=_predikat(lang, o.predikat, c.loaded.rubric),
         risk=risk.overall.display,
-        risk_predikat=_predikat(lang, risk.overall.predikat),
+        risk_predikat=_predikat(lang, risk.overall.predikat, c.loaded.rubric),
     )
 
 
@@ -130,14 +133,14 @@ def build(c: Check, lang: Lang, generated_at: str, tool: str, notes: list[str]) 
         title=t(lang, "ck_title", institution=a.identity.name, year=a.identity.year),
         identity=identity,
         index=o.display,
-        predikat=_predikat(lang, o.predikat),
-        predikat_css=_css(o.predikat),
+        predikat=_predikat(lang, o.predikat, c.loaded.rubric),
+        predikat_css=_css(o.predikat, c.loaded.rubric),
         counts=t(lang, "ck_counts", **c.counts),
         headline=headline(c, lang),
         risk_index=risk.overall.display,
         risk_exact=exact_text(risk.overall.index),
-        risk_predikat=_predikat(lang, risk.overall.predikat),
-        risk_css=_css(risk.overall.predikat),
+        risk_predikat=_predikat(lang, risk.overall.predikat, c.loaded.rubric),
+        risk_css=_css(risk.overall.predikat, c.loaded.rubric),
         drop=round_text(-risk.drop, 2) if risk.drop else "0.00",
         at_risk=[
             [
@@ -217,14 +220,14 @@ def to_json(c: Check, lang: Lang, tool: dict[str, str]) -> str:
     return json.dumps(to_dict(c, lang, tool), ensure_ascii=False, indent=2) + "\n"
 
 
-def readiness(c: Check) -> Warning:
+def readiness(c: Check) -> Notice:
     """The score report's one line, as a warning its renderers translate
     (`w_evidence-readiness`, or `w_evidence-ready` when nothing is at risk)."""
     risk, o = c.at_risk, c.score.overall
     params = {"errors": str(c.count("error")), "warnings": str(c.count("warning"))}
     counts = f"evidence readiness: {params['errors']} errors, {params['warnings']} warnings"
     if not risk.items:
-        return Warning("evidence-ready", f"{counts}; the index is not at risk", params)
+        return Notice("evidence-ready", f"{counts}; the index is not at risk", params)
     params |= {
         "n": str(len(risk.items)),
         "index": o.display,
@@ -235,4 +238,4 @@ def readiness(c: Check) -> Warning:
         f"{counts}; {params['n']} unsupported claims: {o.display} → {risk.overall.display}"
         f" {risk.overall.predikat} if rejected"
     )
-    return Warning("evidence-readiness", message, params)
+    return Notice("evidence-readiness", message, params)

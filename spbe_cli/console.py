@@ -9,8 +9,9 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from spbe_cli.numbers import percent_text
-from spbe_cli.rubric import Aspect, Domain, LoadedRubric
+from spbe_cli.numbers import percent_text, round_text, signed_text, weight_text
+from spbe_cli.result import Result
+from spbe_cli.rubric import Aspect, Domain, LoadedRubric, Rubric
 from spbe_cli.safetext import printable, terminal_text
 from spbe_cli.scoring import TOP_WARNINGS
 
@@ -41,73 +42,76 @@ def say(console: Console, text: str, style: str = "", prefix: str = "") -> None:
     console.print(f"{prefix}{clean(text)}", style=style, soft_wrap=True)
 
 
-PREDIKAT_STYLE = {
-    "Kurang": "bold red",
-    "Cukup": "bold yellow",
-    "Baik": "bold green",
-    "Sangat Baik": "bold cyan",
-    "Memuaskan": "bold magenta",
-}
+# Predikat colours by position in the rubric's band list, lowest first (as the reports).
+BAND_STYLES = ("bold red", "bold yellow", "bold green", "bold cyan", "bold magenta")
 
 
-def _p(name: str) -> Text:
-    return Text(printable(name), style=PREDIKAT_STYLE.get(name, "bold"))
+def _p(name: str, position: int | None) -> Text:
+    style = "bold" if position is None else BAND_STYLES[position % len(BAND_STYLES)]
+    return Text(printable(name), style=style)
 
 
-def score_table(console: Console, result: dict[str, Any], index_name: str) -> None:
-    inst = result["institution"]
+def _at(css: str) -> int | None:
+    """A view's colour class (`p2`) back to its band position."""
+    return int(css[1:]) if css[1:].isdigit() else None
+
+
+def _columns(table: Table, columns: list[tuple[str, str]]) -> None:
+    for col, j in columns:
+        table.add_column(col, justify=j)  # type: ignore[arg-type]
+
+
+def score_table(console: Console, result: Result, rubric: Rubric) -> None:
+    """The result in the terminal; every number by `numbers` from the exact value."""
+    inst = result.institution
     bits = [
-        inst["name"],
-        inst["type"],
-        inst["province"],
-        str(inst["year"]),
-        f"tahap {inst['stage']}" if inst["stage"] else None,
+        inst.name,
+        inst.type,
+        inst.province,
+        str(inst.year),
+        f"tahap {inst.stage}" if inst.stage else None,
     ]
     console.print(Text(printable(" · ".join(b for b in bits if b)), style="bold"))
-    rub = result["rubric"]
-    say(console, f"Rubric: {rub['id']} ({rub['selected_by']})", "dim")
-    top = [w for w in result["warnings"] if w["code"] in TOP_WARNINGS]
+    say(console, f"Rubric: {result.rubric.id} ({result.rubric.selected_by})", "dim")
+    top = [w for w in result.warnings if w.code in TOP_WARNINGS]
     for w in top:  # how the whole result must be read: before its numbers
-        say(console, f"warning: {w['message']}", "bold yellow")
-    line = Text(printable(f"{index_name}: "))
-    line.append(f"{result['index']:.2f}", style="bold")
+        say(console, f"warning: {w.message}", "bold yellow")
+    places = result.places
+
+    def pred(name: str) -> Text:
+        return _p(name, rubric.band_position(name))
+
+    line = Text(printable(f"{rubric.index_name}: "))
+    line.append(round_text(result.index, places), style="bold")
     line.append("  ")
-    line.append_text(_p(result["predikat"]))
-    line.append(f"   (exact {result['index_exact']})", style="dim")
+    line.append_text(pred(result.predikat))
+    line.append(f"   (exact {result.overall.index_exact})", style="dim")
     console.print(line)
-    if result["domains"]:
+    if result.domains:
         t = _SafeTable(title="Domains", title_justify="left", show_edge=False)
-        for col, j in (
-            ("", "left"),
-            ("Domain", "left"),
-            ("Weight %", "right"),
-            ("Index", "right"),
-            ("Predikat", "left"),
-        ):
-            t.add_column(col, justify=j)  # type: ignore[arg-type]
-        for d in result["domains"]:
-            t.add_row(
-                d["id"], d["name"], f"{d['weight']:g}", f"{d['index']:.2f}", _p(d["predikat"])
-            )
+        cols = [("", "left"), ("Domain", "left"), ("Weight %", "right"), ("Index", "right")]
+        _columns(t, [*cols, ("Predikat", "left")])
+        for d in result.domains:
+            index = round_text(d.index, places)
+            t.add_row(d.id, d.name, weight_text(d.weight), index, pred(d.predikat))
         console.print(t)
     t = _SafeTable(title="Aspects", title_justify="left", show_edge=False)
-    has_domains = bool(result["domains"])
+    has_domains = bool(result.domains)
     cols = [("", "left"), ("Aspect", "left")] + ([("Domain", "left")] if has_domains else [])
-    for col, j in cols + [("Weight %", "right"), ("Index", "right")]:
-        t.add_column(col, justify=j)  # type: ignore[arg-type]
-    for a in result["aspects"]:
-        cells = [a["id"], a["name"]] + ([a["domain"]] if has_domains else [])
-        t.add_row(*cells, f"{a['weight']:g}", f"{a['index']:.2f}")
+    _columns(t, [*cols, ("Weight %", "right"), ("Index", "right")])
+    for a in result.aspects:
+        cells = [a.id, a.name] + ([a.domain or ""] if has_domains else [])
+        t.add_row(*cells, weight_text(a.weight), round_text(a.index, places))
     console.print(t)
-    sa = result["self_assessment"]
+    sa = result.self_assessment
     if sa:
-        line = Text(f"Self-assessment (Tingkat Mandiri): {sa['index']:.2f} ")
-        line.append_text(_p(sa["predikat"]))
-        line.append(f"  difference {sa['difference']:+.2f}")
+        line = Text(f"Self-assessment (Tingkat Mandiri): {round_text(sa.index, places)} ")
+        line.append_text(pred(sa.predikat))
+        line.append(f"  difference {signed_text(sa.index - result.index, places)}")
         console.print(line)
-    for w in result["warnings"]:
+    for w in result.warnings:
         if w not in top:
-            say(console, f"warning: {w['message']}", "yellow")
+            say(console, f"warning: {w.message}", "yellow")
 
 
 def rubric_list(console: Console, rubrics: list[LoadedRubric]) -> None:
@@ -182,10 +186,11 @@ def diff_table(console: Console, view: Any) -> None:
     for label, old, new, delta in view.headline:
         console.print(clean(f"{label}: {old} → {new}  "), Text(printable(delta), style="bold"))
     old_p, new_p, word = view.predikat
+    old_at, new_at = view.predikat_rank
     line = Text("Predikat: ")
-    line.append_text(_p(old_p))
+    line.append_text(_p(old_p, old_at))
     line.append(" → ")
-    line.append_text(_p(new_p))
+    line.append_text(_p(new_p, new_at))
     line.append(printable(f" ({word})"))
     console.print(line)
     if view.cross_note:
@@ -335,6 +340,6 @@ def check_summary_table(console: Console, v: Any) -> None:
         ("Δ", "right"),
     ):
         t.add_column(col, justify=j)  # type: ignore[arg-type]
-    for r in v.rows:
-        t.add_row(Text(r[0]), *r[1:3], _p(r[3]), *r[4:7], _p(r[7]), r[8])
+    for r, css, risk in zip(v.rows, v.predikat_css, v.css, strict=True):
+        t.add_row(Text(r[0]), *r[1:3], _p(r[3], _at(css)), *r[4:7], _p(r[7], _at(risk)), r[8])
     console.print(t)

@@ -1,52 +1,20 @@
-"""Year over year: what changed between two results, why the index moved, and gates.
+"""Year over year: what changed between two results and why the index moved (exact).
 
-Pure: takes (rubric, Score, result) pairs and returns a Diff; no files, no clock."""
+Pure: one diff model for both forms (two results, or the headlines of two batches) and
+one JSON shape for it; no files, no clock."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from decimal import Decimal
+from collections.abc import Callable
+from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import Any, TypeVar
 
-from spbe_cli.answers import Answer, Answers, Identity
+from spbe_cli.names import normalize
 from spbe_cli.numbers import exact_text, round_text
-from spbe_cli.rubric import PREDIKAT_ORDER, LoadedRubric
-from spbe_cli.scoring import Score, score
+from spbe_cli.result import Headline, Result, SummaryRow
 
-
-@dataclass(frozen=True)
-class Side:
-    """One side of a diff: the result (JSON contract), its rubric and exact score."""
-
-    result: dict[str, Any]
-    loaded: LoadedRubric | None
-    score: Score | None
-
-
-def side_from_result(result: dict[str, Any], loaded: LoadedRubric | None) -> Side:
-    """Re-score a saved result exactly from its `level_exact` values and its rubric."""
-    if loaded is None:
-        return Side(result, None, None)
-    items = {}
-    for i in result["indicators"]:
-        level = Fraction(str(i.get("level_exact") or i["level"]))
-        self_text = i.get("self_level_exact") or i.get("self_level")
-        items[i["id"]] = Answer(
-            item=i["id"],
-            level=level,
-            where=i["id"],
-            self_level=Fraction(str(self_text)) if self_text is not None else None,
-            filled_by_missing=bool(i.get("scored_by_missing")),
-        )
-    inst = result["institution"]
-    answers = Answers.model_construct(
-        file=result.get("input", {}).get("file", ""),
-        sha256="",
-        identity=Identity.model_construct(name=inst["name"], year=inst["year"]),
-        items=items,
-    )
-    return Side(result, loaded, score(loaded.rubric, answers, result.get("predikat_basis")))
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -70,29 +38,24 @@ class PartChange:
         return self.new - self.old
 
 
-@dataclass
+@dataclass(frozen=True)
 class Diff:
-    old: dict[str, Any]
-    new: dict[str, Any]
-    comparable: bool  # same rubric: indicators can be paired
-    old_index: Fraction
-    new_index: Fraction
-    domains: list[PartChange] = field(default_factory=list)
-    aspects: list[PartChange] = field(default_factory=list)
-    items: list[ItemChange] = field(default_factory=list)  # by |impact|, then rubric order
+    """Old → new. `comparable`: the same rubric, so parts (and, for two results,
+    indicators) are paired; `predikat_move` is None when the rubrics' band lists differ."""
+
+    old: Headline
+    new: Headline
+    comparable: bool
+    predikat_move: int | None
+    domains: tuple[PartChange, ...] = ()
+    aspects: tuple[PartChange, ...] = ()
+    items: tuple[ItemChange, ...] = ()  # by |impact|, then rubric order
     self_old: Fraction | None = None
     self_new: Fraction | None = None
 
     @property
     def delta(self) -> Fraction:
-        return self.new_index - self.old_index
-
-    @property
-    def predikat_move(self) -> int:
-        o, n = self.old["predikat"], self.new["predikat"]
-        if o in PREDIKAT_ORDER and n in PREDIKAT_ORDER:
-            return PREDIKAT_ORDER.index(n) - PREDIKAT_ORDER.index(o)
-        return 0
+        return self.new.index - self.old.index
 
     @property
     def reached(self) -> list[ItemChange]:
@@ -103,37 +66,59 @@ class Diff:
         return [c for c in self.items if (c.new_level or 0) < (c.old_level or 0)]
 
 
-def _exact_index(side: Side) -> Fraction:
-    if side.score is not None:
-        return side.score.overall.index
-    return Fraction(Decimal(side.result["index_exact"]))
+def predikat_move(old: Headline, new: Headline) -> int | None:
+    """Steps up (+) or down (−) the band list; None when the two lists differ (names of
+    different instruments are never mapped onto each other)."""
+    if old.bands != new.bands or old.predikat not in new.bands or new.predikat not in new.bands:
+        return None
+    return new.bands.index(new.predikat) - old.bands.index(old.predikat)
 
 
-def compare(old: Side, new: Side) -> Diff:
-    """Δ of index, domains, aspects and indicators. Across rubrics only index and predikat:
-    their indicators and predikat bands differ and are never paired."""
-    same = (
-        old.loaded is not None
-        and new.loaded is not None
-        and old.result["rubric"]["id"] == new.result["rubric"]["id"]
-        and old.score is not None
-        and new.score is not None
+def _parts(
+    old: tuple[tuple[str, Fraction], ...],
+    new: tuple[tuple[str, Fraction], ...],
+    names: dict[str, str],
+) -> tuple[PartChange, ...]:
+    before = dict(old)
+    return tuple(PartChange(i, names.get(i, i), before[i], v) for i, v in new if i in before)
+
+
+def compare_headlines(old: Headline, new: Headline, names: dict[str, str] | None = None) -> Diff:
+    """Index, predikat and, under the same rubric, every domain and aspect."""
+    same = old.rubric_id == new.rubric_id
+    move = predikat_move(old, new)
+    if not same:
+        return Diff(old, new, False, move)
+    names = names or {}
+    return Diff(
+        old,
+        new,
+        True,
+        move,
+        _parts(old.domains, new.domains, names),
+        _parts(old.aspects, new.aspects, names),
     )
-    d = Diff(old.result, new.result, same, _exact_index(old), _exact_index(new))
-    if not same or old.score is None or new.score is None or new.loaded is None:
+
+
+def compare(old: Result, new: Result, order: list[str]) -> Diff:
+    """Two results: Δ of index, domains, aspects and indicators (`order`: the rubric's item
+    ids). Across rubrics only index and predikat: their indicators are never paired."""
+    names = {p.id: p.name for p in (*new.domains, *new.aspects)}
+    d = compare_headlines(old.headline(), new.headline(), names)
+    if not d.comparable:
         return d
-    os_, ns = old.score, new.score
-    d.domains = [
-        PartChange(n.id, n.name, o.index, n.index)
-        for o, n in zip(os_.domains, ns.domains, strict=True)
-    ]
-    d.aspects = [
-        PartChange(n.id, n.name, o.index, n.index)
-        for o, n in zip(os_.aspects, ns.aspects, strict=True)
-    ]
-    old_items = {i.id: i for i in os_.items}
-    new_items = {i.id: i for i in ns.items}
-    order = [item for item, _, _ in new.loaded.rubric.items()]
+    items = _item_changes(old, new, order)
+    self_old = self_new = None
+    if old.self_assessment is not None and new.self_assessment is not None:
+        self_old, self_new = old.self_assessment.index, new.self_assessment.index
+    return Diff(
+        d.old, d.new, True, d.predikat_move, d.domains, d.aspects, items, self_old, self_new
+    )
+
+
+def _item_changes(old: Result, new: Result, order: list[str]) -> tuple[ItemChange, ...]:
+    old_items = {i.id: i for i in old.indicators}
+    new_items = {i.id: i for i in new.indicators}
     changes = []
     for pos, item in enumerate(order):
         o, n = old_items.get(item), new_items.get(item)
@@ -143,72 +128,110 @@ def compare(old: Side, new: Side) -> Diff:
         if contribution == 0 and (o and n and o.level == n.level):
             continue
         name = (n or o).name  # type: ignore[union-attr]
-        changes.append(
-            (
-                pos,
-                ItemChange(
-                    item,
-                    name,
-                    o.level if o else None,
-                    n.level if n else None,
-                    Fraction(contribution),
-                ),
-            )
+        change = ItemChange(
+            item, name, o.level if o else None, n.level if n else None, Fraction(contribution)
         )
+        changes.append((pos, change))
     changes.sort(key=lambda pc: (-abs(pc[1].contribution), pc[0]))
-    d.items = [c for _, c in changes]
-    if os_.self_assessment is not None and ns.self_assessment is not None:
-        d.self_old, d.self_new = os_.self_assessment.index, ns.self_assessment.index
-    return d
+    return tuple(c for _, c in changes)
 
 
-def drop_misses(d: Diff, fail_on_drop: Decimal | None, predikat_drop: bool) -> list[str]:
-    """Regression gates, compared on displayed (2-decimal) indices."""
-    misses = []
-    old_shown = Decimal(round_text(d.old_index, 2))
-    new_shown = Decimal(round_text(d.new_index, 2))
-    if fail_on_drop is not None and old_shown - new_shown > fail_on_drop:
-        misses.append(
-            f"index fell {old_shown:.2f} → {new_shown:.2f} ({new_shown - old_shown:+.2f},"
-            f" tolerance {fail_on_drop})"
-        )
-    if predikat_drop and d.predikat_move < 0:
-        misses.append(f"predikat fell {d.old['predikat']} → {d.new['predikat']}")
-    return misses
+@dataclass(frozen=True)
+class BatchDiff:
+    """A batch diff: every matched pair's Diff (by Δ, highest first) and the unmatched
+    rows on each side."""
+
+    diffs: tuple[Diff, ...]
+    unmatched_old: tuple[SummaryRow, ...]
+    unmatched_new: tuple[SummaryRow, ...]
 
 
-def signed(value: Fraction, places: int = 2) -> str:
-    text = round_text(value, places)
-    return text if text.startswith("-") else "+" + text
+def institution_keys(name: str, code: str | None) -> list[str]:
+    """How an institution is recognised across years: its Kode, else its normalised name."""
+    keys = ["code:" + code.strip().casefold()] if code else []
+    return [*keys, "name:" + normalize(name)]
+
+
+def pair(
+    old: list[T], new: list[T], keys: Callable[[T], list[str]]
+) -> tuple[list[tuple[T, T]], list[T], list[T]]:
+    """Pair old and new entries by their first shared key; the unmatched of each side."""
+    by_key: dict[str, T] = {}
+    for r in new:
+        for k in keys(r):
+            by_key.setdefault(k, r)
+    pairs, used, unmatched_old = [], set(), []
+    for r in old:
+        hit = next((by_key[k] for k in keys(r) if k in by_key and id(by_key[k]) not in used), None)
+        if hit is None:
+            unmatched_old.append(r)
+        else:
+            used.add(id(hit))
+            pairs.append((r, hit))
+    return pairs, unmatched_old, [r for r in new if id(r) not in used]
+
+
+def _row_keys(r: SummaryRow) -> list[str]:
+    assert r.headline is not None
+    return institution_keys(r.headline.institution.name, r.headline.institution.code)
+
+
+def match(
+    old_rows: list[SummaryRow], new_rows: list[SummaryRow]
+) -> tuple[list[tuple[SummaryRow, SummaryRow]], list[SummaryRow], list[SummaryRow]]:
+    """Pair institutions by Kode where both have one, else by normalised name."""
+    return pair(old_rows, new_rows, _row_keys)
+
+
+def compare_rows(old_rows: list[SummaryRow], new_rows: list[SummaryRow]) -> BatchDiff:
+    """Match the rows and diff each pair exactly (Δ from the exact indices)."""
+    pairs, only_old, only_new = match(old_rows, new_rows)
+    diffs = [
+        compare_headlines(o.headline, n.headline) for o, n in pairs if o.headline and n.headline
+    ]
+    diffs.sort(key=lambda d: (-d.delta, d.new.institution.name))
+    return BatchDiff(tuple(diffs), tuple(only_old), tuple(only_new))
+
+
+# --- the JSON shape of a diff (both forms) ----------------------------------------------
+
+
+def _num(value: Fraction, places: int = 2) -> float:
+    return float(round_text(value, places))
+
+
+def _side(h: Headline) -> dict[str, Any]:
+    return {
+        "name": h.institution.name,
+        "year": h.institution.year,
+        "rubric": h.rubric_id,
+        "index": _num(h.index, h.places),
+        "predikat": h.predikat,
+        "code": h.institution.code,
+        "index_exact": exact_text(h.index),
+    }
 
 
 def to_json(d: Diff) -> dict[str, Any]:
-    def inst(r: dict[str, Any]) -> dict[str, Any]:
-        return {
-            "name": r["institution"]["name"],
-            "year": r["institution"]["year"],
-            "rubric": r["rubric"]["id"],
-            "index": r["index"],
-            "predikat": r["predikat"],
-        }
-
+    """One diff as a JSON object: numbers as numbers, each with its exact text."""
+    places = d.new.places
     return {
         "format_version": 1,
-        "old": inst(d.old),
-        "new": inst(d.new),
+        "old": _side(d.old),
+        "new": _side(d.new),
         "comparable": d.comparable,
-        "delta": float(round_text(d.delta, 2)),
+        "delta": _num(d.delta, places),
         "delta_exact": exact_text(d.delta),
         "predikat_change": d.predikat_move,
-        "domains": [_part(p) for p in d.domains],
-        "aspects": [_part(p) for p in d.aspects],
+        "domains": [_part(p, places) for p in d.domains],
+        "aspects": [_part(p, places) for p in d.aspects],
         "indicators": [
             {
                 "id": c.id,
                 "name": c.name,
-                "old_level": _lv(c.old_level),
-                "new_level": _lv(c.new_level),
-                "contribution": float(round_text(c.contribution, 6)),
+                "old_level": _level(c.old_level),
+                "new_level": _level(c.new_level),
+                "contribution": _num(c.contribution, 6),
                 "contribution_exact": exact_text(c.contribution),
             }
             for c in d.items
@@ -216,25 +239,46 @@ def to_json(d: Diff) -> dict[str, Any]:
         "self_assessment": None
         if d.self_old is None or d.self_new is None
         else {
-            "old": float(round_text(d.self_old, 2)),
-            "new": float(round_text(d.self_new, 2)),
-            "delta": float(round_text(d.self_new - d.self_old, 2)),
+            "old": _num(d.self_old, places),
+            "new": _num(d.self_new, places),
+            "delta": _num(d.self_new - d.self_old, places),
         },
     }
 
 
-def _part(p: PartChange) -> dict[str, Any]:
+def _level(v: Fraction | None) -> str | None:
+    """A level in a diff's JSON: `3`, `1.26`, or 6 decimals when it does not end."""
+    if v is None:
+        return None
+    return str(v.numerator) if v.denominator == 1 else exact_text(v, 0, 6)
+
+
+def _part(p: PartChange, places: int) -> dict[str, Any]:
     return {
         "id": p.id,
         "name": p.name,
-        "old": float(round_text(p.old, 2)),
-        "new": float(round_text(p.new, 2)),
-        "delta": float(round_text(p.delta, 2)),
+        "old": _num(p.old, places),
+        "new": _num(p.new, places),
+        "delta": _num(p.delta, places),
         "delta_exact": exact_text(p.delta),
     }
 
 
-def _lv(v: Fraction | None) -> str | None:
-    if v is None:
-        return None
-    return str(v.numerator) if v.denominator == 1 else exact_text(v, 0, 6)
+def batch_json(b: BatchDiff, gates: list[str]) -> dict[str, Any]:
+    """A batch diff: each pair in the shape of a single diff (without indicators)."""
+
+    def unmatched(r: SummaryRow) -> dict[str, Any]:
+        inst = r.headline.institution if r.headline else None
+        return {
+            "name": inst.name if inst else None,
+            "year": inst.year if inst else None,
+            "file": r.file,
+        }
+
+    return {
+        "format_version": 1,
+        "rows": [to_json(d) for d in b.diffs],
+        "unmatched_old": [unmatched(r) for r in b.unmatched_old],
+        "unmatched_new": [unmatched(r) for r in b.unmatched_new],
+        "gates": gates,
+    }

@@ -1,23 +1,19 @@
-"""Views of a diff for the terminal, Markdown and HTML: pre-formatted, pre-sorted text."""
+"""Views of a diff for the terminal, Markdown and HTML: pre-formatted, pre-sorted text,
+every number from the exact value by `numbers` (half-up, once)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
 
-from spbe_cli.diff import Diff, signed
+from spbe_cli.diff import BatchDiff, Diff
 from spbe_cli.i18n import TEXT, Lang, t
-from spbe_cli.names import normalize
-from spbe_cli.numbers import round_text
-from spbe_cli.rubric import PREDIKAT_ORDER
+from spbe_cli.numbers import level_text, round_text, signed_text
+from spbe_cli.result import Headline, SummaryRow
 
 
-def _lv(v: Fraction | None) -> str:
-    if v is None:
-        return "–"
-    return str(v.numerator) if v.denominator == 1 else round_text(v, 2)
+def _level_or_dash(v: Fraction | None) -> str:
+    return "–" if v is None else level_text(v)
 
 
 @dataclass
@@ -27,6 +23,7 @@ class DiffView:
     title: str
     headline: list[tuple[str, str, str, str]]  # label, old, new, delta
     predikat: tuple[str, str, str]  # old, new, move word
+    predikat_rank: tuple[int | None, int | None]  # positions in each side's band list
     cross_note: str
     parts: list[list[str]]  # id, name, old, new, delta (domains then aspects)
     items: list[list[str]]  # id, name, old level, new level, contribution
@@ -34,53 +31,73 @@ class DiffView:
     reached: list[str]
     lost: list[str]
     self_line: str
-    gates: list[str] = field(default_factory=list)
+
+
+def _move_word(lang: Lang, move: int | None) -> str:
+    if move is None:
+        return t(lang, "d_incomparable")
+    return t(lang, "d_up" if move > 0 else "d_down" if move < 0 else "d_same")
+
+
+def _cross_note(d: Diff, lang: Lang) -> str:
+    notes = []
+    if not d.comparable:
+        notes.append(t(lang, "d_cross", old=d.old.rubric_id, new=d.new.rubric_id))
+    if d.predikat_move is None:
+        notes.append(t(lang, "d_bands_differ"))
+    return " ".join(notes)
+
+
+def _rank(h: Headline) -> int | None:
+    return h.bands.index(h.predikat) if h.predikat in h.bands else None
 
 
 def build(d: Diff, lang: Lang, index_name: str) -> DiffView:
-    old, new = d.old, d.new
+    def who(h: Headline) -> str:
+        return f"{h.institution.name} {h.institution.year}"
 
-    def who(r: dict[str, Any]) -> str:
-        return f"{r['institution']['name']} {r['institution']['year']}"
-
-    move = d.predikat_move
-    word = t(lang, "d_up") if move > 0 else t(lang, "d_down") if move < 0 else t(lang, "d_same")
+    places = d.new.places
     parts = [
-        [p.id, p.name, round_text(p.old, 2), round_text(p.new, 2), signed(p.delta)]
+        [p.id, p.name, round_text(p.old, places), round_text(p.new, places), signed_text(p.delta)]
         for p in [*d.domains, *d.aspects]
     ]
     items = [
-        [c.id, c.name, _lv(c.old_level), _lv(c.new_level), signed(c.contribution, 4)]
+        [
+            c.id,
+            c.name,
+            _level_or_dash(c.old_level),
+            _level_or_dash(c.new_level),
+            signed_text(c.contribution, 4),
+        ]
         for c in d.items
     ]
     total = sum((c.contribution for c in d.items), Fraction(0))
     self_line = ""
     if d.self_old is not None and d.self_new is not None:
         self_line = (
-            f"{t(lang, 'd_self')}: {round_text(d.self_old, 2)} → "
-            f"{round_text(d.self_new, 2)} ({signed(d.self_new - d.self_old)})"
+            f"{t(lang, 'd_self')}: {round_text(d.self_old, places)} → "
+            f"{round_text(d.self_new, places)} ({signed_text(d.self_new - d.self_old)})"
         )
+    old_index, new_index = round_text(d.old.index, places), round_text(d.new.index, places)
     return DiffView(
         lang=lang,
         labels=dict(TEXT[lang]),
-        title=t(lang, "d_title", index_name=index_name, old=who(old), new=who(new)),
-        headline=[
-            (
-                t(lang, "d_index"),
-                f"{Decimal(str(old['index'])):.2f}",
-                f"{Decimal(str(new['index'])):.2f}",
-                signed(d.delta),
-            )
-        ],
-        predikat=(old["predikat"], new["predikat"], word),
-        cross_note=""
-        if d.comparable
-        else t(lang, "d_cross", old=old["rubric"]["id"], new=new["rubric"]["id"]),
+        title=t(lang, "d_title", index_name=index_name, old=who(d.old), new=who(d.new)),
+        headline=[(t(lang, "d_index"), old_index, new_index, signed_text(d.delta, places))],
+        predikat=(d.old.predikat, d.new.predikat, _move_word(lang, d.predikat_move)),
+        predikat_rank=(_rank(d.old), _rank(d.new)),
+        cross_note=_cross_note(d, lang),
         parts=parts,
         items=items,
-        items_sum=signed(total, 4) if d.comparable else "",
-        reached=[f"{c.id} ({_lv(c.old_level)} → {_lv(c.new_level)})" for c in d.reached],
-        lost=[f"{c.id} ({_lv(c.old_level)} → {_lv(c.new_level)})" for c in d.lost],
+        items_sum=signed_text(total, 4) if d.comparable else "",
+        reached=[
+            f"{c.id} ({_level_or_dash(c.old_level)} → {_level_or_dash(c.new_level)})"
+            for c in d.reached
+        ],
+        lost=[
+            f"{c.id} ({_level_or_dash(c.old_level)} → {_level_or_dash(c.new_level)})"
+            for c in d.lost
+        ],
         self_line=self_line,
     )
 
@@ -101,118 +118,72 @@ class BatchDiffView:
     gates: list[tuple[str, str]]
 
 
-def match(
-    old_rows: list[dict[str, Any]], new_rows: list[dict[str, Any]]
-) -> tuple[list[tuple[dict[str, Any], dict[str, Any]]], list[dict[str, Any]], list[dict[str, Any]]]:
-    """Pair institutions by Kode where both have one, else by normalised name."""
-
-    def keys(r: dict[str, Any]) -> list[str]:
-        out = []
-        if r.get("code"):
-            out.append("code:" + str(r["code"]).strip().casefold())
-        out.append("name:" + normalize(str(r.get("institution") or "")))
-        return out
-
-    by_key: dict[str, dict[str, Any]] = {}
-    for r in new_rows:
-        for k in keys(r):
-            by_key.setdefault(k, r)
-    pairs, used, unmatched_old = [], set(), []
-    for r in old_rows:
-        hit = next((by_key[k] for k in keys(r) if k in by_key and id(by_key[k]) not in used), None)
-        if hit is None:
-            unmatched_old.append(r)
-        else:
-            used.add(id(hit))
-            pairs.append((r, hit))
-    unmatched_new = [r for r in new_rows if id(r) not in used]
-    return pairs, unmatched_old, unmatched_new
-
-
-def build_batch(
-    pairs: list[tuple[dict[str, Any], dict[str, Any]]],
-    unmatched_old: list[dict[str, Any]],
-    unmatched_new: list[dict[str, Any]],
-    lang: Lang,
-    fail_on_drop: Decimal | None,
-    predikat_drop: bool,
-) -> BatchDiffView:
-    def dec(r: dict[str, Any]) -> Decimal:
-        return Decimal(str(r["index_exact"] or r["index"]))
-
-    rows, deltas, gates = [], [], []
-    ups: dict[str, int] = {}
-    downs: dict[str, int] = {}
-    dom_ids = sorted({d for o, n in pairs if o["rubric"] == n["rubric"] for d in n["domains"]})
-    domain_rows = []
-    for o, n in sorted(pairs, key=lambda p: (-(dec(p[1]) - dec(p[0])), str(p[1]["institution"]))):
-        delta = Decimal(str(n["index"])) - Decimal(str(o["index"]))
-        po, pn = o["predikat"], n["predikat"]
-        if po in PREDIKAT_ORDER and pn in PREDIKAT_ORDER:
-            step = PREDIKAT_ORDER.index(pn) - PREDIKAT_ORDER.index(po)
-            if step > 0:
-                ups[pn] = ups.get(pn, 0) + 1
-            elif step < 0:
-                downs[pn] = downs.get(pn, 0) + 1
-        else:
-            step = 0
-        rows.append(
-            [
-                n["institution"],
-                str(o["year"]),
-                str(n["year"]),
-                f"{o['index']:.2f}",
-                f"{n['index']:.2f}",
-                f"{delta:+.2f}",
-                f"{po} → {pn}",
-            ]
-        )
-        deltas.append((delta, n["institution"]))
-        if o["rubric"] == n["rubric"]:
-            domain_rows.append(
-                [n["institution"]]
-                + [
-                    f"{Decimal(str(n['domains'][d])) - Decimal(str(o['domains'][d])):+.2f}"
-                    if d in n["domains"] and d in o["domains"]
-                    else "–"
-                    for d in dom_ids
-                ]
-            )
-        if fail_on_drop is not None and -delta > fail_on_drop:
-            gates.append(
-                (
-                    n["institution"],
-                    f"index fell {o['index']:.2f} → {n['index']:.2f}"
-                    f" ({delta:+.2f}, tolerance {fail_on_drop})",
-                )
-            )
-        if predikat_drop and step < 0:
-            gates.append((n["institution"], f"predikat fell {po} → {pn}"))
-    moves = [
-        t(lang, "d_moved_up", n=c, predikat=p)
-        for p, c in sorted(ups.items(), key=lambda x: PREDIKAT_ORDER.index(x[0]))
+def _row(d: Diff) -> list[str]:
+    places = d.new.places
+    return [
+        d.new.institution.name,
+        str(d.old.institution.year),
+        str(d.new.institution.year),
+        round_text(d.old.index, places),
+        round_text(d.new.index, places),
+        signed_text(d.delta, places),
+        f"{d.old.predikat} → {d.new.predikat}",
     ]
-    moves += [
-        t(lang, "d_moved_down", n=c, predikat=p)
-        for p, c in sorted(downs.items(), key=lambda x: PREDIKAT_ORDER.index(x[0]))
-    ]
-    gains = [
-        [name, f"{d:+.2f}"] for d, name in sorted(deltas, key=lambda x: (-x[0], x[1]))[:5] if d > 0
-    ]
-    losses = [
-        [name, f"{d:+.2f}"] for d, name in sorted(deltas, key=lambda x: (x[0], x[1]))[:5] if d < 0
-    ]
+
+
+def _moves(diffs: tuple[Diff, ...], lang: Lang) -> list[str]:
+    """How many moved up to (or down to) each predikat, in band order; a note when some
+    pairs' band lists differ (their predikat are not compared)."""
+    ups: dict[tuple[int, str], int] = {}
+    downs: dict[tuple[int, str], int] = {}
+    for d in diffs:
+        if d.predikat_move:
+            key = (d.new.bands.index(d.new.predikat), d.new.predikat)
+            side = ups if d.predikat_move > 0 else downs
+            side[key] = side.get(key, 0) + 1
+    moves = [t(lang, "d_moved_up", n=c, predikat=p) for (_, p), c in sorted(ups.items())]
+    moves += [t(lang, "d_moved_down", n=c, predikat=p) for (_, p), c in sorted(downs.items())]
+    if any(d.predikat_move is None for d in diffs):
+        moves.append(t(lang, "d_bands_differ"))
+    return moves
+
+
+def _domain_rows(diffs: tuple[Diff, ...]) -> tuple[list[str], list[list[str]]]:
+    ids = sorted({p.id for d in diffs if d.comparable for p in d.domains})
+    rows = []
+    for d in diffs:
+        if d.comparable:
+            by_id = {p.id: p for p in d.domains}
+            cells = [signed_text(by_id[i].delta) if i in by_id else "–" for i in ids]
+            rows.append([d.new.institution.name, *cells])
+    return ids, rows
+
+
+def _unmatched(rows: tuple[SummaryRow, ...]) -> list[str]:
+    out = []
+    for r in rows:
+        inst = r.headline.institution if r.headline else None
+        out.append(f"{inst.name if inst else '–'} ({inst.year if inst else '–'}, {r.file})")
+    return out
+
+
+def build_batch(b: BatchDiff, lang: Lang, gates: list[tuple[str, str]]) -> BatchDiffView:
+    ranked = sorted(b.diffs, key=lambda d: (-d.delta, d.new.institution.name))
+    gains = [[d.new.institution.name, signed_text(d.delta)] for d in ranked if d.delta > 0][:5]
+    falls = sorted(b.diffs, key=lambda d: (d.delta, d.new.institution.name))
+    losses = [[d.new.institution.name, signed_text(d.delta)] for d in falls if d.delta < 0][:5]
+    domain_ids, domain_rows = _domain_rows(b.diffs)
     return BatchDiffView(
         lang=lang,
         labels=dict(TEXT[lang]),
-        title=t(lang, "d_title_batch", n=len(pairs)),
-        rows=rows,
-        moves=moves,
+        title=t(lang, "d_title_batch", n=len(b.diffs)),
+        rows=[_row(d) for d in b.diffs],
+        moves=_moves(b.diffs, lang),
         gains=gains,
         losses=losses,
-        unmatched_old=[f"{r['institution']} ({r['year']}, {r['file']})" for r in unmatched_old],
-        unmatched_new=[f"{r['institution']} ({r['year']}, {r['file']})" for r in unmatched_new],
-        domain_ids=dom_ids,
+        unmatched_old=_unmatched(b.unmatched_old),
+        unmatched_new=_unmatched(b.unmatched_new),
+        domain_ids=domain_ids,
         domain_rows=domain_rows,
         gates=gates,
     )

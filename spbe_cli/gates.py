@@ -1,20 +1,26 @@
-"""Gates for CI: minimum index, predikat, domain or aspect index; every miss with its gap."""
+"""Gates for CI, all in one place: score gates (minimum index, predikat, domain or aspect
+index) and regression gates (a fall of the index or of the predikat between two years).
+
+Every miss says by how much. Values are compared as displayed (half-up to the rubric's
+decimals, by `numbers.round_text`); predikat by position in the rubric's band list."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
-from typing import Any
+from decimal import Decimal
+from fractions import Fraction
 
+from spbe_cli.diff import Diff
 from spbe_cli.errors import SpbeError
-from spbe_cli.rubric import PREDIKAT_ORDER
+from spbe_cli.numbers import parse_decimal, round_text, signed_text
+from spbe_cli.result import Headline
 
 
 @dataclass(frozen=True)
 class Gates:
     fail_under: Decimal | None = None
-    min_predikat: str | None = None
+    min_predikat: str | None = None  # as typed; matched against each result's bands
     min_parts: tuple[tuple[str, Decimal], ...] = ()
 
     @property
@@ -22,51 +28,76 @@ class Gates:
         return self.fail_under is not None or self.min_predikat is not None or bool(self.min_parts)
 
 
-def parse(fail_under: str | None, min_predikat: str | None, min_parts: list[str]) -> Gates:
+_PART = re.compile(r"\s*([A-Za-z][A-Za-z0-9]*)\s*=\s*(\S+)\s*")
+
+
+def parse(fail_under: Decimal | None, min_predikat: str | None, min_parts: list[str]) -> Gates:
     """Command-line gate options → Gates; a bad value is a usage error naming the option."""
-    under = None
-    if fail_under is not None:
-        try:
-            under = Decimal(fail_under.replace(",", "."))
-        except InvalidOperation:
-            raise SpbeError(f"--fail-under: {fail_under!r} is not a number") from None
-    predikat = None
-    if min_predikat is not None:
-        by_norm = {p.casefold().replace(" ", ""): p for p in PREDIKAT_ORDER}
-        predikat = by_norm.get(min_predikat.casefold().replace(" ", ""))
-        if predikat is None:
-            raise SpbeError(
-                f"--min-predikat: {min_predikat!r} is not one of {', '.join(PREDIKAT_ORDER)}"
-            )
     parts = []
     for spec in min_parts:
-        m = re.fullmatch(r"\s*([A-Za-z][A-Za-z0-9]*)\s*=\s*([0-9]+(?:[.,][0-9]+)?)\s*", spec)
+        m = _PART.fullmatch(spec)
         if not m:
             raise SpbeError(f"--min-domain: {spec!r} is not ID=VALUE (for example D3=2.0 or A5=2)")
-        parts.append((m[1].upper(), Decimal(m[2].replace(",", "."))))
-    return Gates(under, predikat, tuple(parts))
+        parts.append((m[1].upper(), parse_decimal(m[2], "--min-domain")))
+    return Gates(fail_under, min_predikat, tuple(parts))
 
 
-def check(result: dict[str, Any], gates: Gates) -> list[str]:
-    """The gates a result misses, each with by how much; compared on displayed values."""
+def _norm(name: str) -> str:
+    return name.casefold().replace(" ", "")
+
+
+def predikat_in(bands: tuple[str, ...], typed: str) -> int | None:
+    """The position of a typed predikat name (case and spaces ignored) in a band list."""
+    by_norm = {_norm(b): i for i, b in enumerate(bands)}
+    return by_norm.get(_norm(typed))
+
+
+def check_predikat_name(typed: str | None, band_lists: list[tuple[str, ...]]) -> None:
+    """--min-predikat must name a band of a rubric in play (the one given, else the
+    built-in ones), checked before anything is scored."""
+    if typed is None or any(predikat_in(bands, typed) is not None for bands in band_lists):
+        return
+    names = list(dict.fromkeys(b for bands in band_lists for b in bands))
+    raise SpbeError(f"--min-predikat: {typed!r} is not one of {', '.join(names)}")
+
+
+def check(h: Headline, gates: Gates) -> list[str]:
+    """The score gates a result misses, each with by how much."""
     misses = []
-    index = Decimal(str(result["index"]))
-    if gates.fail_under is not None and index < gates.fail_under:
-        misses.append(
-            f"index {index:.2f} < {gates.fail_under} (short by {gates.fail_under - index:.2f})"
-        )
+    shown = Fraction(round_text(h.index, h.places))
+    index = round_text(h.index, h.places)
+    if gates.fail_under is not None and shown < gates.fail_under:
+        short = round_text(Fraction(gates.fail_under) - shown, h.places)
+        misses.append(f"index {index} < {gates.fail_under} (short by {short})")
     if gates.min_predikat is not None:
-        have = result["predikat"]
-        if have in PREDIKAT_ORDER and PREDIKAT_ORDER.index(have) < PREDIKAT_ORDER.index(
-            gates.min_predikat
-        ):
-            misses.append(f"predikat {have} is below {gates.min_predikat}")
-    values = {d["id"]: d for d in result["domains"]} | {a["id"]: a for a in result["aspects"]}
+        want = predikat_in(h.bands, gates.min_predikat)
+        have = predikat_in(h.bands, h.predikat)
+        if want is None:
+            misses.append(f"predikat {gates.min_predikat} is not a band of rubric {h.rubric_id}")
+        elif have is not None and have < want:
+            misses.append(f"predikat {h.predikat} is below {h.bands[want]}")
+    values = dict(h.domains) | dict(h.aspects)
     for part, minimum in gates.min_parts:
         if part not in values:
-            misses.append(f"{part} does not exist in rubric {result['rubric']['id']}")
+            misses.append(f"{part} does not exist in rubric {h.rubric_id}")
             continue
-        got = Decimal(str(values[part]["index"]))
+        got = Fraction(round_text(values[part], h.places))
         if got < minimum:
-            misses.append(f"{part} {got:.2f} < {minimum} (short by {minimum - got:.2f})")
+            short = round_text(Fraction(minimum) - got, h.places)
+            misses.append(f"{part} {round_text(got, h.places)} < {minimum} (short by {short})")
+    return misses
+
+
+def drop_misses(d: Diff, fail_on_drop: Decimal | None, predikat_drop: bool) -> list[str]:
+    """Regression gates on the Δ a reader sees (the exact Δ, rounded once)."""
+    misses = []
+    places = d.new.places
+    shown = Fraction(round_text(d.delta, places))
+    if fail_on_drop is not None and -shown > fail_on_drop:
+        old, new = round_text(d.old.index, places), round_text(d.new.index, places)
+        misses.append(
+            f"index fell {old} → {new} ({signed_text(d.delta, places)}, tolerance {fail_on_drop})"
+        )
+    if predikat_drop and d.predikat_move is not None and d.predikat_move < 0:
+        misses.append(f"predikat fell {d.old.predikat} → {d.new.predikat}")
     return misses

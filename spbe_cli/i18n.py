@@ -70,7 +70,6 @@ TEXT: dict[str, dict[str, str]] = {
         "rubric_stamp": "Rubrik {id}, sha256 {sha}",
         "input_stamp": "Berkas jawaban {file}, sha256 {sha}",
         "confidence": "Keyakinan sumber",
-        "legend": "Keterangan",
         "scored_by_missing": "belum dijawab, dinilai minimum",
         "w_predikat-boundary": (
             "Predikat berada di batas: nilai eksak {exact_value} termasuk {exact}, tetapi nilai"
@@ -129,6 +128,8 @@ TEXT: dict[str, dict[str, str]] = {
         "d_up": "naik",
         "d_down": "turun",
         "d_same": "tetap",
+        "d_incomparable": "tak dapat dibandingkan",
+        "d_bands_differ": ("Daftar predikat kedua rubrik berbeda: predikatnya tidak dibandingkan."),
         "d_cross": (
             "Rubrik berbeda ({old} dan {new}): indikator dan batas predikat kedua instrumen"
             " berbeda, jadi hanya indeks dan predikat yang dibandingkan."
@@ -147,7 +148,6 @@ TEXT: dict[str, dict[str, str]] = {
         "d_losses": "Penurunan terbesar",
         "d_unmatched_old": "Hanya di data lama",
         "d_unmatched_new": "Hanya di data baru",
-        "d_matched": "Instansi yang dicocokkan",
         "p_title": "Rencana peningkatan {institution} menuju {target}",
         "p_current": "Indeks saat ini {index} (eksak {exact}).",
         "p_already": "Target {target} sudah tercapai.",
@@ -244,6 +244,10 @@ TEXT: dict[str, dict[str, str]] = {
         "d_up": "up",
         "d_down": "down",
         "d_same": "unchanged",
+        "d_incomparable": "not comparable",
+        "d_bands_differ": (
+            "The two rubrics' predikat lists differ: their predikat are not compared."
+        ),
         "d_cross": (
             "Different rubrics ({old} and {new}): the instruments' indicators and predikat"
             " bands differ, so only the index and predikat are compared."
@@ -262,7 +266,6 @@ TEXT: dict[str, dict[str, str]] = {
         "d_losses": "Biggest losses",
         "d_unmatched_old": "Only in the old data",
         "d_unmatched_new": "Only in the new data",
-        "d_matched": "Matched institutions",
         "s_title": "Evaluation summary: {ok} of {n} files scored",
         "s_ranking": "Ranking",
         "s_counts": "Count per predikat",
@@ -346,7 +349,6 @@ TEXT: dict[str, dict[str, str]] = {
         "rubric_stamp": "Rubric {id}, sha256 {sha}",
         "input_stamp": "Answer file {file}, sha256 {sha}",
         "confidence": "Source confidence",
-        "legend": "Legend",
         "scored_by_missing": "unanswered, scored at the minimum",
         "w_predikat-boundary": (
             "The predikat is at a boundary: the exact value {exact_value} is {exact}, but the"
@@ -377,14 +379,6 @@ TEXT: dict[str, dict[str, str]] = {
         "basis_rounded": "rounded",
         "basis_exact": "exact",
     },
-}
-
-PREDIKAT_GLOSS_EN = {
-    "Kurang": "Poor",
-    "Cukup": "Fair",
-    "Baik": "Good",
-    "Sangat Baik": "Very good",
-    "Memuaskan": "Excellent",
 }
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from fractions import Fraction
 from functools import cache, lru_cache
+
+from spbe_cli.errors import SpbeError
 
 
 @lru_cache(maxsize=8192)
@@ -79,11 +82,22 @@ def fraction_from_float(value: float, max_denominator: int = 1000) -> Fraction:
     return Fraction(shortest)
 
 
-def fmt(value: Fraction | Decimal, places: int = 2) -> str:
-    """Display text, rounded half-up once."""
-    if isinstance(value, Decimal):
-        value = Fraction(value)
-    return str(round_half_up(value, places))
+def signed_text(value: Fraction, places: int = 2) -> str:
+    """`round_text` with its sign always written: +0.01, -0.25, +0.00."""
+    text = round_text(value, places)
+    return text if text.startswith("-") else "+" + text
+
+
+def level_text(value: Fraction, signed: bool = False) -> str:
+    """A level for tables: whole levels as integers (3), others with 2 decimals (1.13)."""
+    if value.denominator == 1:
+        return f"{value.numerator:+d}" if signed else str(value.numerator)
+    return signed_text(value) if signed else round_text(value, 2)
+
+
+def weight_text(weight: Fraction) -> str:
+    """A weight (%) in a report: 2 decimals when they say it all (12.50), else 4 (3.3333)."""
+    return round_text(weight, 2 if (weight * 100).denominator == 1 else 4)
 
 
 def percent_text(weight: Fraction) -> str:
@@ -91,3 +105,26 @@ def percent_text(weight: Fraction) -> str:
     if terminates(weight):
         return exact_text(weight, min_places=2)
     return str(round_half_up(weight, 4))
+
+
+def exact_level(value: Fraction) -> str:
+    """A level as exact text: `3`, `1.26`, or a ratio such as `7/6` when it does not end."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    text = exact_text(value, min_places=0, repeating_places=0)
+    return text if Fraction(text) == value else f"{value.numerator}/{value.denominator}"
+
+
+_DECIMAL = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)")
+MAX_DIGITS = 30  # far beyond any index, level, tolerance or cost; keeps arithmetic small
+
+
+def parse_decimal(text: str, what: str) -> Decimal:
+    """A number typed by a person (command line, cost file): digits with `.` or `,` as the
+    decimal mark, finite, at most MAX_DIGITS digits. Anything else (nan, inf, 1e999999999,
+    1/0) is a usage error naming `what` (an option, or a file and its line)."""
+    cleaned = text.strip()
+    digits = sum(ch.isdigit() for ch in cleaned)
+    if not _DECIMAL.fullmatch(cleaned) or digits > MAX_DIGITS:
+        raise SpbeError(f"{what}: {text!r} is not a number (write it like 2.6 or 0,05)")
+    return Decimal(cleaned.replace(",", "."))

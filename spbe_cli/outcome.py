@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+
+from spbe_cli.result import Headline
 
 
 @dataclass
 class Outcome:
-    """One input file's fate: a result (the JSON contract) or its located errors."""
+    """One input file's fate: what the batch keeps of its result, or its located errors."""
 
     file: str
-    result: dict[str, Any] | None = None
+    result: Headline | None = None
     errors: list[str] = field(default_factory=list)
     stem: str = ""
     gate_misses: list[str] = field(default_factory=list)

@@ -6,19 +6,21 @@ rounded basis) also meets the exact target where an equally good plan does, then
 earlier indicators; with costs it has the least total cost first (same tie-breaks after).
 Solved exactly by dynamic programming over integer gain units (every step gain is an
 exact rational; all are whole multiples of their common unit), with the gain needed
-capped so the table stays small. Pure: rubric + score in, Plan out."""
+capped so the table stays small. Pure: rubric + result in, Plan out."""
 
 from __future__ import annotations
 
+import heapq
 import math
 from dataclasses import dataclass, field
-from decimal import Decimal
 from fractions import Fraction
 from functools import reduce
 
-from spbe_cli.numbers import round_text
-from spbe_cli.rubric import Rubric, bounded_decimal
-from spbe_cli.scoring import Basis, Score
+from spbe_cli.errors import SpbeError
+from spbe_cli.numbers import parse_decimal
+from spbe_cli.result import Result
+from spbe_cli.rubric import Rubric
+from spbe_cli.scoring import Basis
 
 Costs = dict[str, dict[int, Fraction]]  # indicator item → target level → cost of that step
 DEFAULT_COST = Fraction(1)
@@ -72,10 +74,10 @@ class _Option:
     cost: Fraction
 
 
-def _options(rubric: Rubric, score: Score, costs: Costs | None) -> list[tuple[str, list[_Option]]]:
+def _options(rubric: Rubric, score: Result, costs: Costs | None) -> list[tuple[str, list[_Option]]]:
     top = int(rubric.values.max)
     out = []
-    for item in score.items:
+    for item in score.indicators:
         level = item.level
         opts = [_Option(0, Fraction(0), Fraction(0))]
         gain = Fraction(0)
@@ -94,71 +96,133 @@ def _options(rubric: Rubric, score: Score, costs: Costs | None) -> list[tuple[st
 
 
 def _solve(
-    options: list[tuple[str, list[_Option]]], need: Fraction, use_costs: bool
-) -> list[int] | None:
-    """Steps per item (in item order) of the best plan reaching `need`, or None.
+    options: list[tuple[str, list[_Option]]], need: Fraction, also: Fraction, use_costs: bool
+) -> tuple[list[int] | None, list[int] | None]:
+    """Steps per item (in item order) of the best plan reaching `need`, and of the best
+    reaching `also` (≥ need; the exact target beside the rounded one), or None.
 
     Dynamic programming over items; the state is the gain so far in integer units of the
-    common denominator, capped at `need`. For each state only the best partial plan is kept,
-    compared by (cost, steps, indicators touched, positions touched): all four extend
+    common denominator, capped at `also`. For each state only the best partial plan is
+    kept, compared by (cost, steps, indicators touched, positions touched): all four extend
     consistently when the same later choices are appended (positions are compared only
-    between plans touching equally many indicators), so the result is optimal."""
+    between plans touching equally many indicators), so the result is optimal. The four
+    parts are packed into one integer (see `_keys`), so that comparing and extending a plan
+    is one integer operation. One pass answers both needs: the best plan for `need` is the
+    best state at or above it (the one with more gain when two are equally good)."""
     if need <= 0:
-        return [0] * len(options)
+        return [0] * len(options), [0] * len(options) if also <= 0 else None
     if sum(opts[-1].gain for _, opts in options) < need:
-        return None
-    dens = [o.gain.denominator for _, opts in options for o in opts] + [need.denominator]
-    lcd = reduce(lambda a, b: a * b // math.gcd(a, b), dens, 1)
-    cap = math.ceil(need * lcd)
-    costs = [[o.cost if use_costs else 0 for o in opts] for _, opts in options]
-    units = [[int(o.gain * lcd) for o in opts] for _, opts in options]
-    common = reduce(math.gcd, [u for us in units for u in us], 0) or 1
-    units = [[u // common for u in us] for us in units]
-    cap = -(-cap // common)  # gains are whole multiples of `common`: round the need up
-    # state: capped gain → (cost, steps, touched, -mask, choices as a linked list). Among
-    # equally many touched indicators, the lexicographically first set of positions is the
-    # one with the largest mask when position p has bit 2^(n-1-p): so minimise -mask.
-    n = len(options)
-    best: dict[int, tuple[object, int, int, int, object]] = {0: (0, 0, 0, 0, None)}
-    for pos in range(n):
-        bit = 1 << (n - 1 - pos)
-        nxt: dict[int, tuple[object, int, int, int, object]] = {}
-        for g, (cost, steps, touched, negmask, chain) in best.items():
-            for k, (unit, c) in enumerate(zip(units[pos], costs[pos], strict=True)):
-                ng = min(cap, g + unit)
-                cand = (
-                    cost + c,  # type: ignore[operator]
-                    steps + k,
-                    touched + 1 if k else touched,
-                    negmask - bit if k else negmask,
-                    (chain, k),
-                )
+        return None, None
+    units, (low, cap) = _units(options, (need, max(need, also)))
+    deltas = _keys(options, use_costs)
+    # The most the items after each position can still add: a state below the need by
+    # more than that can never reach it and is dropped.
+    rest = [0] * (len(units) + 1)
+    for pos in range(len(units) - 1, -1, -1):
+        rest[pos] = rest[pos + 1] + units[pos][-1]
+    # Keys only grow: a partial plan already worse than some complete plan for `also`
+    # (which also reaches `need`) can lead to neither best plan.
+    bound = _greedy_key(units, deltas, cap if rest[0] >= cap else low)
+    # state: capped gain → (packed key, choices as a linked list)
+    best: dict[int, tuple[int, object]] = {0: (0, None)}
+    for pos, (us, ds) in enumerate(zip(units, deltas, strict=True)):
+        nxt: dict[int, tuple[int, object]] = {}
+        for g, (key, chain) in best.items():
+            for k, unit in enumerate(us):
+                nk = key + ds[k]
+                if nk > bound:
+                    continue
+                ng = g + unit
+                if ng > cap:
+                    ng = cap
                 old = nxt.get(ng)
-                if old is None or cand[:4] < old[:4]:
-                    nxt[ng] = cand
-        best = _frontier(nxt)
-    final = best.get(cap)
-    if final is None:
-        return None
+                if old is None or nk < old[0]:
+                    nxt[ng] = (nk, (chain, k))
+        best = _frontier(nxt, low - rest[pos + 1])
+    reached = [g for g in best if g >= low]
+    if not reached:
+        return None, None
+    first = min(reached, key=lambda g: (best[g][0], -g))
+    top = best.get(cap)
+    return _choices(best[first][1]), None if top is None else _choices(top[1])
+
+
+def _greedy_key(units: list[list[int]], deltas: list[list[int]], need: int) -> int:
+    """The key of one plan reaching `need` (the largest next step first, every time): an
+    upper bound on the best plan's key, to prune the search with."""
+    taken = [0] * len(units)
+    heap = [(-(us[1] - us[0]), pos) for pos, us in enumerate(units) if len(us) > 1]
+    heapq.heapify(heap)
+    gain = 0
+    while gain < need and heap:
+        step, pos = heapq.heappop(heap)
+        gain -= step
+        taken[pos] += 1
+        us = units[pos]
+        if taken[pos] + 1 < len(us):
+            heapq.heappush(heap, (-(us[taken[pos] + 1] - us[taken[pos]]), pos))
+    return sum(ds[k] for ds, k in zip(deltas, taken, strict=True))
+
+
+def _choices(chain: object) -> list[int]:
     choice: list[int] = []
-    chain = final[4]
     while chain is not None:
+        k: int
         chain, k = chain  # type: ignore[misc]
         choice.append(k)
     return choice[::-1]
 
 
-def _frontier(
-    states: dict[int, tuple[object, int, int, int, object]],
-) -> dict[int, tuple[object, int, int, int, object]]:
+def _units(
+    options: list[tuple[str, list[_Option]]], needs: tuple[Fraction, Fraction]
+) -> tuple[list[list[int]], tuple[int, int]]:
+    """Every option's gain and the needs as whole multiples of one common unit (the needs
+    rounded up to it: gains only come in whole units)."""
+    dens = [o.gain.denominator for _, opts in options for o in opts]
+    lcd = reduce(lambda a, b: a * b // math.gcd(a, b), dens + [n.denominator for n in needs], 1)
+    units = [[int(o.gain * lcd) for o in opts] for _, opts in options]
+    common = reduce(math.gcd, [u for us in units for u in us], 0) or 1
+    low, high = (-(-math.ceil(n * lcd) // common) for n in needs)
+    return [[u // common for u in us] for us in units], (low, high)
+
+
+def _keys(options: list[tuple[str, list[_Option]]], use_costs: bool) -> list[list[int]]:
+    """What each option adds to a plan's key (cost, steps, touched, positions), packed into
+    one integer whose order is the tuple's: fields from the top, each wide enough never to
+    carry into the next. Positions: among plans touching equally many indicators, the
+    lexicographically first set is the one with the largest mask when position p has bit
+    2^(n-1-p), so the key holds the bits not yet set (they only ever go down)."""
+    n = len(options)
+    costs = [[o.cost if use_costs else Fraction(0) for o in opts] for _, opts in options]
+    scale = reduce(
+        lambda a, b: a * b // math.gcd(a, b), [c.denominator for cs in costs for c in cs], 1
+    )
+    steps_bits = sum(len(opts) for _, opts in options).bit_length() + 1
+    touched_bits = n.bit_length() + 1
+    shift = n + touched_bits
+    out = []
+    for pos, cs in enumerate(costs):
+        bit = 1 << (n - 1 - pos)
+        row = []
+        for k, c in enumerate(cs):
+            top = (int(c * scale) << steps_bits) + k
+            row.append((top << shift) + ((1 << n) - bit if k else 0))
+        out.append(row)
+    return out
+
+
+def _frontier(states: dict[int, tuple[int, object]], floor: int) -> dict[int, tuple[int, object]]:
     """Keep only the states no other state beats: one with more gain and a key at least
     as good makes a state useless, because every later choice adds the same gain and the
     same key increments to both (all four key parts add up; the mask bits of later items
-    never overlap earlier ones). This Pareto front is small, so the DP stays fast."""
-    kept: dict[int, tuple[object, int, int, int, object]] = {}
-    best_key: tuple[object, ...] | None = None
+    never overlap earlier ones). This Pareto front is small, so the DP stays fast. States
+    with less gain than `floor` cannot reach the need any more."""
+    kept: dict[int, tuple[int, object]] = {}
+    best_key: int | None = None
     for g in sorted(states, reverse=True):
-        key = states[g][:4]
+        if g < floor:
+            break
+        key = states[g][0]
         if best_key is None or key < best_key:
             kept[g] = states[g]
             best_key = key
@@ -167,7 +231,7 @@ def _frontier(
 
 def plan(
     rubric: Rubric,
-    score: Score,
+    score: Result,
     target_index: Fraction,
     target_name: str | None,
     basis: Basis,
@@ -182,7 +246,8 @@ def plan(
         result.already = True
         return result
     options = _options(rubric, score, costs)
-    choice = _solve(options, need_at - current, costs is not None)
+    use_costs = costs is not None
+    choice, exact_choice = _solve(options, need_at - current, target_index - current, use_costs)
     if choice is None:
         result.reachable = False
         return result
@@ -190,10 +255,8 @@ def plan(
         result.reachable = False
         result.needed_steps = sum(choice)
         return result
-    use_costs = costs is not None
     if basis == "rounded" and _gain(options, choice) + current < target_index:
         # Among equally good plans, prefer one that also meets the exact target.
-        exact_choice = _solve(options, target_index - current, use_costs)
         if exact_choice is not None and _key(options, exact_choice, use_costs) == _key(
             options, choice, use_costs
         ):
@@ -218,7 +281,7 @@ def _key(
 
 def _steps(
     rubric: Rubric,
-    score: Score,
+    score: Result,
     options: list[tuple[str, list[_Option]]],
     choice: list[int],
     costs: Costs | None,
@@ -226,7 +289,7 @@ def _steps(
     by_id = {i.id: i for i in rubric.indicators}
     index = score.overall.index
     steps = []
-    for item, n in zip(score.items, choice, strict=True):
+    for item, n in zip(score.indicators, choice, strict=True):
         level = item.level
         ind = by_id[item.indicator_id]
         scale = rubric.scale_of(ind)
@@ -243,7 +306,7 @@ def _steps(
     return steps
 
 
-def target_from(rubric: Rubric, score: Score, spec: str | None) -> tuple[Fraction, str | None]:
+def target_from(rubric: Rubric, score: Result, spec: str | None) -> tuple[Fraction, str | None]:
     """--target NAME (a predikat) or VALUE (an index); default the next predikat up."""
     names = [b.name for b in rubric.predikat.bands]
     if spec is None:
@@ -260,22 +323,14 @@ def target_from(rubric: Rubric, score: Score, spec: str | None) -> tuple[Fractio
     named = by_norm.get(spec.casefold().replace(" ", ""))
     if named is not None:
         return Fraction(named.min or rubric.values.min), named.name
-    try:  # the written digits are bounded before any exact arithmetic (1e999999999)
-        number = Decimal(spec.strip().replace(",", ".")) if len(spec) <= 40 else None
-    except ArithmeticError:
-        number = None
-    if number is None or not number.is_finite():
-        raise ValueError(
-            f"--target: {spec[:40]!r} is neither a predikat ({', '.join(names)}) nor an index"
-        )
-    if not rubric.values.min <= number <= rubric.values.max:
-        raise ValueError(
+    try:
+        value = Fraction(parse_decimal(spec, "--target"))
+    except SpbeError:
+        raise SpbeError(
+            f"--target: {spec!r} is neither a predikat ({', '.join(names)}) nor an index"
+        ) from None
+    if not rubric.values.min <= value <= rubric.values.max:
+        raise SpbeError(
             f"--target: {spec} is outside the index range {rubric.values.min}–{rubric.values.max}"
         )
-    if bounded_decimal(number, rubric.values.min, rubric.values.max, 12):
-        raise ValueError(f"--target: {spec} has more than 12 decimals")
-    return Fraction(number), None
-
-
-def shown(value: Fraction) -> str:
-    return round_text(value, 2)
+    return value, None

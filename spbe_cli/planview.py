@@ -8,13 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from spbe_cli.i18n import TEXT, Lang, t
-from spbe_cli.numbers import exact_text, round_text
+from spbe_cli.numbers import exact_text, level_text, round_text
 from spbe_cli.planning import Plan
 from spbe_cli.text import csv_safe
-
-
-def _lv(v: Any) -> str:
-    return str(v.numerator) if getattr(v, "denominator", 1) == 1 else round_text(v, 2)
 
 
 @dataclass
@@ -63,7 +59,7 @@ def build(p: Plan, lang: Lang, institution: str, costs: bool) -> PlanView:
             str(n),
             s.indicator,
             s.name,
-            f"{_lv(s.from_level)} → {s.to_level}",
+            f"{level_text(s.from_level)} → {s.to_level}",
             "+" + round_text(s.gain, 4),
             round_text(s.index_after, 2),
             t(lang, "p_general", criterion=s.criterion) if s.criterion_general else s.criterion,
@@ -94,7 +90,7 @@ def to_json(p: Plan) -> dict[str, Any]:
         "steps": [
             {
                 "indicator": s.indicator,
-                "from": _lv(s.from_level),
+                "from": level_text(s.from_level),
                 "to": s.to_level,
                 "gain": float(round_text(s.gain, 6)),
                 "gain_exact": exact_text(s.gain),
@@ -119,7 +115,7 @@ def to_csv(p: Plan) -> str:
             n,
             s.indicator,
             s.name,
-            _lv(s.from_level),
+            level_text(s.from_level),
             s.to_level,
             exact_text(s.gain),
             round_text(s.index_after, 2),

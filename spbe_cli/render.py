@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 from markupsafe import Markup
@@ -18,7 +18,12 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#~])")
 
 def md_escape(value: Any) -> str:
     """Inert Markdown table-cell text: no HTML, no pipes, no newlines, no emphasis or links."""
-    text = "" if value is None else str(value)
+    return _md_escape("" if value is None else str(value))
+
+
+@lru_cache(maxsize=16384)
+def _md_escape(text: str) -> str:
+    """A report repeats the same names and criteria for every institution of a batch."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
     return re.sub(r"\s*[\r\n]+\s*", " ", text).strip()

@@ -1,170 +1,197 @@
-"""The versioned JSON result contract (format_version 1) built from a Score."""
+"""The result of scoring one institution: a typed, frozen model with exact values (Fraction),
+built once from the Score; and the row a batch summary keeps of it.
+
+Every view, gate, summary, diff and plan reads these models; `serialize.py` writes them as
+JSON (the format_version 1 contracts) and `loader.py` reads saved JSON back into them."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from fractions import Fraction
-from functools import lru_cache
-from typing import Any
 
 from spbe_cli import __version__
 from spbe_cli.answers import Answers
-from spbe_cli.numbers import exact_text, round_half_up, round_text
-from spbe_cli.rubric import LoadedRubric
-from spbe_cli.scoring import Classified, Score
-
-FORMAT_VERSION = 1
+from spbe_cli.numbers import round_text
+from spbe_cli.rubric import LoadedRubric, Rubric
+from spbe_cli.scoring import Basis, Classified, ItemScore, Notice, Score
 
 
-def _num(value: Fraction, places: int) -> float:
-    """A JSON number with `places` decimals, from the half-up rounded text (never round())."""
-    return float(round_text(value, places))
+@dataclass(frozen=True)
+class RubricStamp:
+    """Which rubric scored the result, and how it was chosen."""
+
+    id: str
+    title: str
+    sha256: str
+    builtin: bool
+    selected_by: str
+    confidence: tuple[tuple[str, str], ...]
 
 
-def _classified(c: Classified, places: int) -> dict[str, Any]:
-    return {
-        "index": _num(c.index, places),
-        "index_exact": exact_text(c.index),
-        "predikat": c.predikat,
-        "predikat_boundary": c.boundary,
-    }
+@dataclass(frozen=True)
+class InputStamp:
+    file: str
+    sha256: str
 
 
-def build(loaded: LoadedRubric, answers: Answers, score: Score, selected_by: str) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Institution:
+    name: str
+    code: str | None
+    type: str | None
+    province: str | None
+    year: int
+    stage: str | None
+
+
+@dataclass(frozen=True)
+class Part:
+    """A domain or an aspect: exact index and its predikat (on the result's basis)."""
+
+    id: str
+    name: str
+    gloss: str | None
+    weight: Fraction
+    index: Fraction
+    predikat: str
+    domain: str | None = None  # an aspect's domain
+
+
+@dataclass(frozen=True)
+class Headline:
+    """What a batch keeps of a result (ranking, duplicates, gates, summaries): small enough
+    to come back from a worker process; the whole result travels as its JSON text."""
+
+    institution: Institution
+    rubric_id: str
+    bands: tuple[str, ...]  # the rubric's predikat names, lowest first
+    places: int
+    index: Fraction
+    predikat: str
+    boundary: bool
+    domains: tuple[tuple[str, Fraction], ...]
+    aspects: tuple[tuple[str, Fraction], ...]
+    warnings: tuple[str, ...] = ()  # the codes of the result's warnings
+
+
+@dataclass(frozen=True)
+class Result:
+    """One institution's scored result. Exact values; display text comes from
+    `numbers.round_text` in the views, once."""
+
+    tool: tuple[str, str]  # name, version
+    rubric: RubricStamp
+    input: InputStamp | None
+    institution: Institution
+    overall: Classified
+    basis: Basis
+    places: int  # the rubric's display decimals
+    bands: tuple[str, ...]  # the rubric's predikat names, lowest first
+    domains: tuple[Part, ...]
+    aspects: tuple[Part, ...]
+    indicators: tuple[ItemScore, ...]
+    self_assessment: Classified | None
+    warnings: tuple[Notice, ...]
+
+    @property
+    def index(self) -> Fraction:
+        return self.overall.index
+
+    @property
+    def predikat(self) -> str:
+        return self.overall.predikat
+
+    def headline(self) -> Headline:
+        return Headline(
+            self.institution,
+            self.rubric.id,
+            self.bands,
+            self.places,
+            self.index,
+            self.predikat,
+            self.overall.boundary,
+            tuple((d.id, d.index) for d in self.domains),
+            tuple((a.id, a.index) for a in self.aspects),
+            tuple(w.code for w in self.warnings),
+        )
+
+
+def part_predikat(rubric: Rubric, index: Fraction, basis: Basis) -> str:
+    """A part's predikat on the result's basis (the shown value, or the exact one)."""
+    if basis == "rounded":
+        return rubric.band_of_shown(round_text(index, rubric.display_decimals)).name
+    return rubric.band(index).name
+
+
+def build(
+    loaded: LoadedRubric,
+    answers: Answers,
+    score: Score,
+    selected_by: str,
+    tool: tuple[str, str] = ("spbe-cli", __version__),
+) -> Result:
+    """The result of a score: built once, read by everything after."""
     rubric = loaded.rubric
-    places = rubric.display_decimals
     ident = answers.identity
-    by_id = {d.id: d for d in rubric.domains}
-    domains = []
-    for d in score.domains:
-        c = (
-            rubric.band_of_shown(round_text(d.index, places))
-            if score.basis == "rounded"
-            else rubric.band(d.index)
-        )
-        domains.append(
-            {
-                "id": d.id,
-                "name": d.name,
-                "gloss": by_id[d.id].gloss,
-                "weight": _num(d.weight, 4),
-                "index": _num(d.index, places),
-                "index_exact": exact_text(d.index),
-                "predikat": c.name,
-            }
-        )
-    aspects = [
-        {
-            "id": a.id,
-            "name": a.name,
-            "domain": a.parent,
-            "weight": _num(a.weight, 4),
-            "index": _num(a.index, places),
-            "index_exact": exact_text(a.index),
-        }
-        for a in score.aspects
-    ]
-    indicators = []
-    for i in score.items:
-        weight, weight_exact, level, level_exact, contribution, contribution_exact = _item_numbers(
-            i.weight.numerator, i.weight.denominator, i.level.numerator, i.level.denominator
-        )
-        self_level = self_exact = target = None
-        if (sl := i.self_level) is not None:
-            self_level, self_exact = _level_numbers(sl.numerator, sl.denominator)
-        if i.target is not None:
-            target = _level_numbers(i.target.numerator, i.target.denominator)[0]
-        indicators.append(
-            {
-                "id": i.id,
-                "name": i.name,
-                "aspect": i.aspect_id,
-                "weight": weight,
-                "weight_exact": weight_exact,
-                "level": level,
-                "level_exact": level_exact,
-                "level_name": i.level_name,
-                "self_level": self_level,
-                "self_level_exact": self_exact,
-                "contribution": contribution,
-                "contribution_exact": contribution_exact,
-                "scored_by_missing": i.filled_by_missing,
-                "target": target,
-                "explanation": i.explanation,
-                "evidence": i.evidence,
-            }
-        )
-    self_assessment = None
-    if score.self_assessment is not None:
-        sa = score.self_assessment
-        self_assessment = {
-            **_classified(sa, places),
-            "difference": _num(sa.index - score.overall.index, places),
-            "difference_exact": exact_text(sa.index - score.overall.index),
-        }
-    return {
-        "format_version": FORMAT_VERSION,
-        "tool": {"name": "spbe-cli", "version": __version__},
-        "rubric": {
-            "id": rubric.id,
-            "title": rubric.title,
-            "sha256": loaded.sha256,
-            "builtin": loaded.builtin,
-            "selected_by": selected_by,
-            "confidence": {k: p.confidence.value for k, p in rubric.provenance.items()},
-        },
-        "input": {"file": answers.file, "sha256": answers.sha256},
-        "institution": {
-            "name": ident.name,
-            "code": ident.code,
-            "type": ident.type.value if ident.type else None,
-            "province": ident.province,
-            "year": ident.year,
-            "stage": ident.stage.value if ident.stage else None,
-        },
-        **_classified(score.overall, places),
-        "predikat_basis": score.basis,
-        "domains": domains,
-        "aspects": aspects,
-        "indicators": indicators,
-        "self_assessment": self_assessment,
-        "warnings": [
-            {"code": w.code, "message": w.message, "params": w.params} for w in score.warnings
-        ],
-    }
-
-
-@lru_cache(maxsize=8192)
-def _item_numbers(
-    wn: int, wd: int, ln: int, ld: int
-) -> tuple[float, str, int | float, str, float, str]:
-    """An item's numbers for a weight and a level, both as numerator and denominator (cheap
-    to hash): a nation's files repeat the same few combinations."""
-    weight, level = Fraction(wn, wd), Fraction(ln, ld)
-    contribution = level * weight / 100
-    return (
-        _num(weight, 6),
-        exact_text(weight),
-        *_level_numbers(ln, ld),
-        _num(contribution, 6),
-        exact_text(contribution),
+    return Result(
+        tool=tool,
+        rubric=RubricStamp(
+            rubric.id,
+            rubric.title,
+            loaded.sha256,
+            loaded.builtin,
+            selected_by,
+            tuple((k, p.confidence.value) for k, p in rubric.provenance.items()),
+        ),
+        input=InputStamp(answers.file, answers.sha256),
+        institution=Institution(
+            ident.name,
+            ident.code,
+            ident.type.value if ident.type else None,
+            ident.province,
+            ident.year,
+            ident.stage.value if ident.stage else None,
+        ),
+        overall=score.overall,
+        basis=score.basis,
+        places=rubric.display_decimals,
+        bands=tuple(b.name for b in rubric.predikat.bands),
+        domains=_parts(rubric, score, domains=True),
+        aspects=_parts(rubric, score, domains=False),
+        indicators=tuple(score.items),
+        self_assessment=score.self_assessment,
+        warnings=tuple(score.warnings),
     )
 
 
-@lru_cache(maxsize=4096)
-def _level_numbers(n: int, d: int) -> tuple[int | float, str]:
-    level = Fraction(n, d)
-    return _level(level), _exact_level(level)
+def _parts(rubric: Rubric, score: Score, domains: bool) -> tuple[Part, ...]:
+    glosses = {d.id: d.gloss for d in rubric.domains} | {a.id: a.gloss for a in rubric.all_aspects}
+    return tuple(
+        Part(
+            g.id,
+            g.name,
+            glosses.get(g.id),
+            g.weight,
+            g.index,
+            part_predikat(rubric, g.index, score.basis),
+            g.parent,
+        )
+        for g in (score.domains if domains else score.aspects)
+    )
 
 
-def _exact_level(value: Fraction) -> str:
-    """A level as exact text: `3`, `1.26`, or a ratio such as `7/6` when it does not end."""
-    if value.denominator == 1:
-        return str(value.numerator)
-    text = exact_text(value, min_places=0, repeating_places=0)
-    return text if Fraction(text) == value else f"{value.numerator}/{value.denominator}"
+@dataclass(frozen=True)
+class SummaryRow:
+    """One input file of a batch: its headline when it was scored (also for a duplicate,
+    which is an error row), its rank when it counts, its errors and missed gates."""
 
+    file: str
+    headline: Headline | None
+    rank: int | None = None
+    errors: tuple[str, ...] = ()
+    gates: tuple[str, ...] = ()
+    result: str | None = None  # the result file's name in the output folder
 
-def _level(value: Fraction) -> int | float:
-    if value.denominator == 1:
-        return value.numerator
-    return float(round_half_up(value, 6))
+    @property
+    def ok(self) -> bool:
+        return self.rank is not None

@@ -379,6 +379,25 @@ class Rubric(Strict):
         return [i for a in self.all_aspects for i in a.indicators]
 
     @cached_property
+    def _indicator_by_id(self) -> dict[str, Indicator]:
+        return {i.id: i for i in self.indicators}
+
+    def indicator(self, ind_id: str) -> Indicator | None:
+        return self._indicator_by_id.get(ind_id)
+
+    @cached_property
+    def band_names(self) -> tuple[str, ...]:
+        """The predikat names, lowest first: a predikat's rank is its position here."""
+        return tuple(b.name for b in self.predikat.bands)
+
+    def band_position(self, name: str) -> int | None:
+        return self.band_names.index(name) if name in self.band_names else None
+
+    def band_gloss(self, name: str) -> str | None:
+        at = self.band_position(name)
+        return None if at is None else self.predikat.bands[at].gloss
+
+    @cached_property
     def _scales(self) -> dict[str, Scale]:
         return {s.id: s for s in self.scales}
 

@@ -17,7 +17,7 @@ Basis = Literal["rounded", "exact"]
 
 
 @dataclass(frozen=True)
-class Warning:
+class Notice:
     """A note every output must carry; `code` lets renderers translate it."""
 
     code: str
@@ -73,6 +73,10 @@ class Classified:
     predikat_rounded: str
 
     @property
+    def index_exact(self) -> str:
+        return exact_text(self.index)
+
+    @property
     def boundary(self) -> bool:
         return self.predikat_exact != self.predikat_rounded
 
@@ -85,7 +89,7 @@ class Score:
     aspects: list[GroupScore]
     items: list[ItemScore]
     self_assessment: Classified | None
-    warnings: list[Warning]
+    warnings: list[Notice]
 
 
 def item_weights(aspect: Aspect, answered: Set[str]) -> dict[str, Fraction]:
@@ -212,7 +216,7 @@ def score(rubric: Rubric, answers: Answers, basis: Basis | None = None) -> Score
     elif with_self:
         missing = [i.id for i in items if i.self_level is None]
         warnings.append(
-            Warning(
+            Notice(
                 "self-assessment-incomplete",
                 f"Tingkat Mandiri is missing for {_list(missing)}: no self-assessed index",
                 {"items": ", ".join(missing)},
@@ -228,13 +232,13 @@ def _list(ids: Sequence[str], most: int = 12) -> str:
 
 def _warnings(
     rubric: Rubric, answers: Answers, overall: Classified, items: list[ItemScore]
-) -> list[Warning]:
-    out: list[Warning] = []
+) -> list[Notice]:
+    out: list[Notice] = []
     year = answers.identity.year
     if not rubric.years.covers(year):
         expected = rubric_for_year(year).rubric.id
         out.append(
-            Warning(
+            Notice(
                 "rubric-year-mismatch",
                 f"rubric {rubric.id} is for {rubric.years.text}, not for the year {year} (the"
                 f" built-in rubric for {year} is {expected}); scored with {rubric.id} as named",
@@ -248,7 +252,7 @@ def _warnings(
         )
     if overall.boundary:
         out.append(
-            Warning(
+            Notice(
                 "predikat-boundary",
                 f"the exact index {exact_text(overall.index, repeating_places=6)} is"
                 f" {overall.predikat_exact} but the rounded {overall.display} is"
@@ -263,7 +267,7 @@ def _warnings(
     filled = [i.id for i in items if i.filled_by_missing]
     if filled:
         out.append(
-            Warning(
+            Notice(
                 "missing-scored-at-minimum",
                 f"{len(filled)} unanswered indicator(s) scored at the scale minimum"
                 f" {rubric.values.min}: {_list(filled)}",
@@ -273,7 +277,7 @@ def _warnings(
     parts = rubric.unconfirmed_parts()
     if parts:
         out.append(
-            Warning(
+            Notice(
                 "unconfirmed-rubric",
                 f"rubric {rubric.id} has unconfirmed parts ({', '.join(parts)}): treat the result"
                 " as indicative",

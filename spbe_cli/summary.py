@@ -1,142 +1,98 @@
-"""Batch summaries: rows (summary.json), CSV, XLSX, Markdown and HTML, from outcomes."""
+"""Batch summaries: the rows (from outcomes), CSV, XLSX, Markdown and HTML.
+
+Every number is written by `numbers.round_text` from the exact value; predikat order and
+colours are positions in each rubric's band list."""
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 from collections import Counter
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from typing import Any
 
-from spbe_cli import charts, xlsx
+from spbe_cli import charts, serialize, xlsx
 from spbe_cli.i18n import TEXT, Lang, t
+from spbe_cli.numbers import round_text
 from spbe_cli.outcome import Outcome
 from spbe_cli.render import render_view
-from spbe_cli.rubric import PREDIKAT_ORDER
+from spbe_cli.result import Headline, SummaryRow
 from spbe_cli.text import csv_safe
 
-FORMAT_VERSION = 1
 
-
-def rows(outcomes: list[Outcome]) -> list[dict[str, Any]]:
-    """One row per input file, ranked (see batch.ranked); errors carry status "error"."""
+def rows(outcomes: list[Outcome]) -> list[SummaryRow]:
+    """One row per input file, ranked (see batch.ranked); errors carry no rank."""
     out = []
     rank = 0
     for o in outcomes:
-        r = o.result
-        if o.ok and r is not None:
+        if o.ok:
             rank += 1
-            inst = r["institution"]
-            out.append(
-                {
-                    "rank": rank,
-                    "file": o.file,
-                    "institution": inst["name"],
-                    "code": inst["code"],
-                    "type": inst["type"],
-                    "province": inst["province"],
-                    "year": inst["year"],
-                    "rubric": r["rubric"]["id"],
-                    "index": r["index"],
-                    "index_exact": r["index_exact"],
-                    "predikat": r["predikat"],
-                    "predikat_boundary": r["predikat_boundary"],
-                    "domains": {d["id"]: d["index"] for d in r["domains"]},
-                    "aspects": {a["id"]: a["index"] for a in r["aspects"]},
-                    "status": "ok",
-                    "errors": [],
-                    "warnings": r.get("warnings", []),
-                    "gates": o.gate_misses,
-                    "result": f"{o.stem}.json",
-                }
+        out.append(
+            SummaryRow(
+                file=o.file,
+                headline=o.result,
+                rank=rank if o.ok else None,
+                errors=tuple(o.errors),
+                gates=tuple(o.gate_misses) if o.ok else (),
+                result=f"{o.stem}.json" if o.ok else None,
             )
-        else:
-            inst = (r or {}).get("institution") or {}
-            out.append(
-                {
-                    "rank": None,
-                    "file": o.file,
-                    "institution": inst.get("name"),
-                    "code": inst.get("code"),
-                    "type": inst.get("type"),
-                    "province": inst.get("province"),
-                    "year": inst.get("year"),
-                    "rubric": (r or {}).get("rubric", {}).get("id"),
-                    "index": None,
-                    "index_exact": None,
-                    "predikat": None,
-                    "predikat_boundary": None,
-                    "domains": {},
-                    "aspects": {},
-                    "status": "error",
-                    "errors": o.errors,
-                    "warnings": [],
-                    "gates": [],
-                    "result": None,
-                }
-            )
+        )
     return out
 
 
-def to_json(table: list[dict[str, Any]]) -> str:
-    return (
-        json.dumps({"format_version": FORMAT_VERSION, "rows": table}, ensure_ascii=False, indent=2)
-        + "\n"
-    )
+def to_json(table: list[SummaryRow]) -> str:
+    return serialize.summary_json(table)
 
 
-def _part_ids(table: list[dict[str, Any]], key: str) -> list[str]:
-    ids = {i for r in table for i in r[key]}
+def _part_ids(table: list[SummaryRow], domains: bool) -> list[str]:
+    ids = {i for r in table if r.ok and r.headline for i, _ in _of(r.headline, domains)}
     return sorted(ids, key=lambda s: (s[0], int(s[1:]) if s[1:].isdigit() else 0, s))
 
 
-def flat(table: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
-    """Header and rows for CSV and XLSX: every domain and aspect in its own column."""
-    doms, asps = _part_ids(table, "domains"), _part_ids(table, "aspects")
-    header = [
-        "rank",
-        "file",
-        "institution",
-        "code",
-        "type",
-        "province",
-        "year",
-        "rubric",
-        "index",
-        "index_exact",
-        "predikat",
-        "predikat_boundary",
-        *doms,
-        *asps,
-        "status",
-        "errors",
-        "warnings",
-    ]
+def _of(h: Headline, domains: bool) -> tuple[tuple[str, Fraction], ...]:
+    return h.domains if domains else h.aspects
+
+
+HEADER = (
+    "rank",
+    "file",
+    "institution",
+    "code",
+    "type",
+    "province",
+    "year",
+    "rubric",
+    "index",
+    "index_exact",
+    "predikat",
+    "predikat_boundary",
+)
+
+
+def flat(table: list[SummaryRow], numbers: bool) -> tuple[list[str], list[list[Any]]]:
+    """Header and rows for CSV (`numbers` False: indices as their 2-decimal text) and XLSX
+    (numbers: the same rounded values as numbers): every domain and aspect a column."""
+    doms, asps = _part_ids(table, True), _part_ids(table, False)
+    header = [*HEADER, *doms, *asps, "status", "errors", "warnings"]
     body = []
     for r in table:
-        body.append(
-            [
-                r["rank"],
-                r["file"],
-                r["institution"],
-                r["code"],
-                r["type"],
-                r["province"],
-                r["year"],
-                r["rubric"],
-                r["index"],
-                r["index_exact"],
-                r["predikat"],
-                r["predikat_boundary"],
-                *(r["domains"].get(d) for d in doms),
-                *(r["aspects"].get(a) for a in asps),
-                r["status"],
-                " | ".join(r["errors"]),
-                " | ".join(r.get("warnings", [])),
-            ]
-        )
+        data = serialize.summary_row(r)
+        h = r.headline if r.ok else None
+
+        def shown(value: Fraction | None, places: int) -> Any:
+            if value is None:
+                return None
+            text = round_text(value, places)
+            return float(text) if numbers else text
+
+        places = h.places if h else 2
+        cells: list[Any] = [data[k] for k in HEADER]
+        cells[HEADER.index("index")] = shown(h.index if h else None, places)
+        parts = (dict(h.domains) | dict(h.aspects)) if h else {}
+        cells += [shown(parts.get(i), places) for i in (*doms, *asps)]
+        cells += [data["status"], " | ".join(r.errors), " | ".join(data["warnings"])]
+        body.append(cells)
     return header, body
 
 
@@ -148,22 +104,9 @@ def _csv_cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def _two(value: Any) -> Any:
-    """An index (a float already rounded half-up to 2 places) as its 2-decimal text, padded
-    from its shortest form (`2.9` → `2.90`): exact, no rounding happens here."""
-    if isinstance(value, bool) or not isinstance(value, float | int):
-        return value
-    whole, _, frac = repr(value).partition(".")
-    if len(frac) <= 2 and whole.lstrip("-").isdigit() and (not frac or frac.isdigit()):
-        return f"{whole}.{frac.ljust(2, '0')}"
-    return str(Decimal(str(value)).quantize(Decimal("0.01"), ROUND_HALF_UP))
-
-
-def to_csv(table: list[dict[str, Any]]) -> str:
+def to_csv(table: list[SummaryRow]) -> str:
     """Indices as the 2-decimal text a report shows (2.90, not 2.9)."""
-    header, body = flat(table)
-    numeric = {i for i, h in enumerate(header) if h == "index" or h[:1] in "DA" and h[1:].isdigit()}
-    body = [[_two(v) if i in numeric else v for i, v in enumerate(row)] for row in body]
+    header, body = flat(table, numbers=False)
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(header)
@@ -172,12 +115,16 @@ def to_csv(table: list[dict[str, Any]]) -> str:
     return buf.getvalue()
 
 
-def to_xlsx(table: list[dict[str, Any]]) -> bytes:
-    header, body = flat(table)
-    fills = [
-        PREDIKAT_ORDER.index(r["predikat"]) if r["predikat"] in PREDIKAT_ORDER else None
-        for r in table
-    ]
+def _band_position(r: SummaryRow) -> int | None:
+    h = r.headline
+    if not r.ok or h is None or h.predikat not in h.bands:
+        return None
+    return h.bands.index(h.predikat)
+
+
+def to_xlsx(table: list[SummaryRow]) -> bytes:
+    header, body = flat(table, numbers=True)
+    fills = [_band_position(r) for r in table]
     return xlsx.write(header, body, fills, fill_column=header.index("predikat"))
 
 
@@ -198,75 +145,83 @@ class SummaryView:
     notices: list[str] = field(default_factory=list)  # said first (scoring.TOP_WARNINGS)
 
 
-def _mean(values: list[Decimal]) -> str:
-    mean = sum(values, Decimal(0)) / len(values)
-    return str(mean.quantize(Decimal("0.01"), ROUND_HALF_UP))
-
-
-def _groups(table: list[dict[str, Any]], key: str, lang: Lang) -> list[list[str]]:
-    groups: dict[tuple[str, str], list[Decimal]] = {}
+def _groups(table: list[SummaryRow], key: str) -> list[list[str]]:
+    """Mean exact index per rubric and type (or province), rounded once."""
+    groups: dict[tuple[str, str], list[Fraction]] = {}
     for r in table:
-        if r["status"] == "ok":
-            name = r[key] or "–"
-            groups.setdefault((r["rubric"], name), []).append(Decimal(r["index_exact"]))
+        h = r.headline
+        if r.ok and h is not None:
+            name = getattr(h.institution, key) or "–"
+            groups.setdefault((h.rubric_id, name), []).append(h.index)
     return [
-        [rubric, name, str(len(vals)), _mean(vals)]
+        [rubric, name, str(len(vals)), round_text(sum(vals, Fraction(0)) / len(vals), 2)]
         for (rubric, name), vals in sorted(groups.items())
     ]
 
 
-def build_view(
-    table: list[dict[str, Any]], lang: Lang, generated_at: str, tool: str
-) -> SummaryView:
-    ok = [r for r in table if r["status"] == "ok"]
-    ranking = [
-        [
-            str(r["rank"]),
-            r["institution"],
-            r["type"] or "–",
-            r["province"] or "–",
-            str(r["year"]),
-            r["rubric"],
-            f"{Decimal(str(r['index'])):.2f}",
-            r["predikat"],
-        ]
-        for r in ok
-    ]
-    css = [
-        f"p{PREDIKAT_ORDER.index(r['predikat'])}" if r["predikat"] in PREDIKAT_ORDER else ""
-        for r in ok
-    ]
-    counter = Counter(r["predikat"] for r in ok)
-    counts = [(p, str(counter.get(p, 0)), f"p{i}") for i, p in enumerate(PREDIKAT_ORDER)]
-    counts += [(p, str(n), "") for p, n in sorted(counter.items()) if p not in PREDIKAT_ORDER]
-    chart = charts.count_bars(
-        [(p, counter.get(p, 0)) for p in PREDIKAT_ORDER],
-        t(lang, "s_distribution"),
-        ", ".join(f"{p}: {counter.get(p, 0)}" for p in PREDIKAT_ORDER),
-    )
+def band_names(table: list[SummaryRow]) -> list[str]:
+    """Every predikat of the rubrics in the table, each band list in its order (the
+    built-in rubrics share one list: Kurang … Memuaskan)."""
+    names: dict[str, None] = {}
+    for r in table:
+        if r.ok and r.headline is not None:
+            names |= dict.fromkeys(r.headline.bands)
+    return list(names)
+
+
+def _ranking(ok: list[SummaryRow]) -> list[list[str]]:
+    out = []
+    for r in ok:
+        h = r.headline
+        assert h is not None
+        inst = h.institution
+        out.append(
+            [
+                str(r.rank),
+                inst.name,
+                inst.type or "–",
+                inst.province or "–",
+                str(inst.year),
+                h.rubric_id,
+                round_text(h.index, h.places),
+                h.predikat,
+            ]
+        )
+    return out
+
+
+def build_view(table: list[SummaryRow], lang: Lang, generated_at: str, tool: str) -> SummaryView:
+    ok = [r for r in table if r.ok and r.headline is not None]
+    names = band_names(table)
+    counter = Counter(r.headline.predikat for r in ok if r.headline)
+    positions = [_band_position(r) for r in ok]
     return SummaryView(
         lang=lang,
         labels=dict(TEXT[lang]),
         title=t(lang, "s_title", n=len(table), ok=len(ok)),
-        ranking=ranking,
-        ranking_css=css,
-        counts=counts,
-        by_type=_groups(table, "type", lang),
-        by_province=_groups(table, "province", lang),
-        errors=[(r["file"], m) for r in table if r["status"] == "error" for m in r["errors"]],
-        gates=[(r["institution"], m) for r in ok for m in r["gates"]],
-        chart=chart,
+        ranking=_ranking(ok),
+        ranking_css=["" if p is None else f"p{p}" for p in positions],
+        counts=[(p, str(counter.get(p, 0)), f"p{i}") for i, p in enumerate(names)],
+        by_type=_groups(table, "type"),
+        by_province=_groups(table, "province"),
+        errors=[(r.file, m) for r in table if not r.ok for m in r.errors],
+        gates=[(r.headline.institution.name, m) for r in ok if r.headline for m in r.gates],
+        chart=charts.count_bars(
+            [(p, counter.get(p, 0)) for p in names],
+            t(lang, "s_distribution"),
+            ", ".join(f"{p}: {counter.get(p, 0)}" for p in names),
+        ),
         footer=t(lang, "s_footer", tool=tool, time=generated_at),
         notices=_notices(ok, lang),
     )
 
 
-def _notices(ok: list[dict[str, Any]], lang: Lang) -> list[str]:
+def _notices(ok: list[SummaryRow], lang: Lang) -> list[str]:
     """Files scored with a rubric that does not apply to their year, counted and named."""
-    off = [r for r in ok if "rubric-year-mismatch" in r.get("warnings", [])]
+    off = [r.headline for r in ok if r.headline and "rubric-year-mismatch" in r.headline.warnings]
     if not off:
         return []
-    names = ", ".join(f"{r['institution']} ({r['year']}, {r['rubric']})" for r in off)
+    names = ", ".join(f"{h.institution.name} ({h.institution.year}, {h.rubric_id})" for h in off)
     return [t(lang, "s_rubric_year", n=len(off), names=names)]
 
 

@@ -1,19 +1,21 @@
-"""The report view: a result (the JSON contract) + its rubric → pre-formatted, pre-sorted
-text for the Markdown and HTML templates. No I/O, no clock: the time is passed in."""
+"""The report view: a Result + its rubric (+ the plan it shows) → pre-formatted,
+pre-sorted text for the Markdown and HTML templates. Every number is written by
+`numbers` (half-up, once, from the exact value). No I/O, no clock: the time is passed in."""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from decimal import ROUND_CEILING, Decimal
 from fractions import Fraction
 from pathlib import PurePath
-from typing import Any
 
-from spbe_cli import charts
-from spbe_cli.i18n import PREDIKAT_GLOSS_EN, TEXT, Lang, gloss, t
+from spbe_cli import charts, planview
+from spbe_cli.i18n import TEXT, Lang, gloss, t
+from spbe_cli.numbers import level_text, round_text, signed_text, weight_text
+from spbe_cli.planning import Plan
+from spbe_cli.result import Part, Result
 from spbe_cli.rubric import LoadedRubric, Rubric
-from spbe_cli.scoring import TOP_WARNINGS
+from spbe_cli.scoring import TOP_WARNINGS, ItemScore, Notice
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,9 @@ class IndicatorRow:
 
 
 @dataclass(frozen=True)
-class Band:
+class BandCell:
+    """One predikat band in the report's band table."""
+
     name: str
     range_text: str
     current: bool
@@ -57,7 +61,7 @@ class ReportView:
     predikat: str
     predikat_css: str
     gap: str
-    bands: list[Band]
+    bands: list[BandCell]
     band_svg: str
     domains: list[Row]
     aspects: list[Row]
@@ -79,343 +83,319 @@ class ReportView:
     notices: list[str] = field(default_factory=list)  # shown at the top (see TOP_WARNINGS)
 
 
-def _d(value: Any) -> Decimal:
-    return Decimal(str(value))
+@dataclass(frozen=True)
+class _Ctx:
+    """What every step of the view needs: the result, its rubric and the language."""
+
+    result: Result
+    rubric: Rubric
+    lang: Lang
+
+    @property
+    def places(self) -> int:
+        return self.result.places
+
+    def index(self, value: Fraction) -> str:
+        return round_text(value, self.places)
+
+    def at(self, value: Fraction) -> float:
+        """Where a chart draws an index: at the value it labels (the shown one)."""
+        return float(self.index(value))
+
+    def predikat(self, name: str) -> str:
+        """A predikat as the reader sees it: its English gloss (from the rubric's band)
+        beside the official name in English reports."""
+        return gloss(self.lang, name, self.rubric.band_gloss(name))
+
+    def css(self, name: str) -> str:
+        """A predikat's colour class: its position in the rubric's band list."""
+        at = self.rubric.band_position(name)
+        return "" if at is None else f"p{at}"
 
 
-def _fmt(value: Any, places: int = 2) -> str:
-    return f"{_d(value):.{places}f}"
+def build(
+    result: Result,
+    loaded: LoadedRubric,
+    lang: Lang,
+    generated_at: str,
+    plan: Plan | None = None,
+    extra_warnings: tuple[Notice, ...] = (),
+) -> ReportView:
+    """The report of a result; `plan` is the recommendation it shows (none: no section)."""
+    c = _Ctx(result, loaded.rubric, lang)
+    index_text = c.index(result.index)
+    self_summary, self_rows, self_note = _self_section(c)
+    plan_summary, plan_rows, plan_more = _recommendation(c, plan)
+    indicators = _indicator_rows(c)
+    return ReportView(
+        lang=lang,
+        title=_title(c),
+        index_name=c.rubric.index_name,
+        identity=_identity(c),
+        index=index_text,
+        index_exact=result.overall.index_exact,
+        predikat=c.predikat(result.predikat),
+        predikat_css=c.css(result.predikat),
+        gap=_gap(c),
+        bands=_band_cells(c),
+        band_svg=_band_svg(c),
+        domains=[_part_row(c, d, with_domain=False) for d in result.domains],
+        aspects=[_part_row(c, a, with_domain=bool(result.domains)) for a in result.aspects],
+        aspect_bars=_aspect_bars(c),
+        radar_aspects=_radar(c, "ra", result.aspects, "radar_aspects", "aspects"),
+        radar_domains=_radar(c, "rd", result.domains, "radar_domains", "domains"),
+        level_bars=_level_bars(c),
+        indicators=indicators,
+        notes=[i for i in indicators if i.explanation or i.evidence],
+        self_summary=self_summary,
+        self_rows=self_rows,
+        self_note=self_note,
+        warnings=_warnings(c, extra_warnings),
+        footer=_footer(c, generated_at),
+        labels=dict(TEXT[lang]),
+        plan_summary=plan_summary,
+        plan_rows=plan_rows,
+        plan_more=plan_more,
+        notices=[_warning_text(c, w) for w in result.warnings if w.code in TOP_WARNINGS],
+    )
+
+
+def _title(c: _Ctx) -> str:
+    inst = c.result.institution
+    name = t(c.lang, "report_title", index_name=c.rubric.index_name)
+    return f"{name} — {inst.name} ({inst.year})"
+
+
+def _identity(c: _Ctx) -> list[tuple[str, str]]:
+    inst = c.result.institution
+    identity = [
+        (t(c.lang, "institution"), inst.name),
+        (t(c.lang, "type"), inst.type or "–"),
+        (t(c.lang, "province"), inst.province or "–"),
+        (t(c.lang, "year"), str(inst.year)),
+        (t(c.lang, "stage"), inst.stage or "–"),
+        (t(c.lang, "rubric"), f"{c.rubric.id} — {c.rubric.title}"),
+    ]
+    if inst.code:
+        identity.insert(1, (t(c.lang, "code"), inst.code))
+    return identity
 
 
 def _band_spans(rubric: Rubric) -> list[charts.BandSpan]:
     lo, hi = rubric.values.min, rubric.values.max
     spans = []
     for b in rubric.predikat.bands:
-        start = b.min if b.min is not None else lo
-        end = b.max if b.max is not None else hi
+        start = Fraction(b.min if b.min is not None else lo)
+        end = Fraction(b.max if b.max is not None else hi)
         if b.min is None:
-            text = f"< {_fmt(end)}"
+            text = f"< {round_text(end, 2)}"
         elif b.max is None:
-            text = f"≥ {_fmt(start)}"
+            text = f"≥ {round_text(start, 2)}"
         else:
-            text = f"{_fmt(start)}–{_fmt(end)}"
+            text = f"{round_text(start, 2)}–{round_text(end, 2)}"
         spans.append(charts.BandSpan(b.name, text, float(start), float(end)))
     return spans
 
 
-def _gap(rubric: Rubric, result: dict[str, Any], lang: Lang) -> str:
-    names = [b.name for b in rubric.predikat.bands]
-    current = names.index(result["predikat"])
-    if current == len(names) - 1:
-        return t(lang, "gap_top")
-    target = rubric.predikat.bands[current + 1]
-    assert target.min is not None
-    if result["predikat_basis"] == "rounded":
-        need = target.min - _d(result["index"])
-    else:  # exact basis: round the shortfall up so it is never understated
-        need = (target.min - _d(result["index_exact"])).quantize(Decimal("0.01"), ROUND_CEILING)
-    return t(lang, "gap_next", gap=f"{need:.2f}", predikat=_predikat(lang, target.name))
+def _band_cells(c: _Ctx) -> list[BandCell]:
+    return [
+        BandCell(c.predikat(s.label), s.range_text, s.label == c.result.predikat, f"p{i}")
+        for i, s in enumerate(_band_spans(c.rubric))
+    ]
 
 
-def _predikat(lang: Lang, name: str) -> str:
-    return gloss(lang, name, PREDIKAT_GLOSS_EN.get(name))
-
-
-def _level_text(value: Any) -> str:
-    return str(value) if isinstance(value, int) else _fmt(value)
-
-
-def _next_step(rubric: Rubric | None, ind_id: str, level: Any, lang: Lang) -> str:
-    if rubric is None:
-        return ""
-    ind = next(
-        (i for i in rubric.indicators if i.id == ind_id.split("-")[0] or i.id == ind_id), None
+def _band_svg(c: _Ctx) -> str:
+    index_text = c.index(c.result.index)
+    return charts.band_scale(
+        _band_spans(c.rubric),  # official names on the chart; glosses are in its text
+        c.at(c.result.index),
+        index_text,
+        t(c.lang, "band_scale"),
+        t(
+            c.lang,
+            "band_scale_desc",
+            index_name=c.rubric.index_name,
+            index=index_text,
+            predikat=c.predikat(c.result.predikat),
+        ),
     )
+
+
+def _gap(c: _Ctx) -> str:
+    """How far the next predikat is: on the rounded basis from the shown index; on the
+    exact basis the shortfall is rounded up, so that it is never understated."""
+    bands = c.rubric.predikat.bands
+    current = c.rubric.band_position(c.result.predikat)
+    if current is None or current == len(bands) - 1:
+        return t(c.lang, "gap_top")
+    target = bands[current + 1]
+    assert target.min is not None
+    if c.result.basis == "rounded":
+        need = Fraction(target.min) - Fraction(c.index(c.result.index))
+        text = round_text(need, 2)
+    else:
+        need = Fraction(target.min) - c.result.index
+        text = round_text(Fraction(math.ceil(need * 100), 100), 2)
+    return t(c.lang, "gap_next", gap=text, predikat=c.predikat(target.name))
+
+
+def _part_row(c: _Ctx, p: Part, with_domain: bool) -> Row:
+    cells = [p.id, gloss(c.lang, p.name, p.gloss)]
+    if with_domain:
+        cells.append(p.domain or "")
+    cells += [weight_text(p.weight), c.index(p.index), c.predikat(p.predikat)]
+    return Row(cells, c.css(p.predikat))
+
+
+def _aspect_bars(c: _Ctx) -> list[tuple[str, str, str]]:
+    lo, hi = float(c.rubric.values.min), float(c.rubric.values.max)
+    return [(a.id, _unicode_bar(c.at(a.index), lo, hi), c.index(a.index)) for a in c.result.aspects]
+
+
+def _radar(c: _Ctx, uid: str, parts: tuple[Part, ...], title: str, what: str) -> str:
+    """A radar of aspects (with the self-assessment beside them) or domains; fewer than
+    three parts make no radar."""
+    if len(parts) < 3:
+        return ""
+    second = None
+    if uid == "ra" and c.result.self_assessment is not None:
+        second = _aspect_self(c.result)
+    return charts.radar(
+        uid,
+        [(p.id, c.at(p.index)) for p in parts],
+        float(c.rubric.values.min),
+        float(c.rubric.values.max),
+        t(c.lang, title),
+        t(
+            c.lang,
+            "radar_desc",
+            what=t(c.lang, what).lower(),
+            values=", ".join(f"{p.id} {c.index(p.index)}" for p in parts),
+        ),
+        second=second,
+        legend=(t(c.lang, "final"), t(c.lang, "self")) if second is not None else None,
+    )
+
+
+def _level_bars(c: _Ctx) -> str:
+    items = c.result.indicators
+    return charts.level_bars(
+        [(i.id, float(i.level), level_text(i.level)) for i in items],
+        float(c.rubric.values.min),
+        float(c.rubric.values.max),
+        t(c.lang, "bars_title"),
+        t(c.lang, "bars_desc", values=", ".join(f"{i.id}: {level_text(i.level)}" for i in items)),
+    )
+
+
+def _indicator_rows(c: _Ctx) -> list[IndicatorRow]:
+    return [
+        IndicatorRow(
+            id=i.id,
+            name=i.name,
+            aspect=i.aspect_id,
+            level=level_text(i.level),
+            level_name=i.level_name,
+            weight=weight_text(i.weight),
+            contribution=round_text(i.contribution, 4),
+            next_step=_next_step(c, i),
+            explanation=i.explanation or "",
+            evidence=i.evidence or "",
+            level_class=f"l{math.floor(i.level)}",
+            note=t(c.lang, "scored_by_missing") if i.filled_by_missing else "",
+        )
+        for i in c.result.indicators
+    ]
+
+
+def _next_step(c: _Ctx, item: ItemScore) -> str:
+    ind = c.rubric.indicator(item.indicator_id)
     if ind is None:
         return ""
-    top = int(rubric.values.max)
-    nxt = math.floor(_d(level)) + 1
-    if _d(level) >= top:
-        return t(lang, "top_level")
-    found = rubric.guidance(ind, nxt)
+    if item.level >= c.rubric.values.max:
+        return t(c.lang, "top_level")
+    nxt = math.floor(item.level) + 1
+    found = c.rubric.guidance(ind, nxt)
     if found and not found[1]:
-        return t(lang, "next_level_text", level=nxt, criterion=found[0])
-    name = rubric.scale_of(ind).levels.get(nxt, "")
+        return t(c.lang, "next_level_text", level=nxt, criterion=found[0])
+    name = c.rubric.scale_of(ind).levels.get(nxt, "")
     if found:  # the scale's general description: say so
-        return t(lang, "next_level_general", level=nxt, name=name, criterion=found[0])
-    return t(lang, "next_level_no_criterion", level=nxt, name=name)
+        return t(c.lang, "next_level_general", level=nxt, name=name, criterion=found[0])
+    return t(c.lang, "next_level_no_criterion", level=nxt, name=name)
 
 
-def _general_guidance(rubric: Rubric, ind_id: str, level: Any) -> bool:
+def _general_guidance(c: _Ctx, item: ItemScore) -> bool:
     """Whether the next level of an item is described only by the scale's general text."""
-    ind = rubric.item_indicator(ind_id)
-    nxt = math.floor(_d(level)) + 1
-    found = rubric.guidance(ind, nxt) if ind is not None else None
+    ind = c.rubric.indicator(item.indicator_id)
+    found = c.rubric.guidance(ind, math.floor(item.level) + 1) if ind is not None else None
     return found is not None and found[1]
 
 
-def _warning_text(w: dict[str, Any], lang: Lang, basis: str, index_exact: str) -> str:
-    key = f"w_{w['code']}"
-    if key not in TEXT[lang]:
-        return str(w["message"])
-    params = dict(w.get("params", {}))
-    params.setdefault("exact_value", index_exact)
-    params.setdefault("basis", t(lang, f"basis_{basis}"))
-    try:
-        return t(lang, key, **params)
-    except KeyError:
-        return str(w["message"])
+def _warnings(c: _Ctx, extra: tuple[Notice, ...]) -> list[str]:
+    """Every warning in the reader's language, and a note when a next step is only the
+    scale's general guidance."""
+    texts = [_warning_text(c, w) for w in (*c.result.warnings, *extra)]
+    if any(_general_guidance(c, i) for i in c.result.indicators):
+        texts.append(t(c.lang, "general_guidance_note"))
+    return texts
 
 
-def build(
-    result: dict[str, Any],
-    loaded: LoadedRubric,
-    lang: Lang,
-    generated_at: str,
-    extra_warnings: list[dict[str, Any]] | None = None,
-) -> ReportView:
-    rubric = loaded.rubric
-    inst = result["institution"]
-    lo, hi = float(rubric.values.min), float(rubric.values.max)
-    band_names = [b.name for b in rubric.predikat.bands]
-
-    def pcss(name: str) -> str:
-        return f"p{band_names.index(name)}" if name in band_names else ""
-
-    identity = [
-        (t(lang, "institution"), inst["name"]),
-        (t(lang, "type"), inst["type"] or "–"),
-        (t(lang, "province"), inst["province"] or "–"),
-        (t(lang, "year"), str(inst["year"])),
-        (t(lang, "stage"), inst["stage"] or "–"),
-        (t(lang, "rubric"), f"{rubric.id} — {rubric.title}"),
+def _self_section(c: _Ctx) -> tuple[list[tuple[str, str]], list[Row], str]:
+    """The self-assessment (Tingkat Mandiri) beside the final index, and every indicator
+    whose self level differs from the final one."""
+    r = c.result
+    sa = r.self_assessment
+    if sa is None:
+        return [], [], ""
+    summary = [
+        (t(c.lang, "self_index"), f"{c.index(sa.index)} ({c.predikat(sa.predikat)})"),
+        (t(c.lang, "final_index"), f"{c.index(r.index)} ({c.predikat(r.predikat)})"),
+        (t(c.lang, "difference"), signed_text(sa.index - r.index, c.places)),
     ]
-    if inst.get("code"):
-        identity.insert(1, (t(lang, "code"), inst["code"]))
-
-    spans = _band_spans(rubric)
-    bands = [
-        Band(_predikat(lang, s.label), s.range_text, s.label == result["predikat"], f"p{i}")
-        for i, s in enumerate(spans)
-    ]
-    index_text = _fmt(result["index"])
-    band_svg = charts.band_scale(
-        spans,  # official Indonesian names on the chart; glosses are in the text equivalent
-        float(result["index"]),
-        index_text,
-        t(lang, "band_scale"),
-        t(
-            lang,
-            "band_scale_desc",
-            index_name=rubric.index_name,
-            index=index_text,
-            predikat=_predikat(lang, result["predikat"]),
-        ),
-    )
-
-    dom_gloss = {d.id: d.gloss for d in rubric.domains}
-    asp_gloss = {a.id: a.gloss for a in rubric.all_aspects}
-    domains = [
+    rows = [
         Row(
             [
-                d["id"],
-                gloss(lang, d["name"], dom_gloss.get(d["id"])),
-                _fmt(d["weight"]),
-                _fmt(d["index"]),
-                _predikat(lang, d["predikat"]),
-            ],
-            pcss(d["predikat"]),
+                i.id,
+                i.name,
+                level_text(i.self_level),
+                level_text(i.level),
+                level_text(i.self_level - i.level, signed=True),
+            ]
         )
-        for d in result["domains"]
+        for i in r.indicators
+        if i.self_level is not None and i.self_level != i.level
     ]
-    basis_rounded = result["predikat_basis"] == "rounded"
-    aspects = []
-    for a in result["aspects"]:
-        p = rubric.band(_frac(_d(a["index"]) if basis_rounded else _d(a["index_exact"]))).name
-        cells = [a["id"], gloss(lang, a["name"], asp_gloss.get(a["id"]))]
-        if result["domains"]:
-            cells.append(a["domain"] or "")
-        cells += [_fmt(a["weight"]), _fmt(a["index"]), _predikat(lang, p)]
-        aspects.append(Row(cells, pcss(p)))
-    aspect_bars = [
-        (a["id"], _unicode_bar(float(a["index"]), lo, hi), _fmt(a["index"]))
-        for a in result["aspects"]
-    ]
+    return summary, rows, "" if rows else t(c.lang, "no_differences")
 
-    self_levels = {i["id"]: i["self_level"] for i in result["indicators"]}
-    has_self = result["self_assessment"] is not None
-    aspect_self = _aspect_self(result) if has_self else None
-    radar_aspects = (
-        charts.radar(
-            "ra",
-            [(a["id"], float(a["index"])) for a in result["aspects"]],
-            lo,
-            hi,
-            t(lang, "radar_aspects"),
-            t(
-                lang,
-                "radar_desc",
-                what=t(lang, "aspects").lower(),
-                values=", ".join(f"{a['id']} {_fmt(a['index'])}" for a in result["aspects"]),
-            ),
-            second=aspect_self,
-            legend=(t(lang, "final"), t(lang, "self")),
-        )
-        if len(result["aspects"]) >= 3
-        else ""
+
+def _warning_text(c: _Ctx, w: Notice) -> str:
+    key = f"w_{w.code}"
+    if key not in TEXT[c.lang]:
+        return w.message
+    params = dict(w.params)
+    params.setdefault("exact_value", c.result.overall.index_exact)
+    params.setdefault("basis", t(c.lang, f"basis_{c.result.basis}"))
+    try:
+        return t(c.lang, key, **params)
+    except KeyError:
+        return w.message
+
+
+def _footer(c: _Ctx, generated_at: str) -> list[str]:
+    r = c.result
+    confidence = "; ".join(
+        f"{part}: {p.confidence.value}" for part, p in c.rubric.provenance.items()
     )
-    radar_domains = (
-        charts.radar(
-            "rd",
-            [(d["id"], float(d["index"])) for d in result["domains"]],
-            lo,
-            hi,
-            t(lang, "radar_domains"),
-            t(
-                lang,
-                "radar_desc",
-                what=t(lang, "domains").lower(),
-                values=", ".join(f"{d['id']} {_fmt(d['index'])}" for d in result["domains"]),
-            ),
-        )
-        if len(result["domains"]) >= 3
-        else ""
-    )
-    level_bars = charts.level_bars(
-        [(i["id"], float(i["level"]), _level_text(i["level"])) for i in result["indicators"]],
-        lo,
-        hi,
-        t(lang, "bars_title"),
-        t(
-            lang,
-            "bars_desc",
-            values=", ".join(f"{i['id']}: {_level_text(i['level'])}" for i in result["indicators"]),
-        ),
-    )
-
-    indicators = [
-        IndicatorRow(
-            id=i["id"],
-            name=i["name"],
-            aspect=i["aspect"],
-            level=_level_text(i["level"]),
-            level_name=i["level_name"],
-            weight=_weight(i),
-            contribution=_contribution(i),
-            next_step=_next_step(rubric, i["id"], i["level"], lang),
-            explanation=i.get("explanation") or "",
-            evidence=i.get("evidence") or "",
-            level_class=f"l{math.floor(_d(i['level']))}",
-            note=t(lang, "scored_by_missing") if i.get("scored_by_missing") else "",
-        )
-        for i in result["indicators"]
-    ]
-
-    self_summary: list[tuple[str, str]] = []
-    self_rows: list[Row] = []
-    self_note = ""
-    if has_self:
-        sa = result["self_assessment"]
-        self_summary = [
-            (t(lang, "self_index"), f"{_fmt(sa['index'])} ({_predikat(lang, sa['predikat'])})"),
-            (t(lang, "final_index"), f"{index_text} ({_predikat(lang, result['predikat'])})"),
-            (t(lang, "difference"), f"{_d(sa['difference']):+.2f}"),
-        ]
-        for i in result["indicators"]:
-            s = self_levels[i["id"]]
-            if s is None or _d(s) == _d(i["level"]):
-                continue
-            diff = _d(s) - _d(i["level"])
-            self_rows.append(
-                Row(
-                    [
-                        i["id"],
-                        i["name"],
-                        _level_text(s),
-                        _level_text(i["level"]),
-                        f"{diff:+}" if diff == diff.to_integral() else f"{diff:+.2f}",
-                    ]
-                )
-            )
-        if not self_rows:
-            self_note = t(lang, "no_differences")
-
-    warnings = [
-        _warning_text(w, lang, result["predikat_basis"], result["index_exact"])
-        for w in [*result["warnings"], *(extra_warnings or [])]
-    ]
-    if any(_general_guidance(rubric, i["id"], i["level"]) for i in result["indicators"]):
-        warnings.append(t(lang, "general_guidance_note"))
-    confidence = "; ".join(f"{part}: {p.confidence.value}" for part, p in rubric.provenance.items())
-    tool = result["tool"]
     footer = [
-        t(lang, "footer", tool=tool["name"], version=tool["version"], time=generated_at),
-        t(lang, "rubric_stamp", id=result["rubric"]["id"], sha=result["rubric"]["sha256"]),
-        f"{t(lang, 'confidence')}: {confidence}",
+        t(c.lang, "footer", tool=r.tool[0], version=r.tool[1], time=generated_at),
+        t(c.lang, "rubric_stamp", id=r.rubric.id, sha=r.rubric.sha256),
+        f"{t(c.lang, 'confidence')}: {confidence}",
     ]
-    if result.get("input"):
+    if r.input is not None:
         footer.append(
-            t(
-                lang,
-                "input_stamp",
-                file=PurePath(result["input"]["file"]).name,
-                sha=result["input"]["sha256"],
-            )
+            t(c.lang, "input_stamp", file=PurePath(r.input.file).name, sha=r.input.sha256)
         )
-
-    plan_summary, plan_rows, plan_more = _recommendation(result, loaded, lang)
-    title = (
-        f"{t(lang, 'report_title', index_name=rubric.index_name)} — {inst['name']} ({inst['year']})"
-    )
-    return ReportView(
-        lang=lang,
-        title=title,
-        index_name=rubric.index_name,
-        identity=identity,
-        index=index_text,
-        index_exact=result["index_exact"],
-        predikat=_predikat(lang, result["predikat"]),
-        predikat_css=pcss(result["predikat"]),
-        gap=_gap(rubric, result, lang),
-        bands=bands,
-        band_svg=band_svg,
-        domains=domains,
-        aspects=aspects,
-        aspect_bars=aspect_bars,
-        radar_aspects=radar_aspects,
-        radar_domains=radar_domains,
-        level_bars=level_bars,
-        indicators=indicators,
-        notes=[i for i in indicators if i.explanation or i.evidence],
-        self_summary=self_summary,
-        self_rows=self_rows,
-        self_note=self_note,
-        warnings=warnings,
-        footer=footer,
-        labels=dict(_labels(lang)),
-        plan_summary=plan_summary,
-        plan_rows=plan_rows,
-        plan_more=plan_more,
-        notices=[
-            _warning_text(w, lang, result["predikat_basis"], result["index_exact"])
-            for w in result["warnings"]
-            if w["code"] in TOP_WARNINGS
-        ],
-    )
-
-
-def _frac(value: Decimal) -> Any:
-    return Fraction(value)
-
-
-def _weight(i: dict[str, Any]) -> str:
-    exact = i.get("weight_exact") or str(i["weight"])
-    d = _d(exact)
-    return f"{d:.2f}" if len(exact.split(".")[-1]) <= 2 or "." not in exact else f"{d:.4f}"
-
-
-def _contribution(i: dict[str, Any]) -> str:
-    return f"{_d(i.get('contribution_exact') or i['contribution']):.4f}"
+    return footer
 
 
 def _unicode_bar(value: float, lo: float, hi: float, width: int = 20) -> str:
@@ -423,37 +403,23 @@ def _unicode_bar(value: float, lo: float, hi: float, width: int = 20) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def _aspect_self(result: dict[str, Any]) -> list[float]:
-    """Self-assessed aspect indices from the indicator weights and self levels."""
-    totals: dict[str, Decimal] = {}
-    for i in result["indicators"]:
-        w = _d(i.get("weight_exact") or i["weight"])
-        totals[i["aspect"]] = totals.get(i["aspect"], Decimal(0)) + w * _d(i["self_level"])
-    return [float(totals.get(a["id"], Decimal(0)) / _d(a["weight"])) for a in result["aspects"]]
-
-
-def _labels(lang: Lang) -> dict[str, str]:
-    return TEXT[lang]
+def _aspect_self(result: Result) -> list[float]:
+    """Self-assessed aspect indices from the item weights and self levels (chart only)."""
+    totals: dict[str, Fraction] = {}
+    for i in result.indicators:
+        share = i.weight * (i.self_level or 0)
+        totals[i.aspect_id] = totals.get(i.aspect_id, Fraction(0)) + share
+    return [float(totals.get(a.id, Fraction(0)) / a.weight) for a in result.aspects]
 
 
 PLAN_ROWS = 10
 
 
-def _recommendation(
-    result: dict[str, Any], loaded: LoadedRubric, lang: Lang
-) -> tuple[list[str], list[list[str]], str]:
-    """The plan to the next predikat (`spbe plan`), shortened for the report."""
-    # import cost: the plan and the diff model it starts from are a report's alone; a
-    # batch's summaries are rendered through this module's neighbours without them.
-    from spbe_cli import planning, planview
-    from spbe_cli.diff import side_from_result
-
-    side = side_from_result(result, loaded)
-    if side.score is None:
+def _recommendation(c: _Ctx, plan: Plan | None) -> tuple[list[str], list[list[str]], str]:
+    """The plan to the next predikat (what `spbe plan` shows), shortened for the report."""
+    if plan is None:
         return [], [], ""
-    target, name = planning.target_from(loaded.rubric, side.score, None)
-    p = planning.plan(loaded.rubric, side.score, target, name, result["predikat_basis"])
-    v = planview.build(p, lang, result["institution"]["name"], costs=False)
-    rows = [[r[1], r[2], r[3], r[4], r[5], r[6]] for r in v.rows[:PLAN_ROWS]]
-    more = t(lang, "p_more", n=len(v.rows) - PLAN_ROWS) if len(v.rows) > PLAN_ROWS else ""
+    v = planview.build(plan, c.lang, c.result.institution.name, costs=False)
+    rows = [r[1:] for r in v.rows[:PLAN_ROWS]]
+    more = t(c.lang, "p_more", n=len(v.rows) - PLAN_ROWS) if len(v.rows) > PLAN_ROWS else ""
     return v.summary[1:], rows, more

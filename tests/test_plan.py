@@ -16,7 +16,8 @@ from typer.testing import CliRunner
 from spbe_cli.answers import Answer, Answers, Identity
 from spbe_cli.cli import app
 from spbe_cli.planning import plan, threshold
-from spbe_cli.rubric import parse_rubric
+from spbe_cli.result import Result, build
+from spbe_cli.rubric import LoadedRubric, Rubric, parse_rubric
 from spbe_cli.scoring import score
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,6 +101,13 @@ def plan_key(p: object, costs: bool) -> tuple[object, ...]:
     return (sum(s.cost for s in steps) if costs else 0, len(steps), len(touched), tuple(touched))
 
 
+def scored(rubric: Rubric, levels: list[Fraction]) -> Result:
+    """The result of these levels under a rubric built in the test."""
+    loaded = LoadedRubric(rubric=rubric, path="", sha256="", builtin=False)
+    ans = answers(levels)
+    return build(loaded, ans, score(rubric, ans), "test")
+
+
 weight_sets = (
     st.lists(st.integers(1, 60), min_size=2, max_size=4)
     .filter(lambda xs: sum(xs) < 199)
@@ -126,7 +134,7 @@ def test_plan_is_optimal_against_exhaustive_search(
             Fraction(x) for x in data.draw(st.lists(st.integers(1, 5), min_size=n, max_size=n))
         ]
     rubric = small_rubric(weights, decimal)
-    sc = score(rubric, answers(levels))  # type: ignore[arg-type]
+    sc = scored(rubric, levels)
     target = data.draw(st.fractions(1, 5, max_denominator=100))
     costs = None
     if use_costs:
@@ -251,6 +259,6 @@ def test_all_formats(runner: CliRunner) -> None:
 def test_a_target_above_the_scale_is_unreachable() -> None:
     """A rubric whose top band asks more than the scale can give: no plan, said plainly."""
     rubric = small_rubric([Fraction(50), Fraction(50)], decimal=False)
-    sc = score(rubric, answers([Fraction(1), Fraction(2)]))  # type: ignore[arg-type]
+    sc = scored(rubric, [Fraction(1), Fraction(2)])
     p = plan(rubric, sc, Fraction("5.01"), "Lebih", "exact")  # type: ignore[arg-type]
     assert not p.reachable and p.steps == []

@@ -7,9 +7,13 @@ from fractions import Fraction
 import pytest
 
 from spbe_cli.answers import Answer, Answers, Identity
-from spbe_cli.numbers import fmt
+from spbe_cli.numbers import round_text
 from spbe_cli.rubric import load_builtin, parse_rubric
 from spbe_cli.scoring import score
+
+
+def fmt(value: Fraction) -> str:
+    return round_text(value, 2)
 
 
 def answers(levels: dict[str, Fraction | int | str], **self_levels: int) -> Answers:

@@ -11,21 +11,51 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from spbe_cli.errors import SpbeError
-from spbe_cli.limits import Limits
+from spbe_cli.numbers import parse_decimal
 from spbe_cli.safetext import printable
+
+EXIT_GATE, EXIT_INPUT = 1, 2
+
+
+def report_error(err: SpbeError) -> None:
+    """Every expected failure, located, on stderr; the caller exits 2."""
+    # cold start: rich only when there is something to print
+    from rich.console import Console
+
+    from spbe_cli.console import say  # cold start: the one sanitiser, with rich
+
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    for p in err.problems:
+        say(console, str(p), prefix="[bold red]error:[/] ")
+    if len(err.problems) > 1:
+        console.print(f"{len(err.problems)} problems", style="red")
+
+
+class SpbeGroup(TyperGroup):
+    """The root command: the one place where an SpbeError (from any command, or from an
+    option's parser) becomes its located messages and exit code 2."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SpbeError as e:
+            report_error(e)
+            raise typer.Exit(EXIT_INPUT) from None
+
 
 if TYPE_CHECKING:
     from spbe_cli.i18n import Lang as TextLang
 
-EXIT_OK, EXIT_GATE, EXIT_INPUT = 0, 1, 2
-
 app = typer.Typer(
+    cls=SpbeGroup,
     name="spbe",
     help="Compute the SPBE / Pemerintah Digital index exactly and write reports.\n\n"
     "Exit codes: 0 ok, 1 a gate failed, 2 bad input or usage.",
@@ -55,21 +85,13 @@ class BasisOpt(StrEnum):
     exact = "exact"
 
 
-def _fail(err: SpbeError) -> NoReturn:
-    # cold start: rich (about 30 ms) only when there is something to print
-    from rich.console import Console
+def _limits() -> Any:
+    # cold start: only this command needs it
+    import os
 
-    from spbe_cli.console import say
+    # cold start: only this command needs it
+    from spbe_cli.limits import Limits
 
-    console = Console(stderr=True, highlight=False, soft_wrap=True)
-    for p in err.problems:
-        say(console, str(p), prefix="[bold red]error:[/] ")
-    if len(err.problems) > 1:
-        console.print(f"{len(err.problems)} problems", style="red")
-    raise typer.Exit(EXIT_INPUT)
-
-
-def _limits() -> Limits:
     return Limits.from_env(os.environ)
 
 
@@ -167,8 +189,22 @@ def _generated_at(option: str | None) -> str:
         raise SpbeError(f"{where}: '{shown}' is not {what} within the years 1–9999") from None
 
 
+def option_number(name: str) -> Any:
+    """A typer `parser=` for a number option: `numbers.parse_decimal` naming the option."""
+
+    def parse(text: str) -> Decimal:
+        return parse_decimal(text, name)
+
+    return parse
+
+
 FailUnderOpt = Annotated[
-    str | None, typer.Option("--fail-under", help="Gate: exit 1 when the index is below this.")
+    Decimal | None,
+    typer.Option(
+        "--fail-under",
+        parser=option_number("--fail-under"),
+        help="Gate: exit 1 when the index is below this.",
+    ),
 ]
 MinPredikatOpt = Annotated[
     str | None, typer.Option("--min-predikat", help="Gate: exit 1 below this predikat.")
@@ -179,11 +215,24 @@ MinDomainOpt = Annotated[
 ]
 
 
-def _gates(fail_under: str | None, min_predikat: str | None, min_domain: list[str] | None) -> Any:
-    # cold start: gates imports the rubric models (pydantic), for scoring commands only
+def _gates(
+    fail_under: Decimal | None,
+    min_predikat: str | None,
+    min_domain: list[str] | None,
+    rubric: str | None,
+) -> Any:
+    """The gate options, checked before anything is scored: --min-predikat must name a
+    band of the rubric given (else of a built-in one)."""
+    # cold start: only this command needs it
+    # cold start: only this command needs it
     from spbe_cli import gates
+    from spbe_cli.rubric import all_builtin, load_rubric
 
-    return gates.parse(fail_under, min_predikat, min_domain or [])
+    parsed = gates.parse(fail_under, min_predikat, min_domain or [])
+    if min_predikat is not None:
+        rubrics = [load_rubric(rubric)] if rubric is not None else all_builtin()
+        gates.check_predikat_name(min_predikat, [r.rubric.band_names for r in rubrics])
+    return parsed
 
 
 def _optional_flag_values(argv: list[str]) -> list[str]:

@@ -23,14 +23,14 @@ from spbe_cli.cli import (
     Missing,
     RubricOpt,
     _console,
-    _fail,
     _gates,
     _generated_at,
     _limits,
     app,
     browser_lang,
 )
-from spbe_cli.errors import Problem, SpbeError
+from spbe_cli.errors import Problem
+from spbe_cli.errors import SpbeError as _E
 
 
 @app.command()
@@ -68,31 +68,24 @@ def batch(
     from spbe_cli import batch as b
     from spbe_cli import discovery, runguard, summary
 
+    gates = _gates(fail_under, min_predikat, min_domain, rubric)
+    formats = tuple(f.strip() for f in (reports or "").split(",") if f.strip())
+    bad = [f for f in formats if f not in ("md", "html", "pdf")]
+    if bad:
+        raise _E(f"--reports: {', '.join(bad)} is not md, html or pdf")
+    browser = _browser(lang.value) if "pdf" in formats else None
+    stamp = _generated_at(generated_at)
+    found = discovery.find(paths, exclude=out_dir)
+    unmatched = [_problem(u, "", _nothing_here(u, out_dir)) for u in found.unmatched]
+    if found.problems or unmatched:
+        raise _E([*found.problems, *unmatched])
+    files = found.files
+    _prepare(out_dir)
+    workers = _workers(jobs, len(files), quiet)
+    run_id = f"spbe-{os.getpid()}-{os.urandom(4).hex()}"
+    job = b.Job(rubric, missing.value, formats, lang.value, stamp, _limits(), out_dir, run_id)
+    # one run at a time in --out; SIGTERM/SIGHUP end it like Ctrl-C (runguard)
     try:
-        gates = _gates(fail_under, min_predikat, min_domain)
-        formats = tuple(f.strip() for f in (reports or "").split(",") if f.strip())
-        bad = [f for f in formats if f not in ("md", "html", "pdf")]
-        if bad:
-            raise SpbeError(f"--reports: {', '.join(bad)} is not md, html or pdf")
-        browser = _browser(lang.value) if "pdf" in formats else None
-        stamp = _generated_at(generated_at)
-        found = discovery.find(paths, exclude=out_dir)
-        unmatched = [_problem(u, "", _nothing_here(u, out_dir)) for u in found.unmatched]
-        if found.problems or unmatched:
-            raise SpbeError([*found.problems, *unmatched])
-        files = found.files
-        if out_dir.exists() and not out_dir.is_dir():
-            raise SpbeError([_problem(str(out_dir), "", "--out is a file, not a folder")])
-        try:
-            out_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as e:
-            msg = f"cannot create the folder: {e.strerror}"
-            raise SpbeError([_problem(str(out_dir), "", msg)]) from None
-        out.discard([out.stage(out_dir, "", "spbe-probe")])  # unwritable: one error, now
-        workers = _workers(jobs, len(files), quiet)
-        run_id = f"spbe-{os.getpid()}-{os.urandom(4).hex()}"
-        job = b.Job(rubric, missing.value, formats, lang.value, stamp, _limits(), out_dir, run_id)
-        # one run at a time in --out; SIGTERM/SIGHUP end it like Ctrl-C (runguard)
         with runguard.locked(out_dir), runguard.stop_signals_interrupt():
             try:
                 outcomes = _run_with_progress(b, files, job, workers, quiet)
@@ -101,7 +94,7 @@ def batch(
                 b.apply_gates(outcomes, gates)
                 ordered = b.ranked(outcomes)
                 if browser is not None:
-                    # cold start: the PDF printer, for --reports pdf only
+                    # cold start: only this command needs it
                     from spbe_cli import pdf
 
                     with pdf.PdfSession(
@@ -117,16 +110,9 @@ def batch(
             finally:  # what was not committed (duplicates, an error, an interrupt) is removed
                 out.discard(out_dir.glob(f".{run_id}.*.tmp"))
             table = summary.rows(ordered)
-            view_id = summary.build_view(table, lang.value, stamp, f"spbe-cli {__version__}")
-            out.write(str(out_dir / "summary.json"), summary.to_json(table), inputs)
-            out.write(str(out_dir / "summary.csv"), summary.to_csv(table), inputs)
-            out.write(str(out_dir / "summary.xlsx"), summary.to_xlsx(table), inputs)
-            out.write(str(out_dir / "summary.md"), summary.render(view_id, "md"), inputs)
-            out.write(str(out_dir / "summary.html"), summary.render(view_id, "html"), inputs)
+            _write_summaries(table, out_dir, lang.value, stamp, inputs)
     except runguard.Stopped as e:
         _stopped(e)
-    except SpbeError as e:
-        _fail(e)
     _print_batch(ordered, table, out_dir, quiet, found.skipped, verbose)
     invalid = [o for o in ordered if not o.ok]
     missed = [o for o in ordered if o.gate_misses]
@@ -134,6 +120,38 @@ def batch(
         raise typer.Exit(EXIT_INPUT)
     if missed:
         raise typer.Exit(EXIT_GATE)
+
+
+def _prepare(out_dir: Path) -> None:
+    """The output folder exists and can be written: one error now, before any scoring."""
+    # cold start: only this command needs it
+    # cold start: only this command needs it
+    from spbe_cli import output as out
+    from spbe_cli.errors import SpbeError
+
+    if out_dir.exists() and not out_dir.is_dir():
+        raise SpbeError([_problem(str(out_dir), "", "--out is a file, not a folder")])
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        msg = f"cannot create the folder: {e.strerror}"
+        raise SpbeError([_problem(str(out_dir), "", msg)]) from None
+    out.discard([out.stage(out_dir, "", "spbe-probe")])
+
+
+def _write_summaries(table: list[Any], out_dir: Path, lang: str, stamp: str, inputs: Any) -> None:
+    """summary.json, .csv, .xlsx, .md and .html of the run's rows."""
+    # cold start: only this command needs it
+    # cold start: only this command needs it
+    from spbe_cli import output as out
+    from spbe_cli import summary
+
+    view = summary.build_view(table, lang, stamp, f"spbe-cli {__version__}")  # type: ignore[arg-type]
+    out.write(str(out_dir / "summary.json"), summary.to_json(table), inputs)
+    out.write(str(out_dir / "summary.csv"), summary.to_csv(table), inputs)
+    out.write(str(out_dir / "summary.xlsx"), summary.to_xlsx(table), inputs)
+    out.write(str(out_dir / "summary.md"), summary.render(view, "md"), inputs)
+    out.write(str(out_dir / "summary.html"), summary.render(view, "html"), inputs)
 
 
 def _browser(lang: str) -> str:
@@ -204,13 +222,13 @@ def _stopped(e: Any) -> None:
 
 def _print_batch(
     ordered: list[Any],
-    table: list[dict[str, Any]],
+    table: list[Any],
     out_dir: Path,
     quiet: bool,
     skipped: list[tuple[str, str]],
     verbose: bool,
 ) -> None:
-    off = [r for r in table if "rubric-year-mismatch" in r["warnings"]]
+    off = [r for r in table if r.headline and "rubric-year-mismatch" in r.headline.warnings]
     if quiet and not off and not any(o.errors or o.gate_misses for o in ordered):
         return  # nothing to say (and rich is not even imported)
     # cold start: rich only when there is something to print
@@ -218,10 +236,11 @@ def _print_batch(
     from rich.table import Table
 
     from spbe_cli.console import clean, say
+    from spbe_cli.numbers import round_text
     from spbe_cli.safetext import file_name
 
     err = Console(stderr=True, highlight=False, soft_wrap=True)
-    ok = [r for r in table if r["status"] == "ok"]
+    ok = [r for r in table if r.ok and r.headline is not None]
     if not quiet:
         console = _console()
         title = f"{len(ok)} of {len(table)} scored → {file_name(str(out_dir))}"
@@ -239,13 +258,14 @@ def _print_batch(
         ):
             t.add_column(col, justify=j)  # type: ignore[arg-type]
         for r in ok[:20]:
+            h = r.headline
             t.add_row(
-                str(r["rank"]),
-                clean(r["institution"]),
-                str(r["year"]),
-                clean(r["rubric"].removeprefix("permenpanrb-")),
-                f"{r['index']:.2f}",
-                clean(r["predikat"]),
+                str(r.rank),
+                clean(h.institution.name),
+                str(h.institution.year),
+                clean(h.rubric_id.removeprefix("permenpanrb-")),
+                round_text(h.index, h.places),
+                clean(h.predikat),
             )
         if len(ok) > 20:
             t.add_row("…", f"{len(ok) - 20} more in summary.md", "", "", "", "")
@@ -254,7 +274,10 @@ def _print_batch(
             for path, why in skipped:
                 say(err, f"{file_name(path)}: {why}", prefix="skipped: ")
     if off:
-        names = ", ".join(f"{r['institution']} ({r['year']}, {r['rubric']})" for r in off)
+        names = ", ".join(
+            f"{r.headline.institution.name} ({r.headline.institution.year}, {r.headline.rubric_id})"
+            for r in off
+        )
         say(
             err,
             f"{len(off)} file(s) scored with a rubric that does not apply to their year: {names}",
@@ -265,5 +288,5 @@ def _print_batch(
             say(err, m, prefix="[bold red]error:[/] ")
     for o in ordered:
         for m in o.gate_misses:
-            name = o.result["institution"]["name"] if o.result else o.file
+            name = o.result.institution.name if o.result else o.file
             say(err, f"{name}: {m}", prefix="[bold yellow]gate failed:[/] ")

@@ -18,7 +18,6 @@ from spbe_cli.cli import (
     LangOpt,
     RubricOpt,
     _console,
-    _fail,
     _generated_at,
     _limits,
     app,
@@ -77,15 +76,12 @@ def check(
     from spbe_cli.check import exit_code
 
     single = len(paths) == 1 and Path(paths[0]).is_file()
-    try:
-        stamp = _generated_at(generated_at)
-        if single:
-            checks = [_single(Path(paths[0]), evidence, previous, fmt, output, rubric, lang, stamp)]
-            invalid = False
-        else:
-            checks, invalid = _folder(paths, evidence, previous, fmt, output, rubric, lang, stamp)
-    except SpbeError as e:
-        _fail(e)
+    stamp = _generated_at(generated_at)
+    if single:
+        checks = [_single(Path(paths[0]), evidence, previous, fmt, output, rubric, lang, stamp)]
+        invalid = False
+    else:
+        checks, invalid = _folder(paths, evidence, previous, fmt, output, rubric, lang, stamp)
     if invalid:
         raise typer.Exit(EXIT_INPUT)
     raise typer.Exit(exit_code(checks, strict))

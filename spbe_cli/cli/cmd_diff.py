@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -19,13 +18,12 @@ from spbe_cli.cli import (
     Pdf,
     RubricOpt,
     _console,
-    _fail,
     _generated_at,
     _limits,
     _wants_pdf,
     app,
+    option_number,
 )
-from spbe_cli.errors import SpbeError
 from spbe_cli.safetext import printable
 
 
@@ -55,9 +53,10 @@ def diff(
     rubric: RubricOpt = None,
     lang: LangOpt = Lang.id,
     fail_on_drop: Annotated[
-        str | None,
+        Decimal | None,
         typer.Option(
             "--fail-on-drop",
+            parser=option_number("--fail-on-drop"),
             help="Gate: exit 1 when the index falls by more than TOL (bare flag: TOL 0).",
         ),
     ] = None,
@@ -66,35 +65,20 @@ def diff(
     ] = False,
 ) -> None:
     """What changed between two years: index, predikat, domains, aspects, indicators."""
-    # cold start: the pipeline (pydantic, the readers) is for the commands that use it
-    from spbe_cli.pipeline import is_summary
+    # cold start: only this command needs it
+    from spbe_cli.saved import is_summary
 
-    try:
-        pdf = Pdf(output, lang.value, _generated_at(None)) if _wants_pdf(fmt, output) else None
-        if pdf is not None:
-            fmt = DiffFormat.html
-        tolerance = None
-        if fail_on_drop is not None:
-            try:
-                tolerance = Decimal(fail_on_drop.replace(",", "."))
-            except InvalidOperation:
-                raise SpbeError(f"--fail-on-drop: {fail_on_drop!r} is not a number") from None
-        fmt = fmt or DiffFormat.table
-        batch_form = old.is_dir() or new.is_dir() or is_summary(old) or is_summary(new)
-        if batch_form:
-            text, misses = _batch_diff(
-                old, new, fmt, lang.value, rubric, tolerance, fail_on_predikat_drop
-            )
-        else:
-            text, misses = _single_diff(
-                old, new, fmt, lang.value, rubric, tolerance, fail_on_predikat_drop
-            )
-        if text is not None and pdf is not None:
-            pdf.write(text, [old, new])
-        elif text is not None:
-            out.write(output or "-", text, [old, new])
-    except SpbeError as e:
-        _fail(e)
+    pdf = Pdf(output, lang.value, _generated_at(None)) if _wants_pdf(fmt, output) else None
+    if pdf is not None:
+        fmt = DiffFormat.html
+    fmt = fmt or DiffFormat.table
+    batch_form = old.is_dir() or new.is_dir() or is_summary(old) or is_summary(new)
+    run = _batch_diff if batch_form else _single_diff
+    text, misses = run(old, new, fmt, lang.value, rubric, fail_on_drop, fail_on_predikat_drop)
+    if text is not None and pdf is not None:
+        pdf.write(text, [old, new])
+    elif text is not None:
+        out.write(output or "-", text, [old, new])
     for m in misses:
         typer.echo(printable(f"gate failed: {m}"), err=True)
     if misses:
@@ -104,81 +88,78 @@ def diff(
 def _single_diff(
     old: Path,
     new: Path,
-    fmt: Any,
+    fmt: DiffFormat,
     lang: str,
     rubric: str | None,
-    tolerance: Any,
+    tolerance: Decimal | None,
     predikat_drop: bool,
 ) -> tuple[str | None, list[str]]:
     # cold start: diffs, their views and the templates, for this command only
     from spbe_cli import diff as d
-    from spbe_cli import diffview
-    from spbe_cli.pipeline import load_side
-    from spbe_cli.render import render_view
+    from spbe_cli import diffview, gates
+    from spbe_cli.saved import load_side
 
-    a, b = load_side(old, rubric, _limits()), load_side(new, rubric, _limits())
-    result = d.compare(a, b)
-    name = b.loaded.rubric.index_name if b.loaded else "Indeks"
-    view = diffview.build(result, lang, name)  # type: ignore[arg-type]
+    (a, _), (b, loaded) = load_side(old, rubric, _limits()), load_side(new, rubric, _limits())
+    order = [item for item, _, _ in loaded.rubric.items()]
+    result = d.compare(a, b, order)
     misses = [
-        f"{b.result['institution']['name']}: {m}"
-        for m in d.drop_misses(result, tolerance, predikat_drop)
+        f"{b.institution.name}: {m}" for m in gates.drop_misses(result, tolerance, predikat_drop)
     ]
-    if fmt.value == "json":
-        payload = d.to_json(result) | {"gates": misses}
-        return json.dumps(payload, ensure_ascii=False, indent=2) + "\n", misses
-    if fmt.value == "table":
-        from spbe_cli.console import diff_table  # cold start: rich only for a table
-
-        diff_table(_console(), view)
-        return None, misses
-    return render_view("diff", view, fmt.value), misses
+    if fmt is DiffFormat.json:
+        return _json(d.to_json(result) | {"gates": misses}), misses
+    view = diffview.build(result, lang, loaded.rubric.index_name)  # type: ignore[arg-type]
+    return _shown(fmt, view, "diff"), misses
 
 
 def _batch_diff(
     old: Path,
     new: Path,
-    fmt: Any,
+    fmt: DiffFormat,
     lang: str,
     rubric: str | None,
-    tolerance: Any,
+    tolerance: Decimal | None,
     predikat_drop: bool,
 ) -> tuple[str | None, list[str]]:
-    # cold start: the batch, the diff views and the templates, for this command only
-    from spbe_cli import diffview
-    from spbe_cli.batch import load_rows
-    from spbe_cli.render import render_view
+    # cold start: only this command needs it
+    import os
+
+    # cold start: only this command needs it
+    # cold start: only this command needs it
+    from spbe_cli import diff as d
+    from spbe_cli import diffview, gates
+    from spbe_cli.saved import load_rows
 
     jobs = os.cpu_count() or 1
-    old_rows, old_problems = load_rows(old, rubric, jobs)
-    new_rows, new_problems = load_rows(new, rubric, jobs)
-    err = [*old_problems, *new_problems]
-    for m in err:
+    old_rows, old_problems = load_rows(old, rubric, jobs, _limits())
+    new_rows, new_problems = load_rows(new, rubric, jobs, _limits())
+    for m in [*old_problems, *new_problems]:
         typer.echo(printable(f"warning: not compared: {m}"), err=True)
-    pairs, only_old, only_new = diffview.match(old_rows, new_rows)
-    view = diffview.build_batch(pairs, only_old, only_new, lang, tolerance, predikat_drop)  # type: ignore[arg-type]
-    misses = [f"{name}: {m}" for name, m in view.gates]
-    if fmt.value == "json":
-        payload = {
-            "format_version": 1,
-            "rows": [
-                dict(
-                    zip(
-                        ["institution", "old_year", "new_year", "old", "new", "delta", "predikat"],
-                        r,
-                        strict=True,
-                    )
-                )
-                for r in view.rows
-            ],
-            "unmatched_old": view.unmatched_old,
-            "unmatched_new": view.unmatched_new,
-            "gates": misses,
-        }
-        return json.dumps(payload, ensure_ascii=False, indent=2) + "\n", misses
-    if fmt.value == "table":
-        from spbe_cli.console import batch_diff_table  # cold start: rich only for a table
+    result = d.compare_rows(old_rows, new_rows)
+    named = [
+        (x.new.institution.name, m)
+        for x in result.diffs
+        for m in gates.drop_misses(x, tolerance, predikat_drop)
+    ]
+    misses = [f"{name}: {m}" for name, m in named]
+    if fmt is DiffFormat.json:
+        return _json(d.batch_json(result, misses)), misses
+    view = diffview.build_batch(result, lang, named)  # type: ignore[arg-type]
+    return _shown(fmt, view, "diff-batch"), misses
 
-        batch_diff_table(_console(), view)
-        return None, misses
-    return render_view("diff-batch", view, fmt.value), misses
+
+def _shown(fmt: DiffFormat, view: Any, template: str) -> str | None:
+    """A diff view as Markdown or HTML text, or printed as a table (None: nothing to write)."""
+    # cold start: only this command needs it
+    # cold start: only this command needs it
+    from spbe_cli import console
+    from spbe_cli.render import render_view
+
+    if fmt is not DiffFormat.table:
+        return render_view(template, view, fmt.value)
+    table = console.diff_table if template == "diff" else console.batch_diff_table
+    table(_console(), view)
+    return None
+
+
+def _json(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -16,11 +16,9 @@ from spbe_cli.cli import (
     LangOpt,
     RubricOpt,
     _console,
-    _fail,
     _limits,
     app,
 )
-from spbe_cli.errors import SpbeError
 
 
 class PlanFormat(StrEnum):
@@ -59,38 +57,30 @@ def plan(
     """The cheapest path to the next predikat (or --target), with what each step requires."""
     # cold start: planning, the pipeline (pydantic, the readers), for this command only
     from spbe_cli import planning, planview
-    from spbe_cli.pipeline import load_side
     from spbe_cli.readers.costs import read_costs
+    from spbe_cli.saved import load_side
 
-    try:
-        side = load_side(file, rubric, _limits())
-        loaded, sc = side.loaded, side.score
-        basis: Any = predikat_basis.value if predikat_basis else loaded.rubric.predikat.basis
-        try:
-            target_index, target_name = planning.target_from(loaded.rubric, sc, target)
-        except ValueError as e:
-            raise SpbeError(str(e)) from None
-        cost_table = read_costs(costs, loaded.rubric) if costs is not None else None
-        result = planning.plan(
-            loaded.rubric, sc, target_index, target_name, basis, cost_table, max_steps
-        )
-        view = planview.build(
-            result, lang.value, side.result["institution"]["name"], cost_table is not None
-        )
-        if fmt is PlanFormat.json:
-            text = json.dumps(planview.to_json(result), ensure_ascii=False, indent=2) + "\n"
-        elif fmt is PlanFormat.csv:
-            text = planview.to_csv(result)
-        elif fmt is PlanFormat.md:
-            from spbe_cli.render import render_view  # cold start: templates only for md
+    result, loaded = load_side(file, rubric, _limits())
+    basis: Any = predikat_basis.value if predikat_basis else loaded.rubric.predikat.basis
+    target_index, target_name = planning.target_from(loaded.rubric, result, target)
+    cost_table = read_costs(costs, loaded.rubric) if costs is not None else None
+    p = planning.plan(
+        loaded.rubric, result, target_index, target_name, basis, cost_table, max_steps
+    )
+    view = planview.build(p, lang.value, result.institution.name, cost_table is not None)
+    if fmt is PlanFormat.json:
+        text = json.dumps(planview.to_json(p), ensure_ascii=False, indent=2) + "\n"
+    elif fmt is PlanFormat.csv:
+        text = planview.to_csv(p)
+    elif fmt is PlanFormat.md:
+        # cold start: only this command needs it
+        from spbe_cli.render import render_view
 
-            text = render_view("plan", view, "md")
-        else:
-            from spbe_cli.console import plan_table  # cold start: rich only for a table
+        text = render_view("plan", view, "md")
+    else:
+        # cold start: only this command needs it
+        from spbe_cli.console import plan_table
 
-            plan_table(_console(), view)
-            text = None
-        if text is not None:
-            out.write(output or "-", text, [file])
-    except SpbeError as e:
-        _fail(e)
+        plan_table(_console(), view)
+        return
+    out.write(output or "-", text, [file])

@@ -10,10 +10,8 @@ import typer
 
 from spbe_cli.cli import (
     _console,
-    _fail,
     rubrics_app,
 )
-from spbe_cli.errors import SpbeError
 from spbe_cli.safetext import file_name
 
 
@@ -26,10 +24,7 @@ def rubrics_list(ctx: typer.Context) -> None:
     from spbe_cli.console import rubric_list
     from spbe_cli.rubric import all_builtin
 
-    try:
-        rubric_list(_console(), all_builtin())
-    except SpbeError as e:
-        _fail(e)
+    rubric_list(_console(), all_builtin())
 
 
 @rubrics_app.command("show")
@@ -39,10 +34,7 @@ def rubrics_show(rubric: Annotated[str, typer.Argument(help="Built-in id or YAML
     from spbe_cli.console import rubric_show
     from spbe_cli.rubric import load_rubric
 
-    try:
-        rubric_show(_console(), load_rubric(rubric))
-    except SpbeError as e:
-        _fail(e)
+    rubric_show(_console(), load_rubric(rubric))
 
 
 @rubrics_app.command("schema")
@@ -58,10 +50,7 @@ def rubrics_check(file: Annotated[Path, typer.Argument(help="A rubric YAML file.
     """Validate a custom rubric file; every problem with its line and field path."""
     from spbe_cli.rubric import parse_rubric, read_rubric_file  # cold start: pydantic models
 
-    try:
-        lr = parse_rubric(read_rubric_file(file), str(file))
-    except SpbeError as e:
-        _fail(e)
+    lr = parse_rubric(read_rubric_file(file), str(file))
     r = lr.rubric
     typer.echo(
         f"{file_name(str(file))}: ok — {r.id}, {len(r.all_aspects)} aspects,"

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import io
-import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -25,7 +23,6 @@ from spbe_cli.cli import (
     RubricOpt,
     ScoreFormat,
     _console,
-    _fail,
     _gates,
     _generated_at,
     _limits,
@@ -64,50 +61,60 @@ def score(
     """Score one institution's answers: a table, JSON, or a Markdown/HTML report."""
     # cold start: the pipeline (pydantic, the readers) is for the commands that score
     from spbe_cli import gates as gates_mod
-    from spbe_cli.pipeline import report_text, score_file
+    from spbe_cli import output as out
+    from spbe_cli import serialize
+    from spbe_cli.pipeline import score_file
 
-    try:
-        gates = _gates(fail_under, min_predikat, min_domain)
-        stamp = _generated_at(generated_at)
-        pdf = Pdf(output, lang.value, stamp) if _wants_pdf(fmt, output) else None
-        loaded, answers, sc, result = score_file(
-            file,
-            rubric,
-            missing.value,
-            predikat_basis.value if predikat_basis else None,
-            _limits(),
-            isolate=True,
-        )
+    gates = _gates(fail_under, min_predikat, min_domain, rubric)
+    stamp = _generated_at(generated_at)
+    pdf = Pdf(output, lang.value, stamp) if _wants_pdf(fmt, output) else None
+    loaded, result = score_file(
+        file,
+        rubric,
+        missing.value,
+        predikat_basis.value if predikat_basis else None,
+        _limits(),
+        isolate=True,
+    )
+    if pdf is not None or fmt in (ScoreFormat.md, ScoreFormat.html):
+        # cold start: only this command needs it
+        from spbe_cli.reports import report_texts  # cold start: views, templates
+
+        kind = "html" if pdf is not None else fmt.value  # type: ignore[union-attr]
+        text = report_texts(result, loaded, (kind,), lang.value, stamp)[kind]
         if pdf is not None:
-            pdf.write(report_text(result, loaded, "html", lang.value, stamp), [file])
-        elif fmt is ScoreFormat.json:
-            out.write(
-                output or "-", json.dumps(result, ensure_ascii=False, indent=2) + "\n", [file]
-            )
-        elif fmt in (ScoreFormat.md, ScoreFormat.html):
-            text = report_text(result, loaded, fmt.value, lang.value, stamp)
-            out.write(output or "-", text, [file])
-        elif output and output != "-":  # the table as plain text, into a file
-            # cold start: rich only for a table
-            from rich.console import Console
-
-            from spbe_cli.console import score_table
-
-            console = Console(record=True, width=120, file=io.StringIO())
-            score_table(console, result, loaded.rubric.index_name)
-            out.write(output, console.export_text(), [file])
+            pdf.write(text, [file])
         else:
-            from spbe_cli.console import score_table  # cold start: rich only for a table
+            out.write(output or "-", text, [file])
+    elif fmt is ScoreFormat.json:
+        out.write(output or "-", serialize.result_text(result), [file])
+    elif output and output != "-":  # the table as plain text, into a file
+        out.write(output, _table_text(result, loaded.rubric), [file])
+    else:
+        # cold start: only this command needs it
+        from spbe_cli.console import score_table
 
-            score_table(_console(), result, loaded.rubric.index_name)
-        misses = gates_mod.check(result, gates) if gates.active else []
-    except SpbeError as e:
-        _fail(e)
+        score_table(_console(), result, loaded.rubric)
+    misses = gates_mod.check(result.headline(), gates) if gates.active else []
+    for m in misses:
+        typer.echo(printable(f"gate failed: {result.institution.name}: {m}"), err=True)
     if misses:
-        name = result["institution"]["name"]
-        for m in misses:
-            typer.echo(printable(f"gate failed: {name}: {m}"), err=True)
         raise typer.Exit(EXIT_GATE)
+
+
+def _table_text(result: Any, rubric: Any) -> str:
+    # cold start: only this command needs it
+    import io
+
+    # cold start: only this command needs it
+    from rich.console import Console
+
+    # cold start: only this command needs it
+    from spbe_cli.console import score_table
+
+    console = Console(record=True, width=120, file=io.StringIO())
+    score_table(console, result, rubric)
+    return console.export_text()
 
 
 @app.command()
@@ -128,22 +135,21 @@ def report(
     generated_at: GeneratedAtOpt = None,
 ) -> None:
     """Render a saved result (JSON) as a Markdown or HTML report, without the workbook."""
-    # cold start: the pipeline (pydantic, the rubrics) is for the commands that use it
-    from spbe_cli.pipeline import load_result, report_text, rubric_for_result
+    # cold start: only this command needs it
+    # cold start: only this command needs it
+    from spbe_cli import output as out
+    from spbe_cli.reports import report_texts
+    from spbe_cli.saved import load_result
 
-    try:
-        stamp = _generated_at(generated_at)
-        pdf = Pdf(output, lang.value, stamp) if _wants_pdf(fmt, output) else None
-        result = load_result(result_file)
-        loaded, extra = rubric_for_result(result, rubric)
-        kind = "html" if pdf is not None or fmt is None else fmt.value
-        text = report_text(result, loaded, kind, lang.value, stamp, extra)
-        if pdf is not None:
-            pdf.write(text, [result_file])
-        else:
-            out.write(output or "-", text, [result_file])
-    except SpbeError as e:
-        _fail(e)
+    stamp = _generated_at(generated_at)
+    pdf = Pdf(output, lang.value, stamp) if _wants_pdf(fmt, output) else None
+    result, loaded, extra = load_result(result_file, rubric, _limits())
+    kind = "html" if pdf is not None or fmt is None else fmt.value
+    text = report_texts(result, loaded, (kind,), lang.value, stamp, extra)[kind]
+    if pdf is not None:
+        pdf.write(text, [result_file])
+    else:
+        out.write(output or "-", text, [result_file])
 
 
 @app.command()
@@ -168,17 +174,14 @@ def template(
     from spbe_cli.rubric import load_rubric, rubric_for_year
     from spbe_cli.template import build_template
 
-    try:
-        if institution is not None:
-            institution = _plain(institution, "--institution")
-        if rubric is not None:
-            lr, why = load_rubric(rubric), "given with --rubric"
-        else:
-            when = year if year is not None else dt.datetime.now(dt.UTC).year
-            lr, why = rubric_for_year(when), f"chosen by year {when}"
-        out.write(output, build_template(lr, institution=institution, year=year))
-    except SpbeError as e:
-        _fail(e)
+    if institution is not None:
+        institution = _plain(institution, "--institution")
+    if rubric is not None:
+        lr, why = load_rubric(rubric), "given with --rubric"
+    else:
+        when = year if year is not None else dt.datetime.now(dt.UTC).year
+        lr, why = rubric_for_year(when), f"chosen by year {when}"
+    out.write(output, build_template(lr, institution=institution, year=year))
     if output != "-":
         n = len(lr.rubric.indicators)
         typer.echo(printable(f"wrote {output} ({n} indicators, {lr.rubric.id}, {why})"), err=True)

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import csv
 import io
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 from spbe_cli import yamlfile
-from spbe_cli.errors import Collector, InputError, Problem
+from spbe_cli.errors import Collector, InputError, Problem, SpbeError
+from spbe_cli.numbers import parse_decimal
 from spbe_cli.readers import read_bytes
 from spbe_cli.rubric import Rubric, bounded_decimal
 from spbe_cli.safetext import printable
@@ -30,14 +31,11 @@ MAX_COST = Decimal(10**9)  # effort of one step, in whatever unit the costs file
 
 
 def _cost(value: Any, where: str, out: Collector) -> Fraction | None:
-    if isinstance(value, bool):
-        value = None
-    text = str(value).strip().replace(",", ".")
     try:
-        number = Decimal(text) if len(text) <= 40 else None
-    except InvalidOperation:
-        number = None
-    if number is None or not number.is_finite():
+        if isinstance(value, bool) or value is None:
+            raise SpbeError("not a number")
+        number = parse_decimal(str(value), "cost")
+    except SpbeError:
         out.add(where, f"cost '{printable(str(value))[:40]}' is not a number")
         return None
     if number < 0:

@@ -1,0 +1,30 @@
+"""Reports of a result: the plan the report shows is made once, here, and handed to the
+view; then one view gives every format asked for. Apart from `pipeline.py` so that a
+score without a report does not load the views and templates."""
+
+from __future__ import annotations
+
+from spbe_cli import planning, render, view
+from spbe_cli.result import Result
+from spbe_cli.rubric import LoadedRubric
+from spbe_cli.scoring import Notice
+
+
+def recommendation(result: Result, loaded: LoadedRubric) -> planning.Plan:
+    """The plan a report shows: to the next predikat, on the result's basis."""
+    target, name = planning.target_from(loaded.rubric, result, None)
+    return planning.plan(loaded.rubric, result, target, name, result.basis)
+
+
+def report_texts(
+    result: Result,
+    loaded: LoadedRubric,
+    fmts: tuple[str, ...],
+    lang: str,
+    generated_at: str,
+    extra: tuple[Notice, ...] = (),
+) -> dict[str, str]:
+    """Several formats of one report from one view; its plan is made once, here."""
+    plan = recommendation(result, loaded)
+    v = view.build(result, loaded, lang, generated_at, plan, extra)  # type: ignore[arg-type]
+    return {fmt: render.render(v, fmt) for fmt in fmts}  # type: ignore[arg-type]
