@@ -25,6 +25,7 @@ from spbe_cli.rubric import (
     load_rubric,
     rubric_for_year,
 )
+from spbe_cli.safetext import mixed_scripts, printable
 from spbe_cli.text import norm
 
 MissingPolicy = Literal["error", "min"]
@@ -186,6 +187,12 @@ def read_identity(raw: RawAnswers, out: Collector) -> Identity | None:
     name = fields["name"]
     if isinstance(name, str) and len(name) > 300:
         out.add(cells["name"].where, "Instansi (institution) is longer than 300 characters")
+    elif isinstance(name, str) and mixed_scripts(name):
+        out.add(
+            cells["name"].where,
+            f"Instansi '{printable(name)}' mixes Latin with Cyrillic or Greek letters that look"
+            " alike; type the name again in Latin letters",
+        )
     if len(out.problems) > before:
         return None
     return Identity.model_validate(fields)

@@ -2,85 +2,24 @@
 
 from __future__ import annotations
 
-import glob
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 from spbe_cli import gates as gates_mod
-from spbe_cli import isolate, output, serialize
+from spbe_cli import isolate, output, runguard, serialize
 from spbe_cli.answers import MissingPolicy
 from spbe_cli.errors import OutputError, SpbeError
 from spbe_cli.limits import DEFAULT, Limits
-from spbe_cli.names import normalize, slug, unique_stems
+from spbe_cli.names import normalize, slug, stem, unique_stems
 from spbe_cli.outcome import Outcome
 from spbe_cli.pipeline import score_file
-from spbe_cli.readers import SUFFIXES, crashed
+from spbe_cli.readers import crashed
 from spbe_cli.reports import report_texts
 from spbe_cli.result import Headline, Result
 from spbe_cli.rubric import all_builtin
-
-_ANSWER_KEYS = re.compile(
-    r'^\s*["\']?(?:identitas|identity|jawaban|answers)["\']?\s*:', re.IGNORECASE | re.MULTILINE
-)
-
-
-def _skipped(path: Path) -> bool:
-    return any(part.startswith((".", "~$")) for part in path.parts if part not in (".", ".."))
-
-
-def _looks_like_answers(path: Path) -> bool:
-    """In folders, YAML/JSON files count only when they have an answers section at the top
-    (CI workflows and configs beside the workbooks are passed over)."""
-    if path.suffix.lower() not in (".yaml", ".yml", ".json"):
-        return True
-    try:
-        with path.open("rb") as f:
-            head = f.read(65536).decode("utf-8", errors="replace")
-    except OSError:
-        return True
-    return bool(_ANSWER_KEYS.search(head))
-
-
-def discover(paths: Iterable[str], exclude: Path | None = None) -> tuple[list[Path], list[str]]:
-    """Answer files under the given files, folders and globs, sorted; and what matched none."""
-    found: set[Path] = set()
-    unmatched: list[str] = []
-    excluded = exclude.resolve() if exclude is not None else None
-
-    def add(p: Path, explicit: bool) -> None:
-        if excluded is not None and p.resolve().is_relative_to(excluded):
-            return
-        if explicit:
-            found.add(p)
-        elif p.suffix.lower() in SUFFIXES and not _skipped(p) and _looks_like_answers(p):
-            found.add(p)
-
-    for spec in paths:
-        p = Path(spec)
-        if p.is_dir():
-            before = len(found)
-            for child in p.rglob("*"):
-                rel = child.relative_to(p)
-                if child.is_file() and not _skipped(rel):
-                    add(child, explicit=False)
-            if len(found) == before:
-                unmatched.append(spec)
-        elif p.exists():
-            add(p, explicit=True)
-        elif glob.has_magic(spec):
-            matches = [Path(m) for m in glob.glob(spec, recursive=True)]
-            files = [m for m in matches if m.is_file()]
-            for m in files:
-                add(m, explicit=False)
-            if not files:
-                unmatched.append(spec)
-        else:
-            unmatched.append(spec)
-    return sorted(found, key=lambda x: str(x)), unmatched
 
 
 @dataclass(frozen=True)
@@ -161,7 +100,12 @@ def score_all(
     of the result is the input's."""
     all_builtin()  # parsed once here: forked workers inherit the cache
     outcomes = []
-    answers = isolate.imap(_worker, [(p, job) for p in paths], jobs, job.limits.budget)
+    tasks = [(p, job) for p in paths]
+    # stop signals are the main process's (runguard): it stops the workers, removes what
+    # they staged
+    answers = isolate.imap(
+        _worker, tasks, jobs, job.limits.budget, initializer=runguard.worker_init
+    )
     for path, answer in zip(paths, answers, strict=True):
         if isinstance(answer, isolate.Died):
             answer = Outcome(file=str(path), errors=[str(crashed(path, answer.why))])
@@ -215,11 +159,11 @@ def assign_stems(outcomes: list[Outcome]) -> None:
     for o in outcomes:
         if o.result is not None:
             inst = o.result.institution
-            bases.append(slug(f"{inst.name}-{inst.year}"))
+            bases.append(stem(inst.name, inst.year))
         else:
             bases.append(slug(Path(o.file).stem))
-    for o, stem in zip(outcomes, unique_stems(bases), strict=True):
-        o.stem = stem
+    for o, unique in zip(outcomes, unique_stems(bases), strict=True):
+        o.stem = unique
 
 
 def apply_gates(outcomes: list[Outcome], gates: gates_mod.Gates) -> None:

@@ -9,7 +9,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from spbe_cli import batch, evidence
+from spbe_cli import discovery, evidence
 from spbe_cli.answers import Answers, Identity, validate
 from spbe_cli.check import Check, check
 from spbe_cli.diff import institution_keys, pair
@@ -116,7 +116,7 @@ def previous_rows(
             ident = _identity_row(str(r.get("institution") or ""), r.get("code"), r.get("year"))
             out.append((ident, p))
         return out, problems
-    files, unmatched = batch.discover([str(path)])
+    files, unmatched = discovery.discover([str(path)])
     if unmatched or not files:
         raise InputError([Problem(str(path), "--previous", "no answer files or summary.json")])
     for f in files:

@@ -5,13 +5,42 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from spbe_cli.numbers import percent_text, round_text, signed_text, weight_text
 from spbe_cli.result import Result
 from spbe_cli.rubric import Aspect, Domain, LoadedRubric, Rubric
+from spbe_cli.safetext import printable, terminal_text
 from spbe_cli.scoring import TOP_WARNINGS
+
+
+def clean(text: object) -> str:
+    """The one sanitiser for text on a terminal or in a CI log: control characters shown
+    escaped, on one line, and rich markup (`[link=…]`, `[/x]`) shown, never applied."""
+    return escape(printable(str(text)))
+
+
+class _SafeTable(Table):
+    """A table whose text cells pass `clean` (rich renders markup in plain strings)."""
+
+    def add_row(self, *cells: Any, **kwargs: Any) -> None:
+        super().add_row(*(clean(c) if isinstance(c, str) else _text(c) for c in cells), **kwargs)
+
+
+def _text(cell: Any) -> Any:
+    """A rich Text cell keeps its styles and line breaks unless it holds other control
+    characters; then it is shown escaped, in its base style."""
+    if isinstance(cell, Text) and terminal_text(cell.plain) != cell.plain:
+        return Text(terminal_text(cell.plain), style=cell.style)
+    return cell
+
+
+def say(console: Console, text: str, style: str = "", prefix: str = "") -> None:
+    """One message line: `prefix` is markup of ours, `text` is shown as it is."""
+    console.print(f"{prefix}{clean(text)}", style=style, soft_wrap=True)
+
 
 # Predikat colours by position in the rubric's band list, lowest first (as the reports).
 BAND_STYLES = ("bold red", "bold yellow", "bold green", "bold cyan", "bold magenta")
@@ -19,7 +48,7 @@ BAND_STYLES = ("bold red", "bold yellow", "bold green", "bold cyan", "bold magen
 
 def _p(name: str, position: int | None) -> Text:
     style = "bold" if position is None else BAND_STYLES[position % len(BAND_STYLES)]
-    return Text(name, style=style)
+    return Text(printable(name), style=style)
 
 
 def _at(css: str) -> int | None:
@@ -42,31 +71,31 @@ def score_table(console: Console, result: Result, rubric: Rubric) -> None:
         str(inst.year),
         f"tahap {inst.stage}" if inst.stage else None,
     ]
-    console.print(Text(" · ".join(b for b in bits if b), style="bold"))
-    console.print(f"Rubric: {result.rubric.id} ({result.rubric.selected_by})", style="dim")
+    console.print(Text(printable(" · ".join(b for b in bits if b)), style="bold"))
+    say(console, f"Rubric: {result.rubric.id} ({result.rubric.selected_by})", "dim")
     top = [w for w in result.warnings if w.code in TOP_WARNINGS]
     for w in top:  # how the whole result must be read: before its numbers
-        console.print(f"warning: {w.message}", style="bold yellow", soft_wrap=True)
+        say(console, f"warning: {w.message}", "bold yellow")
     places = result.places
 
     def pred(name: str) -> Text:
         return _p(name, rubric.band_position(name))
 
-    line = Text(f"{rubric.index_name}: ")
+    line = Text(printable(f"{rubric.index_name}: "))
     line.append(round_text(result.index, places), style="bold")
     line.append("  ")
     line.append_text(pred(result.predikat))
     line.append(f"   (exact {result.overall.index_exact})", style="dim")
     console.print(line)
     if result.domains:
-        t = Table(title="Domains", title_justify="left", show_edge=False)
+        t = _SafeTable(title="Domains", title_justify="left", show_edge=False)
         cols = [("", "left"), ("Domain", "left"), ("Weight %", "right"), ("Index", "right")]
         _columns(t, [*cols, ("Predikat", "left")])
         for d in result.domains:
             index = round_text(d.index, places)
             t.add_row(d.id, d.name, weight_text(d.weight), index, pred(d.predikat))
         console.print(t)
-    t = Table(title="Aspects", title_justify="left", show_edge=False)
+    t = _SafeTable(title="Aspects", title_justify="left", show_edge=False)
     has_domains = bool(result.domains)
     cols = [("", "left"), ("Aspect", "left")] + ([("Domain", "left")] if has_domains else [])
     _columns(t, [*cols, ("Weight %", "right"), ("Index", "right")])
@@ -82,11 +111,11 @@ def score_table(console: Console, result: Result, rubric: Rubric) -> None:
         console.print(line)
     for w in result.warnings:
         if w not in top:
-            console.print(f"warning: {w.message}", style="yellow", soft_wrap=True)
+            say(console, f"warning: {w.message}", "yellow")
 
 
 def rubric_list(console: Console, rubrics: list[LoadedRubric]) -> None:
-    t = Table(show_edge=False)
+    t = _SafeTable(show_edge=False)
     t.add_column("Id", no_wrap=True)
     t.add_column("Years", no_wrap=True)
     t.add_column("Ind.", justify="right", no_wrap=True)
@@ -100,25 +129,26 @@ def rubric_list(console: Console, rubrics: list[LoadedRubric]) -> None:
         )
         t.add_row(r.id, years, str(len(r.indicators)), f"{r.index_name}; {conf}")
     console.print(t)
-    console.print("spbe rubrics show ID: structure, weights, scales, sources", style="dim")
+    say(console, "spbe rubrics show ID: structure, weights, scales, sources", "dim")
 
 
 def rubric_show(console: Console, lr: LoadedRubric) -> None:
     r = lr.rubric
-    console.print(Text(f"{r.id}: {r.title}", style="bold"))
-    console.print(f"{r.regulation}\nsha256 {lr.sha256}", style="dim")
+    console.print(Text(printable(f"{r.id}: {r.title}"), style="bold"))
+    say(console, r.regulation, "dim")
+    say(console, f"sha256 {lr.sha256}", "dim")
     vs = r.values
-    console.print(f"Values: {vs.type} {vs.min}–{vs.max}; predikat on the {r.predikat.basis} index")
+    say(console, f"Values: {vs.type} {vs.min}–{vs.max}; predikat on the {r.predikat.basis} index")
     for s in r.scales:
         names = ", ".join(f"{k} {v}" for k, v in sorted(s.levels.items()))
-        console.print(f"Scale {s.id} ({s.name}): {names}")
+        say(console, f"Scale {s.id} ({s.name}): {names}")
     bands = []
     for b in r.predikat.bands:
         lo = f"{b.min} {'≤' if b.min_inclusive else '<'} " if b.min is not None else ""
         hi = f" {'≤' if b.max_inclusive else '<'} {b.max}" if b.max is not None else ""
         bands.append(f"{lo}x{hi} {b.name}")
-    console.print("Predikat: " + "; ".join(bands))
-    t = Table(show_edge=False)
+    say(console, "Predikat: " + "; ".join(bands))
+    t = _SafeTable(show_edge=False)
     for col, j in (("Id", "left"), ("Name", "left"), ("Weight %", "right"), ("Scale", "left")):
         t.add_column(col, justify=j)  # type: ignore[arg-type]
     groups: list[tuple[Domain | None, list[Aspect]]] = (
@@ -148,25 +178,25 @@ def rubric_show(console: Console, lr: LoadedRubric) -> None:
     console.print(t)
     for part, p in r.provenance.items():
         note = f" — {p.note}" if p.note else ""
-        console.print(f"{part}: {p.confidence.value} ({', '.join(p.sources)}){note}", style="dim")
+        say(console, f"{part}: {p.confidence.value} ({', '.join(p.sources)}){note}", "dim")
 
 
 def diff_table(console: Console, view: Any) -> None:
-    console.print(Text(view.title, style="bold"))
+    console.print(Text(printable(view.title), style="bold"))
     for label, old, new, delta in view.headline:
-        console.print(f"{label}: {old} → {new}  ", Text(delta, style="bold"))
+        console.print(clean(f"{label}: {old} → {new}  "), Text(printable(delta), style="bold"))
     old_p, new_p, word = view.predikat
     old_at, new_at = view.predikat_rank
     line = Text("Predikat: ")
     line.append_text(_p(old_p, old_at))
     line.append(" → ")
     line.append_text(_p(new_p, new_at))
-    line.append(f" ({word})")
+    line.append(printable(f" ({word})"))
     console.print(line)
     if view.cross_note:
-        console.print(view.cross_note, style="yellow", soft_wrap=True)
+        say(console, view.cross_note, "yellow")
     if view.parts:
-        t = Table(show_edge=False)
+        t = _SafeTable(show_edge=False)
         for col, j in (
             ("", "left"),
             ("Name", "left"),
@@ -179,7 +209,7 @@ def diff_table(console: Console, view: Any) -> None:
             t.add_row(*r)
         console.print(t)
     if view.items:
-        t = Table(show_edge=False, title=view.labels["d_indicators"], title_justify="left")
+        t = _SafeTable(show_edge=False, title=view.labels["d_indicators"], title_justify="left")
         for col, j in (
             ("", "left"),
             ("Indicator", "left"),
@@ -193,14 +223,14 @@ def diff_table(console: Console, view: Any) -> None:
         t.add_row("", view.labels["d_sum"], "", "", view.items_sum)
         console.print(t)
     if view.self_line:
-        console.print(view.self_line)
+        say(console, view.self_line)
 
 
 def batch_diff_table(console: Console, view: Any) -> None:
-    console.print(Text(view.title, style="bold"))
+    console.print(Text(printable(view.title), style="bold"))
     if view.moves:
-        console.print(", ".join(view.moves))
-    t = Table(show_edge=False)
+        say(console, ", ".join(view.moves))
+    t = _SafeTable(show_edge=False)
     for col, j in (
         ("Institution", "left"),
         ("Old year", "right"),
@@ -219,16 +249,16 @@ def batch_diff_table(console: Console, view: Any) -> None:
         (view.labels["d_unmatched_new"], view.unmatched_new),
     ):
         if items:
-            console.print(f"{title}: " + "; ".join(items), soft_wrap=True)
+            say(console, f"{title}: " + "; ".join(items))
 
 
 def plan_table(console: Console, view: Any) -> None:
-    console.print(Text(view.title, style="bold"))
+    console.print(Text(printable(view.title), style="bold"))
     for line in view.summary:
-        console.print(line, soft_wrap=True)
+        say(console, line)
     if view.rows:
         L = view.labels
-        t = Table(show_edge=False)
+        t = _SafeTable(show_edge=False)
         for col, j in (
             ("#", "right"),
             (L["id_col"], "left"),
@@ -249,16 +279,18 @@ _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 
 def check_table(console: Console, v: Any) -> None:
     """`spbe check` on a terminal: the headline, then each indicator's findings."""
-    console.print(Text(v.title, style="bold"))
-    line = Text(f"{v.labels['index']} {v.index} {v.predikat} → {v.labels['ck_risk_index']} ")
+    console.print(Text(printable(v.title), style="bold"))
+    line = Text(
+        printable(f"{v.labels['index']} {v.index} {v.predikat} → {v.labels['ck_risk_index']} ")
+    )
     line.append(f"{v.risk_index} {v.risk_predikat}", style="bold")
     line.append(f" ({v.drop})   {v.counts}", style="dim")
     console.print(line)
-    console.print(Text(v.headline, style="bold"))
+    console.print(Text(printable(v.headline), style="bold"))
     for n in v.notes:
-        console.print(Text(n, style="dim"), soft_wrap=True)
+        console.print(Text(printable(n), style="dim"), soft_wrap=True)
     if v.at_risk:
-        risk = Table(show_edge=False, title=v.labels["ck_at_risk"], title_justify="left")
+        risk = _SafeTable(show_edge=False, title=v.labels["ck_at_risk"], title_justify="left")
         for col, j in (
             (v.labels["id_col"], "right"),
             (v.labels["indicators"], "left"),
@@ -274,7 +306,7 @@ def check_table(console: Console, v: Any) -> None:
         console.print(risk)
     if not v.checklist:
         return
-    t = Table(show_edge=False, title=v.labels["ck_checklist"], title_justify="left")
+    t = _SafeTable(show_edge=False, title=v.labels["ck_checklist"], title_justify="left")
     for col, j in (
         (v.labels["id_col"], "right"),
         (v.labels["ck_level"], "right"),
@@ -290,11 +322,11 @@ def check_table(console: Console, v: Any) -> None:
             found.append(msg)
         t.add_row(Text(r.id), r.level, found)
     console.print(t)
-    console.print(Text(v.clean, style="dim"))
+    console.print(Text(printable(v.clean), style="dim"))
 
 
 def check_summary_table(console: Console, v: Any) -> None:
-    t = Table(show_edge=False, title=v.title, title_justify="left")
+    t = _SafeTable(show_edge=False, title=v.title, title_justify="left")
     L = v.labels
     for col, j in (
         (L["institution"], "left"),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from spbe_cli.safetext import file_name
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -15,7 +17,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        parts = [p for p in (self.file, self.where) if p]
+        parts = [p for p in (file_name(self.file) if self.file else "", self.where) if p]
         return ": ".join([*parts, self.message])
 
 

@@ -9,7 +9,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
+from spbe_cli.errors import Problem, SpbeError
+from spbe_cli.safetext import printable
+
 MIB = 1024 * 1024
+MAX_SETTING = 1_000_000  # the largest value an SPBE_MAX_* variable takes
 
 
 @dataclass(frozen=True)
@@ -53,14 +57,23 @@ class Limits:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Limits:
-        """Limits with any SPBE_MAX_* variables applied; a bad value is ignored loudly by
-        the caller's choice (here: kept at the default)."""
+        """Limits with any SPBE_MAX_* variables applied; a value that is not a whole number
+        from 1 to MAX_SETTING is an error naming the variable."""
         values = {}
+        problems = []
         for f in fields(cls):
             name, unit = cls.ENV[f.name]
             raw = env.get(name, "").strip()
-            if raw.isdigit() and int(raw) > 0:
+            if not raw:
+                continue
+            if raw.isascii() and raw.isdigit() and len(raw) <= 7 and 0 < int(raw) <= MAX_SETTING:
                 values[f.name] = int(raw) * unit
+            else:
+                shown = printable(raw[:20]) + ("…" if len(raw) > 20 else "")
+                msg = f"'{shown}' is not a whole number from 1 to {MAX_SETTING:,}"
+                problems.append(Problem(name, "", msg))
+        if problems:
+            raise SpbeError(problems)
         return cls(**values)
 
     @property

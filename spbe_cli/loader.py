@@ -19,6 +19,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from spbe_cli.answers import Answer, Answers, Identity
 from spbe_cli.errors import InputError, Problem
 from spbe_cli.numbers import exact_text
+from spbe_cli.readers.mapping import json_problem
 from spbe_cli.result import Headline, InputStamp, Institution, Result, RubricStamp, SummaryRow
 from spbe_cli.result import build as build_result
 from spbe_cli.rubric import LoadedRubric, Rubric
@@ -191,8 +192,7 @@ def _parse_json(data: bytes, name: str, what: str) -> Any:
             parse_int=_bounded_number(int),
         )
     except json.JSONDecodeError as e:
-        where = f"line {e.lineno}"
-        raise InputError([Problem(name, where, f"invalid JSON: {e.msg}")]) from None
+        raise InputError([json_problem(name, e)]) from None
     except RecursionError:
         raise InputError([Problem(name, "", "invalid JSON: nested too deeply")]) from None
     except ValueError as e:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from spbe_cli.safetext import skeleton
+
 _PREFIXES = re.compile(r"^(?:pemerintah|pemda|pemkab|pemkot|pemprov)\s+", re.IGNORECASE)
 _ABBREVIATIONS = [
     (re.compile(r"\bkab\b\.?", re.IGNORECASE), "kabupaten"),
@@ -15,7 +17,7 @@ _ABBREVIATIONS = [
 
 def normalize(name: str) -> str:
     """`Pemerintah Kab.  Banyuasin` and `kabupaten banyuasin` → `kabupaten banyuasin`."""
-    text = unicodedata.normalize("NFKC", name).casefold()
+    text = skeleton(name)
     text = re.sub(r"\s+", " ", text).strip()
     while True:
         stripped = _PREFIXES.sub("", text)
@@ -32,6 +34,12 @@ def slug(text: str, limit: int = 80) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     out = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return out[:limit].strip("-") or "instansi"
+
+
+def stem(name: str, year: object, limit: int = 80) -> str:
+    """`kabupaten-contoh-2024`: the name shortened, never the year, whatever its length."""
+    tail = slug(str(year), limit)
+    return f"{slug(name, max(1, limit - len(tail) - 1))}-{tail}"
 
 
 def unique_stems(stems: list[str]) -> list[str]:

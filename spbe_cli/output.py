@@ -1,7 +1,10 @@
-"""The one place that writes outputs: atomically, never over an input, `-` for stdout."""
+"""The one place that writes outputs: atomically, never over an input, `-` for stdout;
+a link is written through to its target, a pipe or a device is written into, never
+replaced, and anything else that is not a regular file is refused."""
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import sys
@@ -11,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spbe_cli.errors import OutputError, Problem
+from spbe_cli.files import kind
+from spbe_cli.safetext import terminal_text
 
 
 @dataclass(frozen=True)
@@ -78,31 +83,79 @@ def stage(folder: Path, data: str | bytes, hint: str = "spbe", durable: bool = F
     return Path(tmp)
 
 
-def _check_target(target: str, protected: Protected) -> tuple[Path, int | None]:
-    """The target as a path, and the permissions of the file already there (None: none)."""
+@dataclass(frozen=True)
+class Target:
+    """Where an output goes: a regular file (replaced by a rename in its real folder, a link
+    written through to what it points to) or a stream (a pipe or a device, written into,
+    never replaced). `mode`: the permissions of the file being replaced (None: none)."""
+
+    path: Path
+    mode: int | None = None
+    stream: bool = False
+
+
+def _is_stream(mode: int, real: Path) -> bool:
+    # /dev/stdout and /dev/fd/N lead into /proc even when they stand for a regular file,
+    # which a rename would replace behind the shell's back: written in place too.
+    special = real.parts[:2] in (("/", "proc"), ("/", "dev"))
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or (special and stat.S_ISREG(mode))
+
+
+def _check_target(target: str, protected: Protected) -> Target:
     path = Path(target)
+    real = Path(os.path.realpath(path))  # a link is written through, the link itself kept
     try:
         st = path.stat()
     except FileNotFoundError:  # nothing there (or a dangling link): no input, no folder
-        return path, None
+        return Target(real)
     except OSError as e:
         raise _cannot(target, e) from None
     if protected.covers(path):
         raise OutputError([Problem(target, "", "refusing to overwrite an input file")])
     if stat.S_ISDIR(st.st_mode):
         raise OutputError([Problem(target, "", "is a folder; give a file name")])
-    return path, stat.S_IMODE(st.st_mode)
+    if _is_stream(st.st_mode, real):
+        return Target(path, stream=True)
+    if not stat.S_ISREG(st.st_mode):
+        msg = f"is {kind(st.st_mode)}; only a file, a pipe or a device is written"
+        raise OutputError([Problem(target, "", msg)])
+    return Target(real, stat.S_IMODE(st.st_mode))
+
+
+def _stream(target: str, path: Path, payload: bytes) -> None:
+    """Write into a pipe or a device in place. A pipe nobody reads is an error at once
+    (opened without blocking), not a hang."""
+    try:
+        fd = os.open(path, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as e:
+        if e.errno == errno.ENXIO:
+            raise OutputError([Problem(target, "", "no program reads from this pipe")]) from None
+        raise _cannot(target, e) from None
+    try:
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)  # once open, a slow reader is waited for
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view) :]
+    except OSError as e:
+        raise _cannot(target, e) from None
+    finally:
+        os.close(fd)
 
 
 def commit(tmp: Path, target: str, protected: Protected) -> None:
     """Step two: the staged file becomes `target` in one rename, keeping the permissions of
-    the file it replaces. The staged file is gone afterwards, whatever happens."""
+    the file it replaces (a pipe or a device gets the bytes written into it). The staged
+    file is gone afterwards, whatever happens."""
     done = False
     try:
-        path, mode = _check_target(target, protected)
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        where = _check_target(target, protected)
+        if where.stream:
+            _stream(target, where.path, tmp.read_bytes())
+            return
+        if where.mode is not None:
+            os.chmod(tmp, where.mode)
+        os.replace(tmp, where.path)
         done = True
     except OSError as e:
         raise _cannot(target, e) from None
@@ -127,13 +180,17 @@ def write(
     if target == "-":
         if isinstance(data, bytes):
             sys.stdout.buffer.write(data)
-        else:
-            sys.stdout.write(data)
+        else:  # on a terminal, text from a file cannot set its title or clear its screen
+            sys.stdout.write(terminal_text(data) if sys.stdout.isatty() else data)
         sys.stdout.flush()
         return
     protected = inputs if isinstance(inputs, Protected) else protect(inputs)
-    path, _ = _check_target(target, protected)  # before anything is staged
-    parent = path.parent if str(path.parent) else Path(".")
+    where = _check_target(target, protected)  # before anything is staged
+    if where.stream:
+        _stream(target, where.path, data.encode("utf-8") if isinstance(data, str) else data)
+        return
+    parent = where.path.parent
     if not parent.is_dir():
-        raise OutputError([Problem(target, "", f"folder {parent} does not exist")])
-    commit(stage(parent, data, path.name, durable), target, protected)
+        shown = Path(target).parent if str(Path(target).parent) else Path(".")
+        raise OutputError([Problem(target, "", f"folder {shown} does not exist")])
+    commit(stage(parent, data, where.path.name, durable), target, protected)

@@ -11,13 +11,79 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from spbe_cli import yamlfile
 from spbe_cli.errors import Problem, RubricError
+from spbe_cli.files import read_regular
 from spbe_cli.resources import data_dir
+from spbe_cli.safetext import printable, xml_text
 
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=40)]
+
+# Bounds on every number and text of a rubric, so that whatever `rubrics check` accepts is
+# scored, reported and planned in bounded time and memory (a weight of 1e-999999999 or a
+# scale up to 1e6 would not be). Real rubrics stay far inside them.
+MAX_PLACES = 6  # decimals of a weight, a scale bound or a band bound
+LEVEL_RANGE = (Decimal(0), Decimal(10))  # where scale and band bounds may lie (SPBE: 1–5)
+MAX_INTEGER_LEVELS = 11  # levels of an integer scale
+MAX_ITEMS = 100  # answerable items (indicators with their repeats); built-in: 47 at most
+MAX_TEXT = 2_000  # characters of a name, title, criterion or citation
+
+
+def bounded_decimal(value: Decimal, lo: Decimal, hi: Decimal, places: int = MAX_PLACES) -> str:
+    """Why `value` is not a plain number from `lo` to `hi` with at most `places` decimals
+    ("" when it is). Checked on the written digits, before any exact arithmetic."""
+    if not value.is_finite():
+        return f"{value} is not a number"
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -places:
+        return f"{value:.12} has more than {places} decimals"
+    if not lo <= value <= hi:
+        return f"{value:.12} is outside {lo}–{hi}"
+    return ""
+
+
+def _checked(lo: Decimal, hi: Decimal, positive: bool = False) -> AfterValidator:
+    def check(value: Decimal) -> Decimal:
+        why = bounded_decimal(value, lo, hi)
+        if not why and positive and value <= 0:
+            why = f"{value} must be above 0"
+        if why:
+            raise ValueError(why)
+        return value
+
+    return AfterValidator(check)
+
+
+def _short(text: str) -> str:
+    if len(text) > MAX_TEXT:
+        raise ValueError(f"text of {len(text):,} characters; at most {MAX_TEXT:,}")
+    if xml_text(text) != text or printable(text.replace("\n", " ")) != text.replace("\n", " "):
+        raise ValueError(f"{printable(text)[:60]!r}: control characters are not allowed")
+    return text
+
+
+Weight = Annotated[Decimal, _checked(Decimal(0), Decimal(100), positive=True)]
+LevelNumber = Annotated[Decimal, _checked(*LEVEL_RANGE)]
+Text = Annotated[str, AfterValidator(_short)]
+
+
+# The five predikat of every built-in rubric, lowest first. Used only where results of
+# different rubrics meet (gates, batch summaries, diffs); each rubric's own bands decide
+# its predikat.
+PREDIKAT_ORDER = ("Kurang", "Cukup", "Baik", "Sangat Baik", "Memuaskan")
+
+
+def _exact_sum(values: Iterator[Decimal | None]) -> Fraction:
+    """A sum of written decimals, exactly (a Decimal sum rounds to 28 digits, and
+    50.0000000000000000000000000001 + 50 would pass as 100)."""
+    return sum((Fraction(v) for v in values if v is not None), Fraction(0))
+
+
+def _shown(total: Fraction) -> str:
+    """A sum of decimals with at most MAX_PLACES places, as decimals."""
+    return f"{Decimal(total.numerator) / Decimal(total.denominator):f}"
 
 
 class Strict(BaseModel):
@@ -33,14 +99,14 @@ class Confidence(StrEnum):
 
 
 class Source(Strict):
-    citation: str = Field(description="Full citation of the source document.")
-    url: str | None = Field(None, description="Where the source can be read, if public.")
+    citation: Text = Field(description="Full citation of the source document.")
+    url: Text | None = Field(None, description="Where the source can be read, if public.")
 
 
 class Provenance(Strict):
     sources: list[str] = Field(description="Keys of `sources` this part comes from.")
     confidence: Confidence
-    note: str | None = None
+    note: Text | None = None
 
 
 class Years(Strict):
@@ -57,8 +123,8 @@ class Years(Strict):
 
 class ValueSpec(Strict):
     type: Literal["integer", "decimal"] = Field(description="Whole levels or decimals.")
-    min: Decimal
-    max: Decimal
+    min: LevelNumber
+    max: LevelNumber
 
     @cached_property
     def cache_key(self) -> tuple[str, Decimal, Decimal]:
@@ -70,14 +136,16 @@ class ValueSpec(Strict):
             raise ValueError("min must be below max")
         if self.type == "integer" and (self.min % 1 or self.max % 1):
             raise ValueError("an integer scale needs whole min and max")
+        if self.type == "integer" and self.max - self.min >= MAX_INTEGER_LEVELS:
+            raise ValueError(f"an integer scale has at most {MAX_INTEGER_LEVELS} levels")
         return self
 
 
 class Scale(Strict):
     id: Id
-    name: str
-    levels: dict[int, str] = Field(description="Level → level name.")
-    general: dict[int, str] | None = Field(
+    name: Text
+    levels: dict[int, Text] = Field(description="Level → level name.", max_length=101)
+    general: dict[int, Text] | None = Field(
         None,
         description="Level → a general description of that level on this scale, shown (and"
         " marked as general) for an indicator without a criterion of its own.",
@@ -96,10 +164,10 @@ class Scale(Strict):
 
 
 class Band(Strict):
-    name: str = Field(description="Predikat, in Indonesian.")
-    gloss: str = Field(description="English gloss of the predikat.")
-    min: Decimal | None = Field(None, description="Lower bound, null for no bound.")
-    max: Decimal | None = Field(None, description="Upper bound, null for no bound.")
+    name: Text = Field(description="Predikat, in Indonesian.")
+    gloss: Text = Field(description="English gloss of the predikat.")
+    min: LevelNumber | None = Field(None, description="Lower bound, null for no bound.")
+    max: LevelNumber | None = Field(None, description="Upper bound, null for no bound.")
     min_inclusive: bool = True
     max_inclusive: bool = False
 
@@ -146,8 +214,8 @@ class Predikat(Strict):
 
 class Indicator(Strict):
     id: Id
-    name: str
-    weight: Decimal | None = Field(
+    name: Text
+    weight: Weight | None = Field(
         None, description="% of the whole index; omitted where the aspect shares equally."
     )
     scale: str | None = Field(None, description="Scale id; optional when there is one scale.")
@@ -157,8 +225,10 @@ class Indicator(Strict):
         le=20,
         description="Answered up to this many times (ids N, N-2, …); the first is required.",
     )
-    criteria: dict[int, str] | None = Field(None, description="Level → what must be true.")
-    external_index: str | None = Field(
+    criteria: dict[int, Text] | None = Field(
+        None, description="Level → what must be true.", max_length=101
+    )
+    external_index: Text | None = Field(
         None, description="Another agency's index this indicator takes its value from."
     )
 
@@ -173,9 +243,9 @@ class Indicator(Strict):
 
 class Aspect(Strict):
     id: Id
-    name: str
-    gloss: str | None = None
-    weight: Decimal = Field(description="% of the whole index.")
+    name: Text
+    gloss: Text | None = None
+    weight: Weight = Field(description="% of the whole index.")
     weighting: Literal["explicit", "equal-shares"] = Field(
         "explicit",
         description="explicit: each indicator has a weight; equal-shares: the aspect weight is"
@@ -197,19 +267,20 @@ class Aspect(Strict):
             if not all(given):
                 missing = [i.id for i in self.indicators if i.weight is None]
                 raise ValueError(f"indicator weight missing for {', '.join(missing)}")
-            total = sum((i.weight for i in self.indicators if i.weight is not None), Decimal(0))
-            if total != self.weight:
+            total = _exact_sum(i.weight for i in self.indicators)
+            if total != Fraction(self.weight):
                 raise ValueError(
-                    f"indicator weights add up to {total}, not to the aspect weight {self.weight}"
+                    f"indicator weights add up to {_shown(total)}, not to the aspect weight"
+                    f" {self.weight}"
                 )
         return self
 
 
 class Domain(Strict):
     id: Id
-    name: str
-    gloss: str | None = None
-    weight: Decimal
+    name: Text
+    gloss: Text | None = None
+    weight: Weight
     aspects: list[Aspect] = Field(min_length=1)
 
     @cached_property
@@ -218,17 +289,17 @@ class Domain(Strict):
 
     @model_validator(mode="after")
     def _weights(self) -> Domain:
-        total = sum((a.weight for a in self.aspects), Decimal(0))
-        if total != self.weight:
-            raise ValueError(f"aspect weights add up to {total}, not to the domain weight")
+        total = _exact_sum(a.weight for a in self.aspects)
+        if total != Fraction(self.weight):
+            raise ValueError(f"aspect weights add up to {_shown(total)}, not to the domain weight")
         return self
 
 
 class Rubric(Strict):
     id: Id
-    title: str
-    index_name: str = Field("Indeks SPBE", description="What the index is called in reports.")
-    regulation: str = Field(description="Citation of the regulation this rubric encodes.")
+    title: Text
+    index_name: Text = Field("Indeks SPBE", description="What the index is called in reports.")
+    regulation: Text = Field(description="Citation of the regulation this rubric encodes.")
     years: Years
     values: ValueSpec
     scales: list[Scale] = Field(min_length=1)
@@ -264,11 +335,24 @@ class Rubric(Strict):
         item_ids = [i for ind in self.indicators for i in ind.item_ids]
         if len(set(item_ids)) != len(item_ids):
             raise ValueError("a repeated indicator's item id collides with another indicator id")
-        total = sum((a.weight for a in self.all_aspects), Decimal(0))
+        items = sum(i.repeat for i in self.indicators)
+        if items > MAX_ITEMS:
+            raise ValueError(
+                f"{items:,} answerable items (indicators and their repeats); a rubric has at"
+                f" most {MAX_ITEMS}"
+            )
+        total = _exact_sum(a.weight for a in self.all_aspects)
         if total != 100:
-            raise ValueError(f"aspect weights add up to {total}, not to 100")
+            raise ValueError(f"aspect weights add up to {_shown(total)}, not to 100")
         scale_ids = {s.id for s in self.scales}
         lo, hi = self.values.min, self.values.max
+        for i, b in enumerate(self.predikat.bands):
+            for bound in (b.min, b.max):
+                if bound is not None and not lo <= bound <= hi:
+                    raise ValueError(
+                        f"predikat.bands[{i}] ({b.name}): bound {bound} is outside the"
+                        f" values {lo}–{hi}"
+                    )
         for scale in self.scales:
             if self.values.type == "integer" and sorted(scale.levels) != list(
                 range(int(lo), int(hi) + 1)
@@ -396,21 +480,61 @@ class LoadedRubric(BaseModel):
         return {item: (ind, a) for item, ind, a in self.rubric.items()}
 
 
-MAX_RUBRIC_BYTES = 2_000_000
+# Built-in rubrics are under 50 KB; pure-Python YAML parsing makes every 100 KB cost time.
+MAX_RUBRIC_BYTES = 500_000
+MAX_RUBRIC_NODES = 20_000  # YAML nodes; the built-in rubrics have under 3,000
+
+
+def _own_words(err: Any) -> str:
+    """A validation error in spbe's words: pydantic's wording changes between versions."""
+    kind, ctx = str(err["type"]), err.get("ctx") or {}
+    shown = printable(repr(err.get("input")))[:60]
+    if kind == "value_error":
+        return str(ctx.get("error", err["msg"]))
+    if kind == "missing":
+        return "required, but missing"
+    if kind == "extra_forbidden":
+        return "unknown key (a typo?)"
+    if kind == "string_pattern_mismatch":
+        return f"{shown}: only letters, digits, '.', '_' and '-', starting with a letter or digit"
+    if kind in ("string_too_long", "too_long"):
+        return f"too long: at most {ctx.get('max_length')}"
+    if kind == "too_short":
+        return "must not be empty"
+    if kind == "greater_than_equal":
+        return f"{shown} is too small: at least {ctx.get('ge')}"
+    if kind == "less_than_equal":
+        return f"{shown} is too large: at most {ctx.get('le')}"
+    if kind in ("literal_error", "enum"):
+        return f"{shown} is not one of {ctx.get('expected')}"
+    if kind.endswith(("_type", "_parsing")):
+        return f"{shown} is not a valid {kind.split('_')[0]}"
+    return str(err["msg"])
+
+
+def read_rubric_file(path: Path) -> bytes:
+    """A rubric file's bytes: a regular file, its size checked before a byte is read."""
+    return read_regular(path, MAX_RUBRIC_BYTES, "rubric file", RubricError)
 
 
 def parse_rubric(data: bytes, name: str, builtin: bool = False) -> LoadedRubric:
     """Validate rubric bytes; every problem located by YAML line and field path."""
     if len(data) > MAX_RUBRIC_BYTES:
         raise RubricError(
-            [Problem(name, "", f"rubric file is larger than {MAX_RUBRIC_BYTES} bytes")]
+            [
+                Problem(
+                    name,
+                    "",
+                    f"the rubric file is {len(data):,} bytes; the limit is {MAX_RUBRIC_BYTES:,}",
+                )
+            ]
         )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise RubricError([Problem(name, "", f"not UTF-8 text (byte {e.start})")]) from None
     try:
-        raw, node = yamlfile.load(text)
+        raw, node = yamlfile.load(text, MAX_RUBRIC_NODES)
     except yamlfile.YamlProblem as e:
         where = f"line {e.line}" if e.line else ""
         raise RubricError([Problem(name, where, e.message)]) from None
@@ -425,8 +549,7 @@ def parse_rubric(data: bytes, name: str, builtin: bool = False) -> LoadedRubric:
             line = yamlfile.locate(node, loc)
             path = yamlfile.path_text(loc)
             where = ", ".join(x for x in (f"line {line}" if line else "", path) if x)
-            msg = str(err["msg"]).removeprefix("Value error, ")
-            problems.append(Problem(name, where, msg))
+            problems.append(Problem(name, where, _own_words(err)))
         raise RubricError(problems) from None
     return LoadedRubric(
         rubric=rubric, path=name, sha256=hashlib.sha256(data).hexdigest(), builtin=builtin
@@ -456,11 +579,7 @@ def load_rubric(spec: str) -> LoadedRubric:
         return load_builtin(spec)
     path = Path(spec)
     if path.suffix.lower() in (".yaml", ".yml") or path.exists():
-        try:
-            data = path.read_bytes()
-        except OSError as e:
-            raise RubricError([Problem(spec, "", f"cannot read rubric: {e.strerror}")]) from None
-        return parse_rubric(data, spec)
+        return parse_rubric(read_rubric_file(path), spec)
     return load_builtin(spec)
 
 

@@ -8,7 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from spbe_cli import batch, loader, summary
+from spbe_cli.discovery import discover
 from spbe_cli.errors import InputError, Problem
+from spbe_cli.files import read_head
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.pipeline import score_file
 from spbe_cli.readers import read_bytes
@@ -73,11 +75,7 @@ def load_side(
 
 def _head_has(path: Path, marker: bytes, size: int) -> bool:
     """Whether the first `size` bytes of a file hold `marker` (what kind of JSON it is)."""
-    try:
-        with path.open("rb") as f:
-            return marker in f.read(size)
-    except OSError:
-        return False
+    return marker in (read_head(path, size) or b"")  # never blocks on a pipe or device
 
 
 def _is_result(path: Path) -> bool:
@@ -116,7 +114,7 @@ def load_rows(
         data = read_bytes(target, limits.file_bytes)
         rows = loader.summary_rows(data, str(target), _bands_of(rubric))
     else:
-        files, unmatched = batch.discover([str(path)])
+        files, unmatched = discover([str(path)])
         if unmatched or not files:
             raise InputError([Problem(str(path), "", "no answer files or summary.json here")])
         job = batch.Job(rubric, "error", (), "id", "", limits)

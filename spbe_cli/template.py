@@ -6,6 +6,7 @@ import datetime as dt
 import io
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell as XlCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -203,6 +204,11 @@ def build_template(
                 crit.cell(row=r, column=c, value=cell_value).alignment = wrap
 
     wb.active = wb.sheetnames.index("Petunjuk")
+    for ws in wb.worksheets:  # text from the user or a rubric file is text, never a formula
+        for row in ws.iter_rows():
+            for written in row:
+                if isinstance(written, XlCell) and written.data_type == "f":
+                    written.data_type = "s"
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

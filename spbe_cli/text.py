@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from spbe_cli.safetext import comparable
+
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")  # text a spreadsheet may run as a formula
 _SEPARATORS = re.compile(r"[\s_\-]+")
 _NORMED: dict[str, str] = {}
@@ -15,7 +17,7 @@ def norm(text: str) -> str:
     sheet and column names recur in every workbook: short ones are normalised once."""
     found = _NORMED.get(text)
     if found is None:
-        found = _SEPARATORS.sub("", text.casefold())
+        found = _SEPARATORS.sub("", comparable(text))  # NFKC, no zero-width characters
         if len(text) <= 64 and len(_NORMED) < 4096:
             _NORMED[text] = found
     return found

@@ -6,10 +6,10 @@ a formula after editing (= + - @ tab CR) also gets Excel's quote prefix."""
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from collections.abc import Sequence
 
+from spbe_cli.safetext import xml_text
 from spbe_cli.text import FORMULA_PREFIXES, column_letter
 
 Cell = str | int | float | None
@@ -25,12 +25,9 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
 def _clean(text: str) -> str:
-    """XML 1.0 cannot carry most control characters; drop them."""
-    return _CONTROL.sub("", text)
+    """XML 1.0 cannot carry most control characters, surrogates, U+FFFE, U+FFFF: drop them."""
+    return xml_text(text)
 
 
 def _cell(ref: str, value: Cell, xf: int = 0) -> str:

@@ -110,14 +110,18 @@ def load(text: str, max_nodes: int = 200_000) -> tuple[Any, yaml.Node | None]:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as e:
+        # spbe's own words, with the place PyYAML found: its wording changes between versions
         mark = e.problem_mark or e.context_mark
         line = int(mark.line) + 1 if mark is not None else None
-        message = f"invalid YAML: {e.problem or e.context}"
-        if e.context and e.problem and e.context_mark is not None:
-            message += f" ({e.context} on line {int(e.context_mark.line) + 1})"
+        column = f" at column {int(mark.column) + 1}" if mark is not None else ""
+        message = f"invalid YAML{column}: check the indentation, quotes and the ':' after keys"
+        if e.context_mark is not None and e.problem_mark is not None:
+            start = int(e.context_mark.line) + 1
+            if start != line:
+                message += f" (the part that starts on line {start})"
         raise YamlProblem(line, message) from None
-    except yaml.YAMLError as e:
-        raise YamlProblem(None, f"invalid YAML: {e}") from None
+    except yaml.YAMLError:
+        raise YamlProblem(None, "invalid YAML") from None
     return data, node
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -71,3 +73,23 @@ def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
         assert kept.read_text() == "{}"
     finally:
         os.umask(old)
+
+
+def test_text_for_a_terminal_shows_control_characters_escaped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A Markdown report printed on a terminal cannot set its title or clear its screen;
+    lines and tabs stay, and piped output is left byte for byte."""
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    shown = Terminal()
+    monkeypatch.setattr(sys, "stdout", shown)
+    output.write("-", "# Kab \x1b]0;x\x07\n|\ta\u202e|\n")
+    assert shown.getvalue() == "# Kab \\x1b]0;x\\x07\n|\ta\\u202e|\n"
+    piped = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", piped)
+    output.write("-", "# Kab \x1b\n")
+    assert piped.getvalue() == "# Kab \x1b\n"

@@ -57,6 +57,9 @@ def test_monotone_in_every_level(levels: dict[str, Fraction], raised: str) -> No
     assert order.index(after.predikat) >= order.index(before.predikat)
 
 
+# Drawing 20 bounded fractions is slow in hypothesis 6.100 (the lowest the project allows,
+# 0.08 s a draw): its speed check would fail the test for the generator, not for spbe.
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(values26)
 def test_8_2026_decimal_index_within_scale(values: dict[str, Fraction]) -> None:
     s = score(R26, make(values))

@@ -75,7 +75,7 @@ BROKEN = [
     (
         "typo-key",
         [("    weight: 25\n", "    wieght: 25\n")],
-        ["aspects[6].wieght: Extra inputs are not permitted", "aspects[6].weight: Field required"],
+        ["aspects[6].wieght: unknown key (a typo?)", "aspects[6].weight: required, but missing"],
     ),
     ("bad-yaml", [("    weight: 25\n", "    weight: [25\n")], ["line 170"]),
     (

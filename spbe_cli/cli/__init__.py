@@ -20,20 +20,21 @@ from typer.core import TyperGroup
 
 from spbe_cli.errors import SpbeError
 from spbe_cli.numbers import parse_decimal
+from spbe_cli.safetext import printable
 
 EXIT_GATE, EXIT_INPUT = 1, 2
 
 
 def report_error(err: SpbeError) -> None:
     """Every expected failure, located, on stderr; the caller exits 2."""
-    # cold start: only this command needs it
-    # cold start: only this command needs it
+    # cold start: rich only when there is something to print
     from rich.console import Console
-    from rich.markup import escape
+
+    from spbe_cli.console import say  # cold start: the one sanitiser, with rich
 
     console = Console(stderr=True, highlight=False, soft_wrap=True)
     for p in err.problems:
-        console.print(f"[bold red]error:[/] {escape(str(p))}")
+        say(console, str(p), prefix="[bold red]error:[/] ")
     if len(err.problems) > 1:
         console.print(f"{len(err.problems)} problems", style="red")
 
@@ -167,18 +168,25 @@ GeneratedAtOpt = Annotated[
 
 def _generated_at(option: str | None) -> str:
     """The report time stamp: --generated-at, else SOURCE_DATE_EPOCH, else now (UTC)."""
-    if option:
-        try:
-            when = dt.datetime.fromisoformat(option)
-        except ValueError:
-            raise SpbeError(f"--generated-at: {option!r} is not an ISO 8601 time") from None
-    elif os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
-        when = dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), dt.UTC)
-    else:
-        when = dt.datetime.now(dt.UTC)
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    return when.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    try:
+        if option:
+            where = "--generated-at"
+            when = dt.datetime.fromisoformat(option[:64])
+        elif epoch:
+            where = "SOURCE_DATE_EPOCH"
+            if not (epoch.isascii() and epoch.isdigit() and len(epoch) <= 12):
+                raise ValueError
+            when = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+        else:
+            when = dt.datetime.now(dt.UTC)
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=dt.UTC)
+        return when.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    except (ValueError, OverflowError, OSError):
+        shown = printable((option or epoch)[:40])
+        what = "an ISO 8601 time" if option else "seconds since 1970"
+        raise SpbeError(f"{where}: '{shown}' is not {what} within the years 1–9999") from None
 
 
 def option_number(name: str) -> Any:

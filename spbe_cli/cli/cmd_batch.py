@@ -56,6 +56,9 @@ def batch(
         bool, typer.Option("--allow-invalid", help="Exit 0 even when some files are invalid.")
     ] = False,
     generated_at: GeneratedAtOpt = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also list every file skipped, and why.")
+    ] = False,
     fail_under: FailUnderOpt = None,
     min_predikat: MinPredikatOpt = None,
     min_domain: MinDomainOpt = None,
@@ -63,7 +66,7 @@ def batch(
     """Score many institutions in one run: results, reports, ranked summaries, CI gates."""
     # cold start: the batch and its summaries (the pipeline, pydantic) for this command only
     from spbe_cli import batch as b
-    from spbe_cli import summary
+    from spbe_cli import discovery, runguard, summary
 
     gates = _gates(fail_under, min_predikat, min_domain, rubric)
     formats = tuple(f.strip() for f in (reports or "").split(",") if f.strip())
@@ -72,38 +75,45 @@ def batch(
         raise _E(f"--reports: {', '.join(bad)} is not md, html or pdf")
     browser = _browser(lang.value) if "pdf" in formats else None
     stamp = _generated_at(generated_at)
-    files, unmatched = b.discover(paths, exclude=out_dir)
-    if unmatched:
-        raise _E([_problem(u, "", _nothing_here(u, out_dir)) for u in unmatched])
+    found = discovery.find(paths, exclude=out_dir)
+    unmatched = [_problem(u, "", _nothing_here(u, out_dir)) for u in found.unmatched]
+    if found.problems or unmatched:
+        raise _E([*found.problems, *unmatched])
+    files = found.files
     _prepare(out_dir)
-    workers = jobs or min(len(files), os.cpu_count() or 1)
+    workers = _workers(jobs, len(files), quiet)
     run_id = f"spbe-{os.getpid()}-{os.urandom(4).hex()}"
     job = b.Job(rubric, missing.value, formats, lang.value, stamp, _limits(), out_dir, run_id)
+    # one run at a time in --out; SIGTERM/SIGHUP end it like Ctrl-C (runguard)
     try:
-        outcomes = _run_with_progress(b, files, job, workers, quiet)
-        b.mark_duplicates(outcomes)
-        b.assign_stems(outcomes)
-        b.apply_gates(outcomes, gates)
-        ordered = b.ranked(outcomes)
-        if browser is not None:
-            # cold start: only this command needs it
-            from spbe_cli import pdf
+        with runguard.locked(out_dir), runguard.stop_signals_interrupt():
+            try:
+                outcomes = _run_with_progress(b, files, job, workers, quiet)
+                b.mark_duplicates(outcomes)
+                b.assign_stems(outcomes)
+                b.apply_gates(outcomes, gates)
+                ordered = b.ranked(outcomes)
+                if browser is not None:
+                    # cold start: only this command needs it
+                    from spbe_cli import pdf
 
-            with pdf.PdfSession(
-                browser=browser, lang=browser_lang(lang.value), created=stamp
-            ) as session:
-                _print_with_progress(b, ordered, job, session, quiet)
-        inputs = out.protect(files)
-        for o in ordered:
-            if o.ok:
-                while o.staged:
-                    fmt, tmp = o.staged.popitem()
-                    out.commit(tmp, str(out_dir / f"{o.stem}.{fmt}"), inputs)
-    finally:  # what was not committed (duplicates, an error, an interrupt) is removed
-        out.discard(out_dir.glob(f".{run_id}.*.tmp"))
-    table = summary.rows(ordered)
-    _write_summaries(table, out_dir, lang.value, stamp, inputs)
-    _print_batch(ordered, table, out_dir, quiet)
+                    with pdf.PdfSession(
+                        browser=browser, lang=browser_lang(lang.value), created=stamp
+                    ) as session:
+                        _print_with_progress(b, ordered, job, session, quiet)
+                inputs = out.protect(files)
+                for o in ordered:
+                    if o.ok:
+                        while o.staged:
+                            fmt, tmp = o.staged.popitem()
+                            out.commit(tmp, str(out_dir / f"{o.stem}.{fmt}"), inputs)
+            finally:  # what was not committed (duplicates, an error, an interrupt) is removed
+                out.discard(out_dir.glob(f".{run_id}.*.tmp"))
+            table = summary.rows(ordered)
+            _write_summaries(table, out_dir, lang.value, stamp, inputs)
+    except runguard.Stopped as e:
+        _stopped(e)
+    _print_batch(ordered, table, out_dir, quiet, found.skipped, verbose)
     invalid = [o for o in ordered if not o.ok]
     missed = [o for o in ordered if o.gate_misses]
     if invalid and not allow_invalid:
@@ -188,26 +198,56 @@ def _run_with_progress(b: Any, files: list[Path], job: Any, workers: int, quiet:
         return b.score_all(files, job, workers, lambda: progress.advance(task))
 
 
-def _print_batch(ordered: list[Any], table: list[Any], out_dir: Path, quiet: bool) -> None:
+def _cpus() -> int:
+    if hasattr(os, "sched_getaffinity"):  # the CPUs this process may use, not the machine's
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def _workers(jobs: int, files: int, quiet: bool) -> int:
+    """Worker processes: one per CPU by default, never more than CPUs or files."""
+    cpus = _cpus()
+    if jobs > cpus:
+        if not quiet:
+            typer.echo(f"note: --jobs {jobs} capped to {cpus}, the number of CPUs", err=True)
+        jobs = cpus
+    return max(1, min(jobs or cpus, files))
+
+
+def _stopped(e: Any) -> None:
+    """A stop signal: what this run staged is gone already; say so and exit 128 + n."""
+    typer.echo(f"stopped by {e.name}; no result of this run was kept", err=True)
+    raise typer.Exit(128 + e.signum)
+
+
+def _print_batch(
+    ordered: list[Any],
+    table: list[Any],
+    out_dir: Path,
+    quiet: bool,
+    skipped: list[tuple[str, str]],
+    verbose: bool,
+) -> None:
     off = [r for r in table if r.headline and "rubric-year-mismatch" in r.headline.warnings]
     if quiet and not off and not any(o.errors or o.gate_misses for o in ordered):
         return  # nothing to say (and rich is not even imported)
     # cold start: rich only when there is something to print
     from rich.console import Console
-    from rich.markup import escape
     from rich.table import Table
 
+    from spbe_cli.console import clean, say
     from spbe_cli.numbers import round_text
+    from spbe_cli.safetext import file_name
 
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     ok = [r for r in table if r.ok and r.headline is not None]
     if not quiet:
         console = _console()
-        t = Table(
-            show_edge=False,
-            title=f"{len(ok)} of {len(table)} scored → {out_dir}",
-            title_justify="left",
-        )
+        title = f"{len(ok)} of {len(table)} scored → {file_name(str(out_dir))}"
+        if skipped:
+            title += f"; {len(skipped)} other files skipped"
+            title += "" if verbose else " (--verbose lists them)"
+        t = Table(show_edge=False, title=clean(title), title_justify="left")
         for col, j in (
             ("#", "right"),
             ("Institution", "left"),
@@ -221,28 +261,32 @@ def _print_batch(ordered: list[Any], table: list[Any], out_dir: Path, quiet: boo
             h = r.headline
             t.add_row(
                 str(r.rank),
-                escape(h.institution.name),
+                clean(h.institution.name),
                 str(h.institution.year),
-                h.rubric_id.removeprefix("permenpanrb-"),
+                clean(h.rubric_id.removeprefix("permenpanrb-")),
                 round_text(h.index, h.places),
-                h.predikat,
+                clean(h.predikat),
             )
         if len(ok) > 20:
             t.add_row("…", f"{len(ok) - 20} more in summary.md", "", "", "", "")
         console.print(t)
+        if verbose:
+            for path, why in skipped:
+                say(err, f"{file_name(path)}: {why}", prefix="skipped: ")
     if off:
         names = ", ".join(
             f"{r.headline.institution.name} ({r.headline.institution.year}, {r.headline.rubric_id})"
             for r in off
         )
-        err.print(
-            f"[bold yellow]warning:[/] {len(off)} file(s) scored with a rubric that does not"
-            f" apply to their year: {escape(names)}"
+        say(
+            err,
+            f"{len(off)} file(s) scored with a rubric that does not apply to their year: {names}",
+            prefix="[bold yellow]warning:[/] ",
         )
     for o in ordered:
         for m in o.errors:
-            err.print(f"[bold red]error:[/] {escape(m)}")
+            say(err, m, prefix="[bold red]error:[/] ")
     for o in ordered:
         for m in o.gate_misses:
             name = o.result.institution.name if o.result else o.file
-            err.print(f"[bold yellow]gate failed:[/] {escape(name)}: {escape(m)}")
+            say(err, f"{name}: {m}", prefix="[bold yellow]gate failed:[/] ")

@@ -146,15 +146,14 @@ def _folder(
 ) -> tuple[list[Any], bool]:
     # cold start: rich, the batch, the check and its summaries, for this command only
     from rich.console import Console
-    from rich.markup import escape
 
-    from spbe_cli import batch, checkrun, checksummary, checkview
-    from spbe_cli.console import check_summary_table
+    from spbe_cli import checkrun, checksummary, checkview, discovery
+    from spbe_cli.console import check_summary_table, say
 
     if output == "-":
         raise SpbeError([Problem("-o", "", "give a folder for the results of several files")])
     out_dir = Path(output or "spbe-check")
-    files, unmatched = batch.discover(paths, exclude=out_dir)
+    files, unmatched = discovery.discover(paths, exclude=out_dir)
     if evidence is not None:  # a spreadsheet kept as evidence is not an answer file
         inside = evidence.resolve()
         files = [f for f in files if not f.resolve().is_relative_to(inside)]
@@ -168,13 +167,13 @@ def _folder(
     if previous is not None:
         prev, problems = checkrun.previous_rows(previous, rubric, limits)
         for m in problems:
-            err.print(f"[yellow]warning:[/] {escape(m)}")
+            say(err, m, prefix="[yellow]warning:[/] ")
     rows = checkrun.folder(files, evidence, prev, rubric, limits)
     for r in rows if prev is not None else []:
         if r.check is not None and r.previous is None:
             name = r.check.answers.identity.name
             text = t(lang.value, "ck_previous_unmatched", institution=name)
-            err.print(f"[yellow]warning:[/] {escape(text)}")
+            say(err, text, prefix="[yellow]warning:[/] ")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -207,5 +206,5 @@ def _folder(
     check_summary_table(_console(), sview)
     for r in rows:
         for m in r.errors:
-            err.print(f"[bold red]error:[/] {escape(m)}")
+            say(err, m, prefix="[bold red]error:[/] ")
     return [r.check for r in rows if r.check is not None], any(r.errors for r in rows)

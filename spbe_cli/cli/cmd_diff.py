@@ -24,6 +24,7 @@ from spbe_cli.cli import (
     app,
     option_number,
 )
+from spbe_cli.safetext import printable
 
 
 class DiffFormat(StrEnum):
@@ -79,7 +80,7 @@ def diff(
     elif text is not None:
         out.write(output or "-", text, [old, new])
     for m in misses:
-        typer.echo(f"gate failed: {m}", err=True)
+        typer.echo(printable(f"gate failed: {m}"), err=True)
     if misses:
         raise typer.Exit(EXIT_GATE)
 
@@ -132,7 +133,7 @@ def _batch_diff(
     old_rows, old_problems = load_rows(old, rubric, jobs, _limits())
     new_rows, new_problems = load_rows(new, rubric, jobs, _limits())
     for m in [*old_problems, *new_problems]:
-        typer.echo(f"warning: not compared: {m}", err=True)
+        typer.echo(printable(f"warning: not compared: {m}"), err=True)
     result = d.compare_rows(old_rows, new_rows)
     named = [
         (x.new.institution.name, m)

@@ -12,7 +12,7 @@ from spbe_cli.cli import (
     _console,
     rubrics_app,
 )
-from spbe_cli.errors import Problem, RubricError
+from spbe_cli.safetext import file_name
 
 
 @rubrics_app.callback()
@@ -48,15 +48,11 @@ def rubrics_schema() -> None:
 @rubrics_app.command("check")
 def rubrics_check(file: Annotated[Path, typer.Argument(help="A rubric YAML file.")]) -> None:
     """Validate a custom rubric file; every problem with its line and field path."""
-    from spbe_cli.rubric import parse_rubric  # cold start: the rubric models (pydantic)
+    from spbe_cli.rubric import parse_rubric, read_rubric_file  # cold start: pydantic models
 
-    try:
-        data = file.read_bytes()
-    except OSError as e:
-        raise RubricError([Problem(str(file), "", f"cannot read: {e.strerror}")]) from None
-    lr = parse_rubric(data, str(file))
+    lr = parse_rubric(read_rubric_file(file), str(file))
     r = lr.rubric
     typer.echo(
-        f"{file}: ok — {r.id}, {len(r.all_aspects)} aspects, {len(r.indicators)} indicators,"
-        f" weights add up to 100"
+        f"{file_name(str(file))}: ok — {r.id}, {len(r.all_aspects)} aspects,"
+        f" {len(r.indicators)} indicators, weights add up to 100"
     )

@@ -29,6 +29,8 @@ from spbe_cli.cli import (
     _wants_pdf,
     app,
 )
+from spbe_cli.errors import SpbeError
+from spbe_cli.safetext import argv_text, printable
 
 
 @app.command()
@@ -95,7 +97,7 @@ def score(
         score_table(_console(), result, loaded.rubric)
     misses = gates_mod.check(result.headline(), gates) if gates.active else []
     for m in misses:
-        typer.echo(f"gate failed: {result.institution.name}: {m}", err=True)
+        typer.echo(printable(f"gate failed: {result.institution.name}: {m}"), err=True)
     if misses:
         raise typer.Exit(EXIT_GATE)
 
@@ -172,6 +174,8 @@ def template(
     from spbe_cli.rubric import load_rubric, rubric_for_year
     from spbe_cli.template import build_template
 
+    if institution is not None:
+        institution = _plain(institution, "--institution")
     if rubric is not None:
         lr, why = load_rubric(rubric), "given with --rubric"
     else:
@@ -180,7 +184,7 @@ def template(
     out.write(output, build_template(lr, institution=institution, year=year))
     if output != "-":
         n = len(lr.rubric.indicators)
-        typer.echo(f"wrote {output} ({n} indicators, {lr.rubric.id}, {why})", err=True)
+        typer.echo(printable(f"wrote {output} ({n} indicators, {lr.rubric.id}, {why})"), err=True)
     years = lr.rubric.years
     if year is not None and not years.covers(year):
         typer.echo(
@@ -188,3 +192,15 @@ def template(
             " its scores will say so",
             err=True,
         )
+
+
+def _plain(text: str, option: str) -> str:
+    """Text for a cell, from the command line: valid in the locale and free of control
+    characters, or a usage error."""
+    try:
+        argv_text(text, option)
+    except ValueError as e:
+        raise SpbeError(str(e)) from None
+    if printable(text) != text:
+        raise SpbeError(f"{option}: '{printable(text)}' holds control characters")
+    return text

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from spbe_cli import isolate
 from spbe_cli.errors import InputError, Problem
+from spbe_cli.files import read_regular
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.readers.csvfile import decode, read_csv
 from spbe_cli.readers.mapping import read_mapping
@@ -19,20 +20,7 @@ SUFFIXES = SPREADSHEET_SUFFIXES + TEXT_SUFFIXES
 
 
 def read_bytes(path: Path, limit: int = DEFAULT.file_bytes) -> bytes:
-    name = str(path)
-    try:
-        if path.is_dir():
-            raise InputError([Problem(name, "", "is a folder, not an answer file")])
-        size = path.stat().st_size
-        if size > limit:
-            raise InputError(
-                [Problem(name, "", f"the file is {size:,} bytes; the limit is {limit:,}")]
-            )
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError([Problem(name, "", "no such file")]) from None
-    except OSError as e:
-        raise InputError([Problem(name, "", f"cannot read the file: {e.strerror}")]) from None
+    return read_regular(path, limit, "file")
 
 
 def crashed(path: Path, why: str) -> Problem:

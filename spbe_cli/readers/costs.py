@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -23,21 +24,28 @@ from spbe_cli import yamlfile
 from spbe_cli.errors import Collector, InputError, Problem, SpbeError
 from spbe_cli.numbers import parse_decimal
 from spbe_cli.readers import read_bytes
-from spbe_cli.rubric import Rubric
+from spbe_cli.rubric import Rubric, bounded_decimal
+from spbe_cli.safetext import printable
+
+MAX_COST = Decimal(10**9)  # effort of one step, in whatever unit the costs file uses
 
 
 def _cost(value: Any, where: str, out: Collector) -> Fraction | None:
     try:
         if isinstance(value, bool) or value is None:
             raise SpbeError("not a number")
-        cost = Fraction(parse_decimal(str(value), "cost"))
+        number = parse_decimal(str(value), "cost")
     except SpbeError:
-        out.add(where, f"cost {value!r} is not a number")
+        out.add(where, f"cost '{printable(str(value))[:40]}' is not a number")
         return None
-    if cost < 0:
+    if number < 0:
         out.add(where, f"cost {value} is negative")
         return None
-    return cost
+    why = bounded_decimal(number, Decimal(0), MAX_COST)
+    if why:
+        out.add(where, f"cost {why}")
+        return None
+    return Fraction(number)
 
 
 # Header names of a costs CSV, Indonesian or English, compared case-insensitively.

@@ -46,7 +46,7 @@ def _json_load(name: str, text: str) -> Any:
             ]
         ) from None
     except json.JSONDecodeError as e:
-        raise InputError([Problem(name, f"line {e.lineno}", f"invalid JSON: {e.msg}")]) from None
+        raise InputError([json_problem(name, e)]) from None
     except _Duplicate as e:
         try:  # the YAML reader finds the lines of both keys; JSON is (nearly) YAML
             yamlfile.load(text)
@@ -57,8 +57,17 @@ def _json_load(name: str, text: str) -> Any:
         raise InputError([Problem(name, "", f"duplicate key {e.key!r}")]) from None
     except RecursionError:
         raise InputError([Problem(name, "", "invalid JSON: nested too deeply")]) from None
-    except ValueError as e:
-        raise InputError([Problem(name, "", f"invalid JSON: {str(e)[:200]}")]) from None
+    except ValueError:
+        raise InputError([Problem(name, "", "invalid JSON")]) from None
+
+
+def json_problem(name: str, e: json.JSONDecodeError) -> Problem:
+    """spbe's own words with the place Python's parser found (its wording is not ours)."""
+    return Problem(
+        name,
+        f"line {e.lineno}",
+        f"invalid JSON at column {e.colno}: check the commas, quotes and brackets",
+    )
 
 
 class _TooLong(Exception):
@@ -98,6 +107,8 @@ def read_mapping(
             raise InputError(
                 [Problem(name, f"line {e.line}" if e.line else "", e.message)]
             ) from None
+
+    _refuse_half_characters(name, text, data)
 
     def where(*path: str | int) -> str:
         line = yamlfile.locate(node, path) if node is not None else None
@@ -139,6 +150,38 @@ def read_mapping(
 
 
 Where = Callable[..., str]
+
+# A \\u escape of half a UTF-16 pair with no other half beside it.
+_LONE_ESCAPE = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+
+
+def _has_half_character(value: Any) -> bool:
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, str):
+            if not v.isascii() and any(0xD800 <= ord(c) <= 0xDFFF for c in v):
+                return True
+        elif isinstance(v, dict):
+            stack.extend(v.keys())
+            stack.extend(v.values())
+        elif isinstance(v, list):
+            stack.extend(v)
+    return False
+
+
+def _refuse_half_characters(name: str, text: str, data: Any) -> None:
+    """A lone surrogate (`"\\ud800"`) decodes to text that no file or terminal can hold."""
+    if "\\u" not in text or not _has_half_character(data):
+        return
+    m = _LONE_ESCAPE.search(text)
+    where = f"line {text.count(chr(10), 0, m.start()) + 1}" if m else ""
+    found = m.group(0) if m else "a \\u escape"
+    msg = f"{found} is half of a character (a lone surrogate); write the character itself"
+    raise InputError([Problem(name, where, msg)])
 
 
 def _identity(section: Any, key: str, where: Where, out: Collector) -> dict[str, Cell]:

@@ -18,6 +18,7 @@ from spbe_cli.readers import grid as g
 from spbe_cli.readers import xlsextent
 from spbe_cli.readers.raw import SHEETS, Cell, RawAnswers, RawRow
 from spbe_cli.readers.xlsxcells import CorruptPart, Package, beyond, hidden_cells, read_part
+from spbe_cli.safetext import printable, skeleton
 from spbe_cli.text import norm
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -163,8 +164,21 @@ def _open(name: str, data: bytes) -> pc.CalamineWorkbook:
 
 
 def _find_sheet(wb: pc.CalamineWorkbook, role: str, out: Collector) -> str | None:
+    """The sheet of a role by name (NFKC, zero-width characters ignored). A sheet whose
+    name only looks like it (Cyrillic or Greek letters among Latin ones) is an error: it
+    could hide the real one, even a hidden sheet of that name, from the person reading."""
     wanted = {norm(n) for n in SHEETS[role]}
     matches = [s for s in wb.sheet_names if norm(s) in wanted]
+    fakes = [s for s in wb.sheet_names if s not in matches and norm(skeleton(s)) in wanted]
+    for fake in fakes:
+        shown = printable(fake)
+        out.add(
+            shown,
+            f"the sheet name '{shown}' looks like {SHEETS[role][0]!r} but has Cyrillic or"
+            " Greek letters; rename it (or remove it)",
+        )
+    if fakes:
+        return None
     if len(matches) > 1:
         out.add("", f"several sheets could be the {SHEETS[role][0]} sheet: {', '.join(matches)}")
         return None

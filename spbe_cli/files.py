@@ -1,0 +1,91 @@
+"""The one way any input file is read: only regular files, size checked on the open
+descriptor, and never more bytes than the limit (a FIFO, a device or a growing file can
+neither hang a run nor fill its memory)."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from spbe_cli.errors import InputError, Problem, SpbeError
+
+# O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting forever.
+# O_NOCTTY: a terminal device opened by name never becomes this process's terminal.
+_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+_FLAGS |= getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+
+
+def kind(mode: int) -> str:
+    """What a non-regular file is, for messages."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def read_regular(
+    path: Path | str, limit: int, what: str = "file", error: type[SpbeError] = InputError
+) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes, or a located `error`.
+
+    The file is opened without blocking, then its descriptor is checked (a link is followed
+    first: what is read is what the descriptor points to, so a swap after a check cannot
+    slip a device in), and at most `limit + 1` bytes are read, so a file that grows while
+    it is read is caught too."""
+    name = str(path)
+
+    def fail(message: str) -> SpbeError:
+        return error([Problem(name, "", message)])
+
+    try:
+        fd = os.open(name, _FLAGS)
+    except FileNotFoundError:
+        raise fail("no such file") from None
+    except IsADirectoryError:  # Windows cannot open a folder at all
+        raise fail(f"is a folder, not a {what}") from None
+    except OSError as e:
+        raise fail(f"cannot read the {what}: {e.strerror or e}") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise fail(f"is {kind(st.st_mode)}, not a {what}; only regular files are read")
+        if st.st_size > limit:
+            raise fail(f"the {what} is {st.st_size:,} bytes; the limit is {limit:,}")
+        chunks, left = [], limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        data = b"".join(chunks)
+        if len(data) > limit:
+            raise fail(f"the {what} grew beyond the limit of {limit:,} bytes while it was read")
+        return data
+    except OSError as e:
+        raise fail(f"cannot read the {what}: {e.strerror or e}") from None
+    finally:
+        os.close(fd)
+
+
+def read_head(path: Path | str, size: int) -> bytes | None:
+    """Up to `size` bytes from the start of a regular file, for a look at its kind; None
+    for anything else (missing, unreadable, a FIFO or a device): a look never blocks."""
+    try:
+        fd = os.open(str(path), _FLAGS)
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        return os.read(fd, size)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
