@@ -10,7 +10,6 @@ import os
 import resource
 import sys
 import tempfile
-import time
 import traceback
 import zipfile
 from collections.abc import Callable
@@ -36,8 +35,11 @@ EXAMPLE_2026 = EXAMPLES / "kabupaten-contoh-2026.xlsx"  # 8/2026, index 1.24
 JAWABAN_XML = "xl/worksheets/sheet3.xml"  # the Jawaban sheet of EXAMPLE_2024
 RUBRIC_8_2026 = (data_dir("rubrics") / "permenpanrb-8-2026.yaml").read_text(encoding="utf-8")
 
-SECONDS = 5.0  # every case, however hostile, is answered within this
-KILL_AFTER = SECONDS + 1  # a case still running then is killed (a hang fails alone)
+SECONDS = 5.0  # every case, however hostile, is answered within this much CPU time
+# A case still running after this much wall time is killed (a hang fails alone). CPU time,
+# not wall time, bounds the work: a busy machine must not fail a case that did nothing
+# wrong, and a hang that waits without working (a FIFO) is caught by the kill.
+KILL_AFTER = 30.0
 MEMORY_MB = 200  # peak memory a case may add to the process
 MAX_STDERR = 20_000  # messages stay readable: no input is echoed in full
 MB = 1_000_000
@@ -102,19 +104,26 @@ def _rss_bytes() -> int:
     return pages * os.sysconf("SC_PAGE_SIZE")
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and of the children it waited for (the isolated reader)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def _child(conn: Connection, args: list[str], env: dict[str, str]) -> None:
     os.environ.update(env)
     start = _rss_bytes()
     native = tempfile.TemporaryFile()  # what bypasses sys.stderr: Rust panics, C libraries
     os.dup2(native.fileno(), 2)
-    t0 = time.perf_counter()
+    t0 = _cpu_seconds()
     try:
         result = CliRunner().invoke(app, args)
     except BaseException:  # what CliRunner lets through, e.g. a Rust panic from calamine
-        seconds = time.perf_counter() - t0
+        seconds = _cpu_seconds() - t0
         conn.send(Outcome(None, "", "", traceback.format_exc(), seconds, 0.0))
         return
-    seconds = time.perf_counter() - t0
+    seconds = _cpu_seconds() - t0
     # the spreadsheet is read in a child of this process (readers.read_isolated): its
     # memory counts too
     peak = 1024 * max(
@@ -1206,16 +1215,14 @@ def test_hostile_input(case: Case, tmp_path: Path) -> None:
 
 def verify(case: Case, tmp_path: Path) -> None:
     """Run one case in a forked child and check everything a hostile input must not do."""
-    t0 = time.perf_counter()
     run = case.build(tmp_path)
-    assert time.perf_counter() - t0 < 3, "building the input is slow"
     outcome = run_isolated(run.args, run.env)
     assert not outcome.died, f"spbe {' '.join(run.args)[:200]}: {outcome.died}"
     assert not outcome.error, outcome.error
     output = outcome.stdout + outcome.stderr
     assert "Traceback" not in output
     assert not outcome.stray, f"printed around the CLI's messages:\n{outcome.stray[:2_000]}"
-    assert outcome.seconds < SECONDS, f"took {outcome.seconds:.1f} s"
+    assert outcome.seconds < SECONDS, f"took {outcome.seconds:.1f} s of CPU"
     assert outcome.exit_code == case.exit_code, outcome.stderr[:2_000]
     for expect in case.expect:
         options = (expect,) if isinstance(expect, str) else expect
