@@ -86,10 +86,7 @@ class BasisOpt(StrEnum):
 
 
 def _limits() -> Any:
-    # cold start: only this command needs it
-    import os
-
-    # cold start: only this command needs it
+    # cold start: the limits read the environment only for commands that read files
     from spbe_cli.limits import Limits
 
     return Limits.from_env(os.environ)
@@ -223,8 +220,7 @@ def _gates(
 ) -> Any:
     """The gate options, checked before anything is scored: --min-predikat must name a
     band of the rubric given (else of a built-in one)."""
-    # cold start: only this command needs it
-    # cold start: only this command needs it
+    # cold start: gates import the rubric models (pydantic), for scoring commands only
     from spbe_cli import gates
     from spbe_cli.rubric import all_builtin, load_rubric
 

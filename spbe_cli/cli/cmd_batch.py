@@ -29,8 +29,7 @@ from spbe_cli.cli import (
     app,
     browser_lang,
 )
-from spbe_cli.errors import Problem
-from spbe_cli.errors import SpbeError as _E
+from spbe_cli.errors import Problem, SpbeError
 
 
 @app.command()
@@ -72,13 +71,13 @@ def batch(
     formats = tuple(f.strip() for f in (reports or "").split(",") if f.strip())
     bad = [f for f in formats if f not in ("md", "html", "pdf")]
     if bad:
-        raise _E(f"--reports: {', '.join(bad)} is not md, html or pdf")
+        raise SpbeError(f"--reports: {', '.join(bad)} is not md, html or pdf")
     browser = _browser(lang.value) if "pdf" in formats else None
     stamp = _generated_at(generated_at)
     found = discovery.find(paths, exclude=out_dir)
     unmatched = [_problem(u, "", _nothing_here(u, out_dir)) for u in found.unmatched]
     if found.problems or unmatched:
-        raise _E([*found.problems, *unmatched])
+        raise SpbeError([*found.problems, *unmatched])
     files = found.files
     _prepare(out_dir)
     workers = _workers(jobs, len(files), quiet)
@@ -94,7 +93,7 @@ def batch(
                 b.apply_gates(outcomes, gates)
                 ordered = b.ranked(outcomes)
                 if browser is not None:
-                    # cold start: only this command needs it
+                    # cold start: the PDF printer, for --reports pdf only
                     from spbe_cli import pdf
 
                     with pdf.PdfSession(
@@ -124,11 +123,6 @@ def batch(
 
 def _prepare(out_dir: Path) -> None:
     """The output folder exists and can be written: one error now, before any scoring."""
-    # cold start: only this command needs it
-    # cold start: only this command needs it
-    from spbe_cli import output as out
-    from spbe_cli.errors import SpbeError
-
     if out_dir.exists() and not out_dir.is_dir():
         raise SpbeError([_problem(str(out_dir), "", "--out is a file, not a folder")])
     try:
@@ -141,9 +135,7 @@ def _prepare(out_dir: Path) -> None:
 
 def _write_summaries(table: list[Any], out_dir: Path, lang: str, stamp: str, inputs: Any) -> None:
     """summary.json, .csv, .xlsx, .md and .html of the run's rows."""
-    # cold start: only this command needs it
-    # cold start: only this command needs it
-    from spbe_cli import output as out
+    # cold start: the summary writers (openpyxl, jinja2), after the scoring only
     from spbe_cli import summary
 
     view = summary.build_view(table, lang, stamp, f"spbe-cli {__version__}")  # type: ignore[arg-type]

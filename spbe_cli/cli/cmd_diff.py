@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
@@ -65,7 +66,7 @@ def diff(
     ] = False,
 ) -> None:
     """What changed between two years: index, predikat, domains, aspects, indicators."""
-    # cold start: only this command needs it
+    # cold start: the loader of saved results (pydantic models), for diff only
     from spbe_cli.saved import is_summary
 
     pdf = Pdf(output, lang.value, _generated_at(None)) if _wants_pdf(fmt, output) else None
@@ -120,11 +121,7 @@ def _batch_diff(
     tolerance: Decimal | None,
     predikat_drop: bool,
 ) -> tuple[str | None, list[str]]:
-    # cold start: only this command needs it
-    import os
-
-    # cold start: only this command needs it
-    # cold start: only this command needs it
+    # cold start: the diff model, its view and the loader, for diff only
     from spbe_cli import diff as d
     from spbe_cli import diffview, gates
     from spbe_cli.saved import load_rows
@@ -149,8 +146,7 @@ def _batch_diff(
 
 def _shown(fmt: DiffFormat, view: Any, template: str) -> str | None:
     """A diff view as Markdown or HTML text, or printed as a table (None: nothing to write)."""
-    # cold start: only this command needs it
-    # cold start: only this command needs it
+    # cold start: rich and jinja2, for the format asked only
     from spbe_cli import console
     from spbe_cli.render import render_view
 

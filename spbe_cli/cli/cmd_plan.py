@@ -73,12 +73,12 @@ def plan(
     elif fmt is PlanFormat.csv:
         text = planview.to_csv(p)
     elif fmt is PlanFormat.md:
-        # cold start: only this command needs it
+        # cold start: jinja2, for Markdown only
         from spbe_cli.render import render_view
 
         text = render_view("plan", view, "md")
     else:
-        # cold start: only this command needs it
+        # cold start: rich, for the table only
         from spbe_cli.console import plan_table
 
         plan_table(_console(), view)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -77,8 +78,8 @@ def score(
         isolate=True,
     )
     if pdf is not None or fmt in (ScoreFormat.md, ScoreFormat.html):
-        # cold start: only this command needs it
-        from spbe_cli.reports import report_texts  # cold start: views, templates
+        # cold start: the report views and templates (jinja2), for reports only
+        from spbe_cli.reports import report_texts
 
         kind = "html" if pdf is not None else fmt.value  # type: ignore[union-attr]
         text = report_texts(result, loaded, (kind,), lang.value, stamp)[kind]
@@ -91,7 +92,7 @@ def score(
     elif output and output != "-":  # the table as plain text, into a file
         out.write(output, _table_text(result, loaded.rubric), [file])
     else:
-        # cold start: only this command needs it
+        # cold start: rich, for the table only
         from spbe_cli.console import score_table
 
         score_table(_console(), result, loaded.rubric)
@@ -103,13 +104,9 @@ def score(
 
 
 def _table_text(result: Any, rubric: Any) -> str:
-    # cold start: only this command needs it
-    import io
-
-    # cold start: only this command needs it
+    # cold start: rich, for the table only
     from rich.console import Console
 
-    # cold start: only this command needs it
     from spbe_cli.console import score_table
 
     console = Console(record=True, width=120, file=io.StringIO())
@@ -135,9 +132,7 @@ def report(
     generated_at: GeneratedAtOpt = None,
 ) -> None:
     """Render a saved result (JSON) as a Markdown or HTML report, without the workbook."""
-    # cold start: only this command needs it
-    # cold start: only this command needs it
-    from spbe_cli import output as out
+    # cold start: the report views and templates, and the loader, for this command only
     from spbe_cli.reports import report_texts
     from spbe_cli.saved import load_result
 
