@@ -313,3 +313,42 @@ def test_stamp_dates_keeps_the_length() -> None:
     stamped = pdf.stamp_dates(data, "2026-01-01 07:05 UTC")
     assert stamped == data.replace(b"20261126002829", b"20260101070500")
     assert pdf.stamp_dates(data, "not a stamp") == data
+
+
+EVIDENCE = EXAMPLES / "bukti-dukung"
+
+
+@needs_browser
+def test_check_pdf_single_and_folder(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "periksa.pdf"  # -o x.pdf chooses the format
+    workbook = EVIDENCE / "kota-contoh-2025.xlsx"
+    result = runner.invoke(app, ["check", str(workbook), "-o", str(target)])
+    assert result.exit_code == 1, result.output  # the example has error findings on purpose
+    _check_pdf(target, range(1, 12), "Kota Contoh", "1.37", "1.32", "Bukti Dukung")
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app, ["check", str(EVIDENCE), "-f", "pdf", "-o", str(out), "--lang", "en"]
+    )
+    assert result.exit_code == 1, result.output
+    _check_pdf(out / "kota-contoh-2025.pdf", range(1, 12), "Kota Contoh", "1.37")
+    assert sorted(p.name for p in out.glob("*.pdf")) == [
+        "kota-contoh-2024.pdf",
+        "kota-contoh-2025.pdf",
+    ]
+    assert not list(out.glob("kota-contoh-*.html"))  # printed from memory, no HTML left
+
+
+def test_check_pdf_without_a_browser_writes_nothing(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SPBE_BROWSER", str(tmp_path / "no-such-browser"))
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["check", str(EVIDENCE), "-f", "pdf", "-o", str(out)])
+    assert result.exit_code == 2 and "SPBE_BROWSER" in result.stderr
+    assert not out.exists()
+    target = tmp_path / "x.pdf"
+    result = runner.invoke(
+        app, ["check", str(EVIDENCE / "kota-contoh-2025.xlsx"), "-o", str(target)]
+    )
+    assert result.exit_code == 2 and "SPBE_BROWSER" in result.stderr
+    assert not target.exists()

@@ -16,11 +16,14 @@ from spbe_cli.cli import (
     GeneratedAtOpt,
     Lang,
     LangOpt,
+    Pdf,
     RubricOpt,
     _console,
     _generated_at,
     _limits,
+    _wants_pdf,
     app,
+    browser_lang,
 )
 from spbe_cli.errors import Problem, SpbeError
 from spbe_cli.i18n import t
@@ -31,6 +34,7 @@ class CheckFormat(StrEnum):
     json = "json"
     md = "md"
     html = "html"
+    pdf = "pdf"
 
 
 @app.command()
@@ -54,9 +58,10 @@ def check(
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 on warnings too, not only on errors.")
     ] = False,
-    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        CheckFormat.table
-    ),
+    fmt: Annotated[
+        CheckFormat | None,
+        typer.Option("--format", "-f", help="Output format (default: table; pdf for -o FILE.pdf)."),
+    ] = None,
     output: Annotated[
         str | None,
         typer.Option(
@@ -77,6 +82,9 @@ def check(
 
     single = len(paths) == 1 and Path(paths[0]).is_file()
     stamp = _generated_at(generated_at)
+    if single and _wants_pdf(fmt, output):
+        fmt = CheckFormat.pdf
+    fmt = fmt or CheckFormat.table
     if single:
         checks = [_single(Path(paths[0]), evidence, previous, fmt, output, rubric, lang, stamp)]
         invalid = False
@@ -106,6 +114,7 @@ def _single(
     from spbe_cli.checksummary import checklist_text
 
     limits = _limits()
+    pdf = Pdf(output, lang.value, stamp) if fmt is CheckFormat.pdf else None  # browser first
     prev = checkrun.load_previous(previous, rubric, limits) if previous else None
     c = checkrun.run(checkrun.scored(path, evidence, rubric, limits), prev, limits)
     inputs = [path, *([previous] if previous else [])]
@@ -116,6 +125,8 @@ def _single(
     view = checkview.build(c, lang.value, stamp, tool, checkrun.notes(c, prev, lang.value))
     if fmt is CheckFormat.table:
         _table(view, output, inputs)
+    elif pdf is not None:
+        pdf.write(checklist_text(view, "html"), inputs)
     else:
         out.write(output or "-", checklist_text(view, fmt.value), inputs)
     return c
@@ -162,6 +173,7 @@ def _folder(
     if out_dir.exists() and not out_dir.is_dir():
         raise SpbeError([Problem(str(out_dir), "", "-o must be a folder when checking a folder")])
     limits = _limits()
+    session = _pdf_session(lang, stamp) if fmt is CheckFormat.pdf else None  # browser first
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     prev = None
     if previous is not None:
@@ -182,6 +194,7 @@ def _folder(
         ) from None
     inputs = out.protect(files)
     tool = f"spbe-cli {_tool()['version']}"
+    printed: list[tuple[str, str]] = []  # (stem, HTML) for the PDFs, printed together
     for r in rows:
         if r.check is None:
             continue
@@ -191,11 +204,19 @@ def _folder(
             inputs,
             durable=False,
         )
-        if fmt in (CheckFormat.md, CheckFormat.html):
+        if fmt in (CheckFormat.md, CheckFormat.html, CheckFormat.pdf):
             notes = checkrun.notes(r.check, r.previous, lang.value)
             view = checkview.build(r.check, lang.value, stamp, tool, notes)
-            text = checksummary.checklist_text(view, fmt.value)
-            out.write(str(out_dir / f"{r.stem}.{fmt.value}"), text, inputs, durable=False)
+            kind = "html" if fmt is CheckFormat.pdf else fmt.value
+            text = checksummary.checklist_text(view, kind)
+            if session is not None:
+                printed.append((r.stem, text))
+            else:
+                out.write(str(out_dir / f"{r.stem}.{kind}"), text, inputs, durable=False)
+    if session is not None:
+        with session:
+            for stem, data in session.render_many(printed):
+                out.write(str(out_dir / f"{stem}.pdf"), data, inputs, durable=False)
     table = checksummary.rows(rows)
     sview = checksummary.build_view(table, lang.value, stamp, tool)
     out.write(str(out_dir / "summary.json"), checksummary.to_json(table), inputs)
@@ -208,3 +229,11 @@ def _folder(
         for m in r.errors:
             say(err, m, prefix="[bold red]error:[/] ")
     return [r.check for r in rows if r.check is not None], any(r.errors for r in rows)
+
+
+def _pdf_session(lang: Lang, stamp: str) -> Any:
+    """One browser for a folder's checklists, found before any work (none fails at once)."""
+    # cold start: the PDF printer, for --format pdf only
+    from spbe_cli import pdf
+
+    return pdf.PdfSession(lang=browser_lang(lang.value), created=stamp)
