@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections.abc import Iterable
 from decimal import Decimal
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -116,11 +118,42 @@ class ReportFormat(StrEnum):
     pdf = "pdf"
 
 
-def _wants_pdf(fmt: str | None, output: str | None) -> bool:
-    """`--format pdf`, or no --format and an output file named `*.pdf`."""
-    if fmt is not None:
-        return fmt == "pdf"
-    return output is not None and output.lower().endswith(".pdf")
+# What an output file's extension says about its format (`-o laporan.html`).
+EXTENSION_FORMATS = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "md",
+    ".json": "json",
+    ".csv": "csv",
+    ".pdf": "pdf",
+    ".txt": "table",  # only without --format: any text may be kept in a .txt
+}
+
+
+def _output_format(
+    fmt: str | None, output: str | None, allowed: Iterable[str], default: str
+) -> str:
+    """The format to write: --format, else what `-o`'s extension says, else `default`.
+
+    An extension that contradicts --format, or (without --format) that names no format
+    this command writes, is a usage error: a table written into `laporan.html` helps
+    nobody."""
+    allowed = list(allowed)
+    suffix = Path(output).suffix.lower() if output and output != "-" else ""
+    implied = EXTENSION_FORMATS.get(suffix)
+    if fmt is not None and (implied is None or implied == "table"):
+        return fmt  # `-f md -o catatan.txt`: the format was said, the name is the user's
+    if suffix and (implied is None or implied not in allowed):
+        known = ", ".join(f".{e}" if e != "table" else ".txt (table)" for e in allowed)
+        raise SpbeError(
+            f"-o {output}: the extension {suffix} names no format this command writes"
+            f" ({known}); rename the file or give --format"
+        )
+    if fmt is None:
+        return implied or default
+    if implied is not None and implied != fmt:
+        raise SpbeError(f"-o {output}: the extension says {implied}, but --format says {fmt}")
+    return fmt
 
 
 def browser_lang(lang: str) -> TextLang:

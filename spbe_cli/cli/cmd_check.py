@@ -21,7 +21,7 @@ from spbe_cli.cli import (
     _console,
     _generated_at,
     _limits,
-    _wants_pdf,
+    _output_format,
     app,
     browser_lang,
 )
@@ -82,8 +82,8 @@ def check(
 
     single = len(paths) == 1 and Path(paths[0]).is_file()
     stamp = _generated_at(generated_at)
-    if single and _wants_pdf(fmt, output):
-        fmt = CheckFormat.pdf
+    if single:  # for a folder, -o names the output folder
+        fmt = CheckFormat(_output_format(fmt, output, CheckFormat, "table"))
     fmt = fmt or CheckFormat.table
     if single:
         checks = [_single(Path(paths[0]), evidence, previous, fmt, output, rubric, lang, stamp)]

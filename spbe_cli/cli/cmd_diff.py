@@ -21,7 +21,7 @@ from spbe_cli.cli import (
     _console,
     _generated_at,
     _limits,
-    _wants_pdf,
+    _output_format,
     app,
     option_number,
 )
@@ -69,10 +69,9 @@ def diff(
     # cold start: the loader of saved results (pydantic models), for diff only
     from spbe_cli.saved import is_summary
 
-    pdf = Pdf(output, lang.value, _generated_at(None)) if _wants_pdf(fmt, output) else None
-    if pdf is not None:
-        fmt = DiffFormat.html
-    fmt = fmt or DiffFormat.table
+    kind = _output_format(fmt, output, DiffFormat, "table")
+    pdf = Pdf(output, lang.value, _generated_at(None)) if kind == "pdf" else None
+    fmt = DiffFormat.html if pdf is not None else DiffFormat(kind)
     batch_form = old.is_dir() or new.is_dir() or is_summary(old) or is_summary(new)
     run = _batch_diff if batch_form else _single_diff
     text, misses = run(old, new, fmt, lang.value, rubric, fail_on_drop, fail_on_predikat_drop)

@@ -17,6 +17,7 @@ from spbe_cli.cli import (
     RubricOpt,
     _console,
     _limits,
+    _output_format,
     app,
 )
 
@@ -41,9 +42,10 @@ def plan(
     max_steps: Annotated[
         int | None, typer.Option("--max-steps", min=0, help="Refuse plans longer than this.")
     ] = None,
-    fmt: Annotated[PlanFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        PlanFormat.table
-    ),
+    fmt: Annotated[
+        PlanFormat | None,
+        typer.Option("--format", "-f", help="Output format (default: table, or -o's extension)."),
+    ] = None,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write here ('-' = stdout).")
     ] = None,
@@ -60,6 +62,7 @@ def plan(
     from spbe_cli.readers.costs import read_costs
     from spbe_cli.saved import load_side
 
+    fmt = PlanFormat(_output_format(fmt, output, PlanFormat, "table"))
     result, loaded = load_side(file, rubric, _limits())
     basis: Any = predikat_basis.value if predikat_basis else loaded.rubric.predikat.basis
     target_index, target_name = planning.target_from(loaded.rubric, result, target)

@@ -27,7 +27,7 @@ from spbe_cli.cli import (
     _gates,
     _generated_at,
     _limits,
-    _wants_pdf,
+    _output_format,
     app,
 )
 from spbe_cli.errors import SpbeError
@@ -68,7 +68,8 @@ def score(
 
     gates = _gates(fail_under, min_predikat, min_domain, rubric)
     stamp = _generated_at(generated_at)
-    pdf = Pdf(output, lang.value, stamp) if _wants_pdf(fmt, output) else None
+    fmt = ScoreFormat(_output_format(fmt, output, ScoreFormat, "table"))
+    pdf = Pdf(output, lang.value, stamp) if fmt is ScoreFormat.pdf else None
     loaded, result = score_file(
         file,
         rubric,
@@ -81,7 +82,7 @@ def score(
         # cold start: the report views and templates (jinja2), for reports only
         from spbe_cli.reports import report_texts
 
-        kind = "html" if pdf is not None else fmt.value  # type: ignore[union-attr]
+        kind = "html" if pdf is not None else fmt.value
         text = report_texts(result, loaded, (kind,), lang.value, stamp)[kind]
         if pdf is not None:
             pdf.write(text, [file])
@@ -137,9 +138,10 @@ def report(
     from spbe_cli.saved import load_result
 
     stamp = _generated_at(generated_at)
-    pdf = Pdf(output, lang.value, stamp) if _wants_pdf(fmt, output) else None
+    fmt = ReportFormat(_output_format(fmt, output, ReportFormat, "html"))
+    pdf = Pdf(output, lang.value, stamp) if fmt is ReportFormat.pdf else None
     result, loaded, extra = load_result(result_file, rubric, _limits())
-    kind = "html" if pdf is not None or fmt is None else fmt.value
+    kind = "html" if pdf is not None else fmt.value
     text = report_texts(result, loaded, (kind,), lang.value, stamp, extra)[kind]
     if pdf is not None:
         pdf.write(text, [result_file])
