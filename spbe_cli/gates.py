@@ -61,6 +61,15 @@ def check_predikat_name(typed: str | None, band_lists: list[tuple[str, ...]]) ->
     raise SpbeError(f"--min-predikat: {typed!r} is not one of {', '.join(names)}")
 
 
+def check_part_ids(gates: Gates, id_lists: list[tuple[str, ...]]) -> None:
+    """--min-domain must name a domain or aspect of a rubric in play (the one given, else
+    the built-in ones), checked before anything is scored: a typo is a usage error."""
+    known = sorted({i for ids in id_lists for i in ids}, key=lambda i: (i[0] != "D", len(i), i))
+    for part, _minimum in gates.min_parts:
+        if part not in known:
+            raise SpbeError(f"--min-domain: {part} is not one of {', '.join(known)}")
+
+
 def check(h: Headline, gates: Gates) -> list[str]:
     """The score gates a result misses, each with by how much."""
     misses = []

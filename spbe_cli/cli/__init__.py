@@ -186,7 +186,9 @@ class Pdf:
         out.write(self.target, data, inputs)
 
 
-LangOpt = Annotated[Lang, typer.Option("--lang", help="Report language (id or en).")]
+LangOpt = Annotated[
+    Lang, typer.Option("--lang", case_sensitive=False, help="Report language (id or en).")
+]
 GeneratedAtOpt = Annotated[
     str | None,
     typer.Option(
@@ -252,15 +254,20 @@ def _gates(
     rubric: str | None,
 ) -> Any:
     """The gate options, checked before anything is scored: --min-predikat must name a
-    band of the rubric given (else of a built-in one)."""
+    band, --min-domain a domain or aspect, of the rubric given (else of a built-in one)."""
     # cold start: gates import the rubric models (pydantic), for scoring commands only
     from spbe_cli import gates
     from spbe_cli.rubric import all_builtin, load_rubric
 
     parsed = gates.parse(fail_under, min_predikat, min_domain or [])
-    if min_predikat is not None:
-        rubrics = [load_rubric(rubric)] if rubric is not None else all_builtin()
-        gates.check_predikat_name(min_predikat, [r.rubric.band_names for r in rubrics])
+    if min_predikat is not None or parsed.min_parts:
+        loaded = [load_rubric(rubric)] if rubric is not None else all_builtin()
+        rubrics = [lr.rubric for lr in loaded]
+        gates.check_predikat_name(min_predikat, [r.band_names for r in rubrics])
+        parts = [
+            tuple(d.id for d in r.domains) + tuple(a.id for a in r.all_aspects) for r in rubrics
+        ]
+        gates.check_part_ids(parsed, parts)
     return parsed
 
 

@@ -48,7 +48,10 @@ def batch(
     ] = None,
     lang: LangOpt = Lang.id,
     missing: Annotated[
-        Missing, typer.Option(help="Unanswered indicators: an error, or scored at the minimum.")
+        Missing,
+        typer.Option(
+            case_sensitive=False, help="Unanswered indicators: an error, or scored at the minimum."
+        ),
     ] = Missing.error,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
     allow_invalid: Annotated[
@@ -68,7 +71,7 @@ def batch(
     from spbe_cli import discovery, runguard, summary
 
     gates = _gates(fail_under, min_predikat, min_domain, rubric)
-    formats = tuple(f.strip() for f in (reports or "").split(",") if f.strip())
+    formats = tuple(f.strip().lower() for f in (reports or "").split(",") if f.strip())
     bad = [f for f in formats if f not in ("md", "html", "pdf")]
     if bad:
         raise SpbeError(f"--reports: {', '.join(bad)} is not md, html or pdf")

@@ -60,7 +60,12 @@ def check(
     ] = False,
     fmt: Annotated[
         CheckFormat | None,
-        typer.Option("--format", "-f", help="Output format (default: table; pdf for -o FILE.pdf)."),
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="Output format (default: table; pdf for -o FILE.pdf).",
+        ),
     ] = None,
     output: Annotated[
         str | None,

@@ -46,7 +46,12 @@ def diff(
     ],
     fmt: Annotated[
         DiffFormat | None,
-        typer.Option("--format", "-f", help="Output format (default: table; pdf for -o FILE.pdf)."),
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="Output format (default: table; pdf for -o FILE.pdf).",
+        ),
     ] = None,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write here ('-' = stdout).")

@@ -44,7 +44,12 @@ def plan(
     ] = None,
     fmt: Annotated[
         PlanFormat | None,
-        typer.Option("--format", "-f", help="Output format (default: table, or -o's extension)."),
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="Output format (default: table, or -o's extension).",
+        ),
     ] = None,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write here ('-' = stdout).")
@@ -53,7 +58,10 @@ def plan(
     lang: LangOpt = Lang.id,
     predikat_basis: Annotated[
         BasisOpt | None,
-        typer.Option(help="Reach the target on the rounded index (rubric default) or exact."),
+        typer.Option(
+            case_sensitive=False,
+            help="Reach the target on the rounded index (rubric default) or exact.",
+        ),
     ] = None,
 ) -> None:
     """The cheapest path to the next predikat (or --target), with what each step requires."""

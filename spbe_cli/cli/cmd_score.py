@@ -40,18 +40,29 @@ def score(
     rubric: RubricOpt = None,
     fmt: Annotated[
         ScoreFormat | None,
-        typer.Option("--format", "-f", help="Output format (default: table; pdf for -o FILE.pdf)."),
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="Output format (default: table; pdf for -o FILE.pdf).",
+        ),
     ] = None,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write here ('-' = stdout).")
     ] = None,
     missing: Annotated[
         Missing,
-        typer.Option(help="Unanswered indicators: an error, or scored at the scale minimum."),
+        typer.Option(
+            case_sensitive=False,
+            help="Unanswered indicators: an error, or scored at the scale minimum.",
+        ),
     ] = Missing.error,
     predikat_basis: Annotated[
         BasisOpt | None,
-        typer.Option(help="Classify the rounded index (rubric default) or the exact one."),
+        typer.Option(
+            case_sensitive=False,
+            help="Classify the rounded index (rubric default) or the exact one.",
+        ),
     ] = None,
     lang: LangOpt = Lang.id,
     generated_at: GeneratedAtOpt = None,
@@ -120,7 +131,12 @@ def report(
     result_file: Annotated[Path, typer.Argument(help="A result JSON from `spbe score -f json`.")],
     fmt: Annotated[
         ReportFormat | None,
-        typer.Option("--format", "-f", help="Report format (default: html; pdf for -o FILE.pdf)."),
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="Report format (default: html; pdf for -o FILE.pdf).",
+        ),
     ] = None,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write here ('-' = stdout).")
