@@ -186,6 +186,12 @@ class Pdf:
         out.write(self.target, data, inputs)
 
 
+OutputOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--output", "-o", help="Write here ('-' = stdout); the extension may say the format."
+    ),
+]
 LangOpt = Annotated[
     Lang, typer.Option("--lang", case_sensitive=False, help="Report language (id or en).")
 ]

@@ -16,6 +16,7 @@ from spbe_cli.cli import (
     EXIT_GATE,
     Lang,
     LangOpt,
+    OutputOpt,
     Pdf,
     RubricOpt,
     _console,
@@ -53,9 +54,7 @@ def diff(
             help="Output format (default: table; pdf for -o FILE.pdf).",
         ),
     ] = None,
-    output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write here ('-' = stdout).")
-    ] = None,
+    output: OutputOpt = None,
     rubric: RubricOpt = None,
     lang: LangOpt = Lang.id,
     fail_on_drop: Annotated[

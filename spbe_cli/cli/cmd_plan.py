@@ -14,6 +14,7 @@ from spbe_cli.cli import (
     BasisOpt,
     Lang,
     LangOpt,
+    OutputOpt,
     RubricOpt,
     _console,
     _limits,
@@ -51,9 +52,7 @@ def plan(
             help="Output format (default: table, or -o's extension).",
         ),
     ] = None,
-    output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write here ('-' = stdout).")
-    ] = None,
+    output: OutputOpt = None,
     rubric: RubricOpt = None,
     lang: LangOpt = Lang.id,
     predikat_basis: Annotated[

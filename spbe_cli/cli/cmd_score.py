@@ -19,6 +19,7 @@ from spbe_cli.cli import (
     MinDomainOpt,
     MinPredikatOpt,
     Missing,
+    OutputOpt,
     Pdf,
     ReportFormat,
     RubricOpt,
@@ -47,9 +48,7 @@ def score(
             help="Output format (default: table; pdf for -o FILE.pdf).",
         ),
     ] = None,
-    output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write here ('-' = stdout).")
-    ] = None,
+    output: OutputOpt = None,
     missing: Annotated[
         Missing,
         typer.Option(
@@ -138,9 +137,7 @@ def report(
             help="Report format (default: html; pdf for -o FILE.pdf).",
         ),
     ] = None,
-    output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write here ('-' = stdout).")
-    ] = None,
+    output: OutputOpt = None,
     rubric: Annotated[
         str | None,
         typer.Option("--rubric", "-r", help="The rubric file, for results of a custom rubric."),
