@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import Literal
 from urllib.parse import urlsplit
 
+from spbe_cli import files
 from spbe_cli.errors import InputError, Problem
 from spbe_cli.limits import DEFAULT, Limits
 
@@ -157,24 +158,6 @@ class Probe:
     at: str = field(default="", compare=False)
 
 
-def _head(path: str) -> bytes | None:
-    """The first bytes of a regular file, opened without following links or blocking."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    flags |= getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError:
-        return None
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return None
-        return os.read(fd, HEAD_BYTES)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-
-
 def type_matches(suffix: str, head: bytes) -> bool:
     if suffix in MAGIC:
         return head.startswith(MAGIC[suffix])
@@ -222,7 +205,7 @@ def _examine(path: str, shown: str) -> Probe:
     suffix = os.path.splitext(path)[1].lower()
     if suffix not in KNOWN_TYPES:
         return Probe("type", shown, "unsupported")
-    head = _head(path)
+    head = files.read_head(path, HEAD_BYTES, follow_links=False)
     if head is None:
         return Probe("type", shown, "special")
     if type_matches(suffix, head):

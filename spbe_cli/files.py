@@ -74,11 +74,13 @@ def read_regular(
         os.close(fd)
 
 
-def read_head(path: Path | str, size: int) -> bytes | None:
+def read_head(path: Path | str, size: int, follow_links: bool = True) -> bytes | None:
     """Up to `size` bytes from the start of a regular file, for a look at its kind; None
-    for anything else (missing, unreadable, a FIFO or a device): a look never blocks."""
+    for anything else (missing, unreadable, a FIFO or a device): a look never blocks.
+    With `follow_links=False` a link is not opened at all (O_NOFOLLOW where the OS has it)."""
+    flags = _FLAGS if follow_links else _FLAGS | getattr(os, "O_NOFOLLOW", 0)
     try:
-        fd = os.open(str(path), _FLAGS)
+        fd = os.open(str(path), flags)
     except OSError:
         return None
     try:
