@@ -35,6 +35,8 @@ def looks_like(kind: str, text: str) -> bool:
         (["score", str(ANSWERS)], "hasil.json", "json"),
         (["score", str(ANSWERS)], "tabel.txt", "table"),
         (["plan", str(ANSWERS)], "langkah.csv", "csv"),
+        (["plan", str(ANSWERS)], "langkah.txt", "table"),  # was printed, nothing written
+        (["diff", str(ANSWERS), str(NEWER)], "beda.txt", "table"),
         (["plan", str(ANSWERS)], "langkah.md", "md"),
         (["diff", str(ANSWERS), str(NEWER)], "beda.json", "json"),
         (["diff", str(ANSWERS), str(NEWER)], "beda.htm", "html"),

@@ -9,9 +9,10 @@ needs when it runs (`# cold start: …` says what that spares the others).
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
@@ -92,6 +93,20 @@ def _limits() -> Any:
     from spbe_cli.limits import Limits
 
     return Limits.from_env(os.environ)
+
+
+def _table(draw: Callable[[Any], None], output: str | None) -> str | None:
+    """A rich table drawn on the terminal, or for `-o FILE` its plain text (returned for
+    the caller to write): a table asked for into a file is never printed instead."""
+    if not output or output == "-":
+        draw(_console())
+        return None
+    # cold start: rich only for a table
+    from rich.console import Console
+
+    console = Console(record=True, width=120, file=io.StringIO())
+    draw(console)
+    return console.export_text()
 
 
 def _console() -> Any:

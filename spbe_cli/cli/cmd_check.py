@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -22,6 +21,7 @@ from spbe_cli.cli import (
     _generated_at,
     _limits,
     _output_format,
+    _table,
     app,
     browser_lang,
 )
@@ -129,7 +129,7 @@ def _single(
     tool = f"spbe-cli {_tool()['version']}"
     view = checkview.build(c, lang.value, stamp, tool, checkrun.notes(c, prev, lang.value))
     if fmt is CheckFormat.table:
-        _table(view, output, inputs)
+        _check_table(view, output, inputs)
     elif pdf is not None:
         pdf.write(checklist_text(view, "html"), inputs)
     else:
@@ -137,17 +137,12 @@ def _single(
     return c
 
 
-def _table(view: Any, output: str | None, inputs: list[Path]) -> None:
+def _check_table(view: Any, output: str | None, inputs: list[Path]) -> None:
     from spbe_cli.console import check_table  # cold start: rich only for a table
 
-    if not output or output == "-":
-        check_table(_console(), view)
-        return
-    from rich.console import Console  # cold start: rich only for a table
-
-    console = Console(record=True, width=120, file=io.StringIO())
-    check_table(console, view)
-    out.write(output, console.export_text(), inputs)
+    text = _table(lambda c: check_table(c, view), output)
+    if text is not None:
+        out.write(output or "-", text, inputs)
 
 
 def _folder(

@@ -19,10 +19,10 @@ from spbe_cli.cli import (
     OutputOpt,
     Pdf,
     RubricOpt,
-    _console,
     _generated_at,
     _limits,
     _output_format,
+    _table,
     app,
     option_number,
 )
@@ -78,7 +78,9 @@ def diff(
     fmt = DiffFormat.html if pdf is not None else DiffFormat(kind)
     batch_form = old.is_dir() or new.is_dir() or is_summary(old) or is_summary(new)
     run = _batch_diff if batch_form else _single_diff
-    text, misses = run(old, new, fmt, lang.value, rubric, fail_on_drop, fail_on_predikat_drop)
+    text, misses = run(
+        old, new, fmt, lang.value, rubric, fail_on_drop, fail_on_predikat_drop, output
+    )
     if text is not None and pdf is not None:
         pdf.write(text, [old, new])
     elif text is not None:
@@ -97,6 +99,7 @@ def _single_diff(
     rubric: str | None,
     tolerance: Decimal | None,
     predikat_drop: bool,
+    output: str | None,
 ) -> tuple[str | None, list[str]]:
     # cold start: diffs, their views and the templates, for this command only
     from spbe_cli import diff as d
@@ -112,7 +115,7 @@ def _single_diff(
     if fmt is DiffFormat.json:
         return _json(d.to_json(result) | {"gates": misses}), misses
     view = diffview.build(result, lang, loaded.rubric.index_name)  # type: ignore[arg-type]
-    return _shown(fmt, view, "diff"), misses
+    return _shown(fmt, view, "diff", output), misses
 
 
 def _batch_diff(
@@ -123,6 +126,7 @@ def _batch_diff(
     rubric: str | None,
     tolerance: Decimal | None,
     predikat_drop: bool,
+    output: str | None,
 ) -> tuple[str | None, list[str]]:
     # cold start: the diff model, its view and the loader, for diff only
     from spbe_cli import diff as d
@@ -144,11 +148,12 @@ def _batch_diff(
     if fmt is DiffFormat.json:
         return _json(d.batch_json(result, misses)), misses
     view = diffview.build_batch(result, lang, named)  # type: ignore[arg-type]
-    return _shown(fmt, view, "diff-batch"), misses
+    return _shown(fmt, view, "diff-batch", output), misses
 
 
-def _shown(fmt: DiffFormat, view: Any, template: str) -> str | None:
-    """A diff view as Markdown or HTML text, or printed as a table (None: nothing to write)."""
+def _shown(fmt: DiffFormat, view: Any, template: str, output: str | None) -> str | None:
+    """A diff view as Markdown or HTML text, or a table: printed (None: nothing to write)
+    or, for `-o FILE`, its text."""
     # cold start: rich and jinja2, for the format asked only
     from spbe_cli import console
     from spbe_cli.render import render_view
@@ -156,8 +161,7 @@ def _shown(fmt: DiffFormat, view: Any, template: str) -> str | None:
     if fmt is not DiffFormat.table:
         return render_view(template, view, fmt.value)
     table = console.diff_table if template == "diff" else console.batch_diff_table
-    table(_console(), view)
-    return None
+    return _table(lambda c: table(c, view), output)
 
 
 def _json(data: dict[str, Any]) -> str:

@@ -16,9 +16,9 @@ from spbe_cli.cli import (
     LangOpt,
     OutputOpt,
     RubricOpt,
-    _console,
     _limits,
     _output_format,
+    _table,
     app,
 )
 
@@ -91,6 +91,8 @@ def plan(
         # cold start: rich, for the table only
         from spbe_cli.console import plan_table
 
-        plan_table(_console(), view)
-        return
+        table = _table(lambda c: plan_table(c, view), output)
+        if table is None:
+            return
+        text = table
     out.write(output or "-", text, [file])

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -24,11 +23,11 @@ from spbe_cli.cli import (
     ReportFormat,
     RubricOpt,
     ScoreFormat,
-    _console,
     _gates,
     _generated_at,
     _limits,
     _output_format,
+    _table,
     app,
 )
 from spbe_cli.errors import SpbeError
@@ -100,29 +99,18 @@ def score(
             out.write(output or "-", text, [file])
     elif fmt is ScoreFormat.json:
         out.write(output or "-", serialize.result_text(result), [file])
-    elif output and output != "-":  # the table as plain text, into a file
-        out.write(output, _table_text(result, loaded.rubric), [file])
     else:
         # cold start: rich, for the table only
         from spbe_cli.console import score_table
 
-        score_table(_console(), result, loaded.rubric)
+        table = _table(lambda c: score_table(c, result, loaded.rubric), output)
+        if table is not None:
+            out.write(output or "-", table, [file])
     misses = gates_mod.check(result.headline(), gates) if gates.active else []
     for m in misses:
         typer.echo(printable(f"gate failed: {result.institution.name}: {m}"), err=True)
     if misses:
         raise typer.Exit(EXIT_GATE)
-
-
-def _table_text(result: Any, rubric: Any) -> str:
-    # cold start: rich, for the table only
-    from rich.console import Console
-
-    from spbe_cli.console import score_table
-
-    console = Console(record=True, width=120, file=io.StringIO())
-    score_table(console, result, rubric)
-    return console.export_text()
 
 
 @app.command()
