@@ -7,19 +7,14 @@ ID: dict[str, str] = {
         "Kode keluar: 0 berhasil, 1 ambang (gate) tidak terpenuhi, 2 masukan atau"
         " penggunaan salah."
     ),
-    "help.score": (
-        "Nilai jawaban satu instansi: tabel, JSON, atau laporan Markdown/HTML/PDF."
-    ),
+    "help.score": ("Nilai jawaban satu instansi: tabel, JSON, atau laporan Markdown/HTML/PDF."),
     "help.report": (
         "Buat laporan Markdown, HTML atau PDF dari hasil tersimpan (JSON), tanpa buku kerja."
     ),
     "help.template": "Tulis buku kerja jawaban baku untuk sebuah rubrik, siap diisi.",
-    "help.diff": (
-        "Apa yang berubah antara dua tahun: indeks, predikat, domain, aspek, indikator."
-    ),
+    "help.diff": ("Apa yang berubah antara dua tahun: indeks, predikat, domain, aspek, indikator."),
     "help.plan": (
-        "Jalan termurah menuju predikat berikutnya (atau --target), dengan syarat setiap"
-        " langkah."
+        "Jalan termurah menuju predikat berikutnya (atau --target), dengan syarat setiap langkah."
     ),
     "help.check": (
         "Periksa bukti dukung setiap tingkat yang diklaim sebelum asesor memeriksanya.\n\n"
@@ -31,12 +26,9 @@ ID: dict[str, str] = {
     ),
     "help.rubrics": "Daftar, tampilkan dan periksa berkas rubrik.",
     "help.rubrics.show": "Tampilkan struktur, bobot, skala dan rentang predikat sebuah rubrik.",
-    "help.rubrics.schema": (
-        "Cetak JSON Schema berkas rubrik, untuk editor dan penyusun rubrik."
-    ),
+    "help.rubrics.schema": ("Cetak JSON Schema berkas rubrik, untuk editor dan penyusun rubrik."),
     "help.rubrics.check": (
-        "Validasi berkas rubrik buatan sendiri; setiap masalah dengan baris dan jalur"
-        " kolomnya."
+        "Validasi berkas rubrik buatan sendiri; setiap masalah dengan baris dan jalur kolomnya."
     ),
     # options several commands share
     "help.opt.help": "Tampilkan bantuan ini lalu keluar.",
@@ -56,9 +48,7 @@ ID: dict[str, str] = {
     ),
     "help.opt.fail_under": "Ambang: keluar 1 bila indeks di bawah nilai ini.",
     "help.opt.min_predikat": "Ambang: keluar 1 bila predikat di bawah predikat ini.",
-    "help.opt.min_domain": (
-        "Ambang: ID=NILAI untuk sebuah domain atau aspek (boleh diulang)."
-    ),
+    "help.opt.min_domain": ("Ambang: ID=NILAI untuk sebuah domain atau aspek (boleh diulang)."),
     "help.score.file": "Jawaban: .xlsx .xlsm .xls .ods .csv .yaml .json",
     "help.report.result_file": "Hasil JSON dari `spbe score -f json`.",
     "help.report.fmt": "Format laporan (bawaan: html; pdf untuk -o BERKAS.pdf).",
@@ -143,9 +133,7 @@ EN: dict[str, str] = {
         "Time stamped in reports (ISO 8601); default SOURCE_DATE_EPOCH, else now."
     ),
     "help.opt.missing": "Unanswered indicators: an error, or scored at the scale minimum.",
-    "help.opt.predikat_basis": (
-        "Classify the rounded index (rubric default) or the exact one."
-    ),
+    "help.opt.predikat_basis": ("Classify the rounded index (rubric default) or the exact one."),
     "help.opt.fail_under": "Gate: exit 1 when the index is below this.",
     "help.opt.min_predikat": "Gate: exit 1 below this predikat.",
     "help.opt.min_domain": "Gate: ID=VALUE for a domain or aspect (repeatable).",
