@@ -541,7 +541,7 @@ CASES = [
     Case(
         "jobs-400-capped",
         many_jobs,
-        ["note: --jobs 400 capped to"],
+        ["catatan: --jobs 400 dibatasi menjadi"],
         exit_code=0,
     ),
     # terminal and CI-log injection

@@ -67,6 +67,15 @@ ID: dict[str, str] = {
     "cli.check.output_not_folder": "-o harus sebuah folder saat memeriksa sebuah folder",
     "cli.no_answer_files": "tidak ada berkas jawaban di sini",
     "cli.cannot_create_folder": "folder tidak dapat dibuat: {reason}",
+    "cli.batch.bad_reports": "--reports: {formats} bukan md, html atau pdf",
+    "cli.batch.out_is_file": "--out adalah sebuah berkas, bukan folder",
+    "cli.batch.inside_out": (
+        "tidak ada berkas jawaban di sini: ini berada di dalam folder keluaran ({out}), yang"
+        " tidak pernah ditelusuri; berikan --out sebuah folder tersendiri"
+    ),
+    "cli.batch.jobs_capped": "catatan: --jobs {jobs} dibatasi menjadi {cpus}, jumlah CPU",
+    "cli.batch.stopped": "dihentikan oleh {signal}; tidak ada hasil dari proses ini yang disimpan",
+    "cli.batch.scoring": "menilai",
     "cli.usage.no_such_option": "Opsi tidak dikenal: {option}.",
     "cli.usage.did_you_mean": "Mungkin maksudnya: {options}.",
     "cli.usage.no_such_command": "Perintah tidak dikenal: '{name}'. Perintah yang ada: {known}.",
@@ -157,6 +166,15 @@ EN: dict[str, str] = {
     "cli.check.output_not_folder": "-o must be a folder when checking a folder",
     "cli.no_answer_files": "no answer files here",
     "cli.cannot_create_folder": "cannot create the folder: {reason}",
+    "cli.batch.bad_reports": "--reports: {formats} is not md, html or pdf",
+    "cli.batch.out_is_file": "--out is a file, not a folder",
+    "cli.batch.inside_out": (
+        "no answer files here: it is inside the output folder ({out}), which is never"
+        " searched; give --out a folder of its own"
+    ),
+    "cli.batch.jobs_capped": "note: --jobs {jobs} capped to {cpus}, the number of CPUs",
+    "cli.batch.stopped": "stopped by {signal}; no result of this run was kept",
+    "cli.batch.scoring": "scoring",
     "cli.usage.no_such_option": "No such option: {option}.",
     "cli.usage.did_you_mean": "Did you mean: {options}?",
     "cli.usage.no_such_command": "No such command: '{name}'. The commands: {known}.",
