@@ -244,13 +244,14 @@ def diff_table(console: Console, view: Any) -> None:
     console.print(line)
     if view.cross_note:
         say(console, view.cross_note, "yellow")
+    L = view.labels
     if view.parts:
         t = _SafeTable(show_edge=False)
         for col, j in (
             ("", "left"),
-            ("Name", "left"),
-            ("Old", "right"),
-            ("New", "right"),
+            (L["name"], "left"),
+            (L["d_old"], "right"),
+            (L["d_new"], "right"),
             ("Δ", "right"),
         ):
             t.add_column(col, justify=j)  # type: ignore[arg-type]
@@ -261,10 +262,10 @@ def diff_table(console: Console, view: Any) -> None:
         t = _SafeTable(show_edge=False, title=view.labels["d_indicators"], title_justify="left")
         for col, j in (
             ("", "left"),
-            ("Indicator", "left"),
-            ("Old", "right"),
-            ("New", "right"),
-            ("Contribution", "right"),
+            (L["indicators"], "left"),
+            (L["d_old"], "right"),
+            (L["d_new"], "right"),
+            (L["contribution"], "right"),
         ):
             t.add_column(col, justify=j)  # type: ignore[arg-type]
         for r in view.items:
