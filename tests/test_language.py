@@ -155,13 +155,15 @@ SAME_IN_BOTH = re.compile(
 
 def _literal_words(node: ast.AST) -> list[str]:
     """The words a string literal or f-string puts in front of the user."""
+    if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("printable", "clean"):
+        return _literal_words(node.args[0]) if node.args else []
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         parts = [node.value]
     elif isinstance(node, ast.JoinedStr):
         parts = [v.value for v in node.values if isinstance(v, ast.Constant)]
     else:
         return []
-    text = " ".join(parts).strip()
+    text = re.sub(r"\[/?[a-z ]*\]", "", " ".join(parts)).strip()  # rich markup is no word
     if not re.search(r"[A-Za-z]{3,}", text) or SAME_IN_BOTH.match(text):
         return []
     if re.fullmatch(r"-{1,2}[\w-]+", text):  # an option's name
@@ -184,11 +186,12 @@ def _bypasses() -> list[str]:
                 continue
             if name == "add" and len(node.args) != 2:
                 continue  # a set's add, not a Collector's
-            for position in SINKS[name]:
-                if position < len(node.args):
-                    for words in _literal_words(node.args[position]):
-                        rel = path.relative_to(PACKAGE.parent)
-                        found.append(f"{rel}:{node.lineno}: {name}({words!r})")
+            texts = [node.args[p] for p in SINKS[name] if p < len(node.args)]
+            texts += [k.value for k in node.keywords if k.arg in ("prefix", "title")]
+            for text in texts:
+                for words in _literal_words(text):
+                    rel = path.relative_to(PACKAGE.parent)
+                    found.append(f"{rel}:{node.lineno}: {name}({words!r})")
     return found
 
 
