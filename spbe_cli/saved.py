@@ -8,12 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from spbe_cli import batch, loader, summary
+from spbe_cli.answers import Identity, read_identity
+from spbe_cli.diff import FailedFile
 from spbe_cli.discovery import discover
-from spbe_cli.errors import InputError, Problem
+from spbe_cli.errors import Collector, InputError, Problem, SpbeError
 from spbe_cli.files import read_head
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.pipeline import score_file
-from spbe_cli.readers import read_bytes
+from spbe_cli.readers import read_bytes, read_isolated
 from spbe_cli.result import Result, SummaryRow
 from spbe_cli.rubric import LoadedRubric, builtin_ids, load_builtin, load_rubric
 from spbe_cli.scoring import Notice
@@ -106,9 +108,10 @@ def _bands_of(spec: str | None) -> Callable[[str], tuple[tuple[str, ...], int]]:
 
 def load_rows(
     path: Path, rubric: str | None = None, jobs: int = 1, limits: Limits = DEFAULT
-) -> tuple[list[SummaryRow], list[str]]:
+) -> tuple[list[SummaryRow], list[FailedFile]]:
     """Summary rows for a batch diff: a summary.json, a folder holding one, or a folder of
-    answer files (scored now). Returns the scored rows and the problems of the others."""
+    answer files (scored now). Returns the scored rows and the files that failed, each
+    with whose it is when that can still be told."""
     target = path / "summary.json" if path.is_dir() else path
     if target.is_file() and target.suffix.lower() == ".json":
         data = read_bytes(target, limits.file_bytes)
@@ -121,4 +124,24 @@ def load_rows(
         outcomes = batch.score_all(files, job, jobs)
         batch.mark_duplicates(outcomes)
         rows = summary.rows(batch.ranked(outcomes))
-    return [r for r in rows if r.ok], [m for r in rows if not r.ok for m in r.errors]
+    return [r for r in rows if r.ok], [_failed(r, limits) for r in rows if not r.ok]
+
+
+def _failed(row: SummaryRow, limits: Limits) -> FailedFile:
+    """A row that failed, with its institution: from its headline (a duplicate), else read
+    again from the file's Identitas when that part is valid (an answer file whose levels
+    are wrong still says whose it is). Nothing else is scored or checked here."""
+    inst = row.headline.institution if row.headline else _identity(Path(row.file), limits)
+    if inst is None:
+        return FailedFile(row.file, row.errors)
+    return FailedFile(row.file, row.errors, inst.name, inst.code, inst.year)
+
+
+def _identity(path: Path, limits: Limits) -> Identity | None:
+    if not path.is_file():
+        return None  # a summary.json row: its file is not here to read
+    try:
+        raw = read_isolated(path, limits)
+    except SpbeError:
+        return None
+    return read_identity(raw, Collector(str(path)))
