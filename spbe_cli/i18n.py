@@ -161,6 +161,23 @@ TEXT: dict[str, dict[str, str]] = {
         "d_failed_reason": "Masalah",
         "d_side_old": "lama",
         "d_side_new": "baru",
+        "m_ignored": (
+            "peringatan: {manifest} diabaikan ({why}); tidak ada hasil lama yang dihapus"
+        ),
+        "m_removed": "{n} berkas hasil proses sebelumnya yang tidak ditulis lagi dihapus: {names}",
+        "m_skipped": "peringatan: {name} dari {manifest} tidak dihapus: {why}",
+        "m_unwritten": (
+            "peringatan: {manifest} tidak dapat ditulis ({why}); proses berikutnya tidak"
+            " akan menghapus hasil lama"
+        ),
+        "m_why_not-a-file": "bukan berkas biasa (tautan atau folder)",
+        "m_why_unreadable": "tidak dapat dibaca",
+        "m_why_malformed": "bukan manifest spbe yang sah",
+        "m_why_unsafe": "bukan nama berkas hasil di dalam folder --out",
+        "m_why_link": "berupa tautan",
+        "m_why_input": "berkas masukan",
+        "m_why_written": "berkas yang baru saja ditulis",
+        "m_why_cannot-remove": "gagal dihapus: {detail}",
         "p_title": "Rencana peningkatan {institution} menuju {target}",
         "p_current": "Indeks saat ini {index} (eksak {exact}).",
         "p_already": "Target {target} sudah tercapai.",
@@ -292,6 +309,20 @@ TEXT: dict[str, dict[str, str]] = {
         "d_failed_reason": "Problem",
         "d_side_old": "old",
         "d_side_new": "new",
+        "m_ignored": "warning: ignored {manifest} ({why}); no old output was removed",
+        "m_removed": "{n} old output files that this run did not write again removed: {names}",
+        "m_skipped": "warning: {name} listed in {manifest} was not removed: {why}",
+        "m_unwritten": (
+            "warning: cannot write {manifest} ({why}); the next run will remove no old output"
+        ),
+        "m_why_not-a-file": "not a regular file (a link or a folder)",
+        "m_why_unreadable": "cannot be read",
+        "m_why_malformed": "not a valid spbe manifest",
+        "m_why_unsafe": "not the name of an output file inside the --out folder",
+        "m_why_link": "it is a link",
+        "m_why_input": "it is an input file",
+        "m_why_written": "it is a file this run has just written",
+        "m_why_cannot-remove": "cannot remove it: {detail}",
         "s_title": "Evaluation summary: {ok} of {n} files scored",
         "s_ranking": "Ranking",
         "s_counts": "Count per predikat",

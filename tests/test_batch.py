@@ -24,6 +24,7 @@ START_METHODS = [m for m in ("fork", "spawn") if m in multiprocessing.get_all_st
 ROOT = Path(__file__).resolve().parent.parent
 STAMP = ["--generated-at", "2026-01-01T00:00:00+00:00"]
 SUMMARIES = ["summary.json", "summary.csv", "summary.xlsx", "summary.md", "summary.html"]
+MANIFEST = ".spbe-manifest.json"  # the list of what the run wrote (see test_manifest.py)
 
 
 def make_province(folder: Path, n: int = 8) -> list[Path]:
@@ -121,7 +122,7 @@ def test_same_institution_and_year_twice(runner: CliRunner, tmp_path: Path) -> N
     assert f"{a}: Kabupaten Uji 00 2024 is also in {folder / 'kab-00-copy.xlsx'}" in result.stderr
     # workers stage every result in the output folder; the duplicates' are removed, not left
     names = sorted(p.name for p in (tmp_path / "o").iterdir())
-    assert names == ["kabupaten-uji-01-2024.json", *sorted(SUMMARIES)]
+    assert names == [MANIFEST, "kabupaten-uji-01-2024.json", *sorted(SUMMARIES)]
 
 
 def test_unwritable_output_is_one_error_before_any_scoring(
@@ -219,7 +220,7 @@ def test_a_file_that_kills_the_reader_is_its_own_error(
     rows = json.loads((out / "summary.json").read_text())["rows"]
     assert [r["status"] for r in rows] == ["ok"] * 5 + ["error"]
     assert len(list(out.glob("kabupaten-uji-*.json"))) == 5
-    assert not list(out.glob(".*"))
+    assert [p.name for p in out.glob(".*")] == [MANIFEST]  # no staged file left
 
 
 def test_interrupted_batch_leaves_no_staged_files(
@@ -296,7 +297,7 @@ def test_summaries_identical_whatever_jobs(runner: CliRunner, tmp_path: Path) ->
         assert result.exit_code == 0, result.output
         outs.append(out)
     files = sorted(p.name for p in outs[0].iterdir())
-    assert files == sorted(p.name for p in outs[1].iterdir()) and len(files) == 8 * 2 + 5
+    assert files == sorted(p.name for p in outs[1].iterdir()) and len(files) == 8 * 2 + 5 + 1
     for name in files:
         assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
 

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from spbe_cli import __version__
+from spbe_cli import __version__, manifest
 from spbe_cli import output as out
 from spbe_cli.cli import (
     EXIT_GATE,
@@ -30,6 +30,8 @@ from spbe_cli.cli import (
     browser_lang,
 )
 from spbe_cli.errors import Problem, SpbeError
+from spbe_cli.i18n import t
+from spbe_cli.safetext import printable
 
 
 @app.command()
@@ -104,18 +106,23 @@ def batch(
                     ) as session:
                         _print_with_progress(b, ordered, job, session, quiet)
                 inputs = out.protect(files)
+                written = []
                 for o in ordered:
                     if o.ok:
                         while o.staged:
                             fmt, tmp = o.staged.popitem()
                             out.commit(tmp, str(out_dir / f"{o.stem}.{fmt}"), inputs)
+                            written.append(f"{o.stem}.{fmt}")
             finally:  # what was not committed (duplicates, an error, an interrupt) is removed
                 out.discard(out_dir.glob(f".{run_id}.*.tmp"))
             table = summary.rows(ordered)
-            _write_summaries(table, out_dir, lang.value, stamp, inputs)
+            written += _write_summaries(table, out_dir, lang.value, stamp, inputs)
+            # only now, with every output written: the previous run's others are removed
+            cleanup = manifest.replace(out_dir, written, inputs)
     except runguard.Stopped as e:
         _stopped(e)
     _print_batch(ordered, table, out_dir, quiet, found.skipped, verbose)
+    _print_cleanup(cleanup, lang.value, quiet)
     invalid = [o for o in ordered if not o.ok]
     missed = [o for o in ordered if o.gate_misses]
     if invalid and not allow_invalid:
@@ -136,17 +143,41 @@ def _prepare(out_dir: Path) -> None:
     out.discard([out.stage(out_dir, "", "spbe-probe")])
 
 
-def _write_summaries(table: list[Any], out_dir: Path, lang: str, stamp: str, inputs: Any) -> None:
-    """summary.json, .csv, .xlsx, .md and .html of the run's rows."""
+def _write_summaries(
+    table: list[Any], out_dir: Path, lang: str, stamp: str, inputs: Any
+) -> list[str]:
+    """summary.json, .csv, .xlsx, .md and .html of the run's rows; their names."""
     # cold start: the summary writers (openpyxl, jinja2), after the scoring only
     from spbe_cli import summary
 
     view = summary.build_view(table, lang, stamp, f"spbe-cli {__version__}")  # type: ignore[arg-type]
-    out.write(str(out_dir / "summary.json"), summary.to_json(table), inputs)
-    out.write(str(out_dir / "summary.csv"), summary.to_csv(table), inputs)
-    out.write(str(out_dir / "summary.xlsx"), summary.to_xlsx(table), inputs)
-    out.write(str(out_dir / "summary.md"), summary.render(view, "md"), inputs)
-    out.write(str(out_dir / "summary.html"), summary.render(view, "html"), inputs)
+    files: dict[str, str | bytes] = {
+        "summary.json": summary.to_json(table),
+        "summary.csv": summary.to_csv(table),
+        "summary.xlsx": summary.to_xlsx(table),
+        "summary.md": summary.render(view, "md"),
+        "summary.html": summary.render(view, "html"),
+    }
+    for name, data in files.items():
+        out.write(str(out_dir / name), data, inputs)
+    return list(files)
+
+
+def _print_cleanup(done: Any, lang: str, quiet: bool) -> None:
+    """What the manifest replacement removed (unless --quiet) and what it left alone."""
+
+    def echo(key: str, **params: Any) -> None:
+        typer.echo(printable(t(lang, key, manifest=manifest.NAME, **params)), err=True)  # type: ignore[arg-type]
+
+    if done.ignored:
+        echo("m_ignored", why=t(lang, "m_why_" + done.ignored))  # type: ignore[arg-type]
+    if done.removed and not quiet:
+        echo("m_removed", n=len(done.removed), names=", ".join(done.removed))
+    for name, why in done.skipped:
+        code, _, detail = why.partition(": ")
+        echo("m_skipped", name=name, why=t(lang, "m_why_" + code, detail=detail))  # type: ignore[arg-type]
+    if done.unwritten:
+        echo("m_unwritten", why=done.unwritten)
 
 
 def _browser(lang: str) -> str:
