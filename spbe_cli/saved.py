@@ -16,7 +16,7 @@ from spbe_cli.files import read_head
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.pipeline import score_file
 from spbe_cli.readers import read_bytes, read_isolated
-from spbe_cli.result import Result, SummaryRow
+from spbe_cli.result import Institution, Result, SummaryRow
 from spbe_cli.rubric import LoadedRubric, builtin_ids, load_builtin, load_rubric
 from spbe_cli.scoring import Notice
 
@@ -116,30 +116,31 @@ def load_rows(
     if target.is_file() and target.suffix.lower() == ".json":
         data = read_bytes(target, limits.file_bytes)
         rows = loader.summary_rows(data, str(target), _bands_of(rubric))
-    else:
-        files, unmatched = discover([str(path)])
-        if unmatched or not files:
-            raise InputError([Problem(str(path), "", "no answer files or summary.json here")])
-        job = batch.Job(rubric, "error", (), "id", "", limits)
-        outcomes = batch.score_all(files, job, jobs)
-        batch.mark_duplicates(outcomes)
-        rows = summary.rows(batch.ranked(outcomes))
+        # the files a summary names are not read: it may come from another machine
+        return [r for r in rows if r.ok], [_failed(r) for r in rows if not r.ok]
+    files, unmatched = discover([str(path)])
+    if unmatched or not files:
+        raise InputError([Problem(str(path), "", "no answer files or summary.json here")])
+    job = batch.Job(rubric, "error", (), "id", "", limits)
+    outcomes = batch.score_all(files, job, jobs)
+    batch.mark_duplicates(outcomes)
+    rows = summary.rows(batch.ranked(outcomes))
     return [r for r in rows if r.ok], [_failed(r, limits) for r in rows if not r.ok]
 
 
-def _failed(row: SummaryRow, limits: Limits) -> FailedFile:
-    """A row that failed, with its institution: from its headline (a duplicate), else read
-    again from the file's Identitas when that part is valid (an answer file whose levels
-    are wrong still says whose it is). Nothing else is scored or checked here."""
-    inst = row.headline.institution if row.headline else _identity(Path(row.file), limits)
+def _failed(row: SummaryRow, limits: Limits | None = None) -> FailedFile:
+    """A row that failed, with its institution: from its headline (a duplicate), else, for
+    an answer file just scored (`limits`), read again from its Identitas when that part is
+    valid (a file whose levels are wrong still says whose it is)."""
+    inst: Institution | Identity | None = row.headline.institution if row.headline else None
+    if inst is None and limits is not None:
+        inst = _identity(Path(row.file), limits)
     if inst is None:
         return FailedFile(row.file, row.errors)
     return FailedFile(row.file, row.errors, inst.name, inst.code, inst.year)
 
 
 def _identity(path: Path, limits: Limits) -> Identity | None:
-    if not path.is_file():
-        return None  # a summary.json row: its file is not here to read
     try:
         raw = read_isolated(path, limits)
     except SpbeError:

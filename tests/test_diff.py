@@ -314,3 +314,18 @@ def test_batch_html_has_every_section_of_the_markdown(runner: CliRunner, tmp_pat
     for part in ("Biggest gains", "Biggest losses", "Domains (Δ)", "Only in the old data"):
         assert part in md_heads
     assert "Kota Naik: +" in md.stdout and "<li>Kota Naik: +" in html.stdout
+
+
+def test_batch_failed_rows_of_a_summary_are_failed_too(runner: CliRunner, tmp_path: Path) -> None:
+    """A batch output folder as the new side: its error rows are failed files, matched to
+    the old year by Kode/name when the row has them, else by file name without the year."""
+    old, new = _failing_years(tmp_path)
+    out = tmp_path / "hasil-2025"
+    assert runner.invoke(app, ["batch", str(new), "--out", str(out)]).exit_code == 2
+    result = runner.invoke(app, ["diff", str(old), str(out), "-f", "json"])
+    assert result.exit_code == 2, result.output
+    data = json.loads(result.stdout)
+    assert [x["name"] for x in data["unmatched_old"]] == ["Kota Lama"]
+    others = {Path(f["file"]).name: f["other"] for f in data["failed"]}
+    assert Path(others["Kota-Dua-2025.xlsx"]["file"]).name == "Kota-Dua-2024.xlsx"
+    assert Path(others["Kota-Empat-2025.xlsx"]["file"]).name == "Kota-Empat-2024.xlsx"
