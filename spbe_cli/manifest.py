@@ -149,6 +149,7 @@ def replace(folder: Path, written: Iterable[str], inputs: Protected) -> Cleanup:
         # through to a file outside the folder
         os.replace(tmp, folder / NAME)
     except OSError as e:
-        tmp.unlink(missing_ok=True)
         done.unwritten = f"{folder / NAME}: {e.strerror or e}"
+    finally:
+        tmp.unlink(missing_ok=True)  # gone already when the rename succeeded
     return done
