@@ -1,10 +1,21 @@
-"""Report wording in Indonesian (default) and English; official terms stay Indonesian."""
+"""The message catalogue: everything a user reads, in Indonesian (default) and English.
+
+Report and summary wording is `TEXT` here; located messages (errors, warnings of the
+command line, help) are in the modules of `spbe_cli.msgs`, one per area. `t(lang, key)`
+finds a key in either; a `Msg` is a message not yet put into words, so the code that
+finds a problem need not know the language of the person who will read it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Literal
 
+from spbe_cli.msgs import MESSAGES
+
 Lang = Literal["id", "en"]
+LANGS: tuple[Lang, ...] = ("id", "en")
 
 TEXT: dict[str, dict[str, str]] = {
     "id": {
@@ -161,23 +172,6 @@ TEXT: dict[str, dict[str, str]] = {
         "d_failed_reason": "Masalah",
         "d_side_old": "lama",
         "d_side_new": "baru",
-        "m_ignored": (
-            "peringatan: {manifest} diabaikan ({why}); tidak ada hasil lama yang dihapus"
-        ),
-        "m_removed": "{n} berkas hasil proses sebelumnya yang tidak ditulis lagi dihapus: {names}",
-        "m_skipped": "peringatan: {name} dari {manifest} tidak dihapus: {why}",
-        "m_unwritten": (
-            "peringatan: {manifest} tidak dapat ditulis ({why}); proses berikutnya tidak"
-            " akan menghapus hasil lama"
-        ),
-        "m_why_not-a-file": "bukan berkas biasa (tautan atau folder)",
-        "m_why_unreadable": "tidak dapat dibaca",
-        "m_why_malformed": "bukan manifest spbe yang sah",
-        "m_why_unsafe": "bukan nama berkas hasil di dalam folder --out",
-        "m_why_link": "berupa tautan",
-        "m_why_input": "berkas masukan",
-        "m_why_written": "berkas yang baru saja ditulis",
-        "m_why_cannot-remove": "gagal dihapus: {detail}",
         "p_title": "Rencana peningkatan {institution} menuju {target}",
         "p_current": "Indeks saat ini {index} (eksak {exact}).",
         "p_already": "Target {target} sudah tercapai.",
@@ -309,20 +303,6 @@ TEXT: dict[str, dict[str, str]] = {
         "d_failed_reason": "Problem",
         "d_side_old": "old",
         "d_side_new": "new",
-        "m_ignored": "warning: ignored {manifest} ({why}); no old output was removed",
-        "m_removed": "{n} old output files that this run did not write again removed: {names}",
-        "m_skipped": "warning: {name} listed in {manifest} was not removed: {why}",
-        "m_unwritten": (
-            "warning: cannot write {manifest} ({why}); the next run will remove no old output"
-        ),
-        "m_why_not-a-file": "not a regular file (a link or a folder)",
-        "m_why_unreadable": "cannot be read",
-        "m_why_malformed": "not a valid spbe manifest",
-        "m_why_unsafe": "not the name of an output file inside the --out folder",
-        "m_why_link": "it is a link",
-        "m_why_input": "it is an input file",
-        "m_why_written": "it is a file this run has just written",
-        "m_why_cannot-remove": "cannot remove it: {detail}",
         "s_title": "Evaluation summary: {ok} of {n} files scored",
         "s_ranking": "Ranking",
         "s_counts": "Count per predikat",
@@ -440,7 +420,42 @@ TEXT: dict[str, dict[str, str]] = {
 
 
 def t(lang: Lang, key: str, **params: object) -> str:
-    return TEXT[lang][key].format(**params)
+    """The text of `key` in `lang`, its `{params}` filled (a `Msg` param in the same lang)."""
+    template = TEXT[lang].get(key)
+    if template is None:
+        template = MESSAGES[lang][key]
+    if params:
+        filled = {k: v.text(lang) if isinstance(v, Msg) else v for k, v in params.items()}
+        return template.format(**filled)
+    return template
+
+
+def default_lang(environ: Mapping[str, str]) -> Lang:
+    """The language when no --lang is given: `SPBE_LANG` (id or en), else Indonesian."""
+    return "en" if environ.get("SPBE_LANG", "").strip().lower() == "en" else "id"
+
+
+@dataclass(frozen=True, slots=True)
+class Msg:
+    """A catalogue message with its values, put into words by whoever shows it."""
+
+    key: str
+    params: dict[str, object] = field(default_factory=dict)
+
+    def text(self, lang: Lang) -> str:
+        return t(lang, self.key, **self.params)
+
+    def __str__(self) -> str:
+        return self.text("id")
+
+
+def msg(key: str, **params: object) -> Msg:
+    return Msg(key, params)
+
+
+def in_words(text: Msg | str, lang: Lang) -> str:
+    """A message or a verbatim text (a cell reference, a sheet name) in `lang`."""
+    return text.text(lang) if isinstance(text, Msg) else text
 
 
 def gloss(lang: Lang, name: str, english: str | None) -> str:

@@ -27,6 +27,7 @@ from spbe_cli.cli import (
     app,
     option_number,
 )
+from spbe_cli.i18n import t
 from spbe_cli.safetext import printable
 
 
@@ -40,19 +41,14 @@ class DiffFormat(StrEnum):
 
 @app.command()
 def diff(
-    old: Annotated[
-        Path, typer.Argument(help="Older answers or result JSON (or a folder/summary).")
-    ],
-    new: Annotated[
-        Path, typer.Argument(help="Newer answers or result JSON (or a folder/summary).")
-    ],
+    old: Annotated[Path, typer.Argument()],
+    new: Annotated[Path, typer.Argument()],
     fmt: Annotated[
         DiffFormat | None,
         typer.Option(
             "--format",
             "-f",
             case_sensitive=False,
-            help="Output format (default: table; pdf for -o FILE.pdf).",
         ),
     ] = None,
     output: OutputOpt = None,
@@ -63,19 +59,10 @@ def diff(
         typer.Option(
             "--fail-on-drop",
             parser=option_number("--fail-on-drop"),
-            help="Gate: exit 1 when the index falls by more than TOL (bare flag: TOL 0).",
         ),
     ] = None,
-    fail_on_predikat_drop: Annotated[
-        bool, typer.Option("--fail-on-predikat-drop", help="Gate: exit 1 when the predikat falls.")
-    ] = False,
-    allow_invalid: Annotated[
-        bool,
-        typer.Option(
-            "--allow-invalid",
-            help="Folders: exit 0 even when some files failed (they are listed as failed).",
-        ),
-    ] = False,
+    fail_on_predikat_drop: Annotated[bool, typer.Option("--fail-on-predikat-drop")] = False,
+    allow_invalid: Annotated[bool, typer.Option("--allow-invalid")] = False,
 ) -> None:
     """What changed between two years: index, predikat, domains, aspects, indicators."""
     # cold start: the loader of saved results (pydantic models), for diff only
@@ -148,8 +135,10 @@ def _batch_diff(
     jobs = os.cpu_count() or 1
     old_rows, old_failed = load_rows(old, rubric, jobs, _limits())
     new_rows, new_failed = load_rows(new, rubric, jobs, _limits())
+    error = t(lang, "cli.error")  # type: ignore[arg-type]
     for m in [m for f in [*old_failed, *new_failed] for m in f.reasons]:
-        typer.echo(printable(f"error: not compared: {m}"), err=True)
+        said = t(lang, "cli.diff.not_compared", problem=m)  # type: ignore[arg-type]
+        typer.echo(printable(f"{error}: {said}"), err=True)
     result = d.compare_rows(old_rows, new_rows, old_failed, new_failed)
     named = [
         (x.new.institution.name, m)
