@@ -115,9 +115,8 @@ def load_rows(
     target = path / "summary.json" if path.is_dir() else path
     if target.is_file() and target.suffix.lower() == ".json":
         data = read_bytes(target, limits.file_bytes)
-        rows = loader.summary_rows(data, str(target), _bands_of(rubric))
         # the files a summary names are not read: it may come from another machine
-        return [r for r in rows if r.ok], [_failed(r) for r in rows if not r.ok]
+        return loader.summary_side(data, str(target), _bands_of(rubric))
     files, unmatched = discover([str(path)])
     if unmatched or not files:
         raise InputError([Problem(str(path), "", "no answer files or summary.json here")])
@@ -128,12 +127,12 @@ def load_rows(
     return [r for r in rows if r.ok], [_failed(r, limits) for r in rows if not r.ok]
 
 
-def _failed(row: SummaryRow, limits: Limits | None = None) -> FailedFile:
-    """A row that failed, with its institution: from its headline (a duplicate), else, for
-    an answer file just scored (`limits`), read again from its Identitas when that part is
-    valid (a file whose levels are wrong still says whose it is)."""
+def _failed(row: SummaryRow, limits: Limits) -> FailedFile:
+    """A file that failed, with its institution: from its headline (a duplicate), else read
+    again from its Identitas when that part is valid (a file whose levels are wrong still
+    says whose it is)."""
     inst: Institution | Identity | None = row.headline.institution if row.headline else None
-    if inst is None and limits is not None:
+    if inst is None:
         inst = _identity(Path(row.file), limits)
     if inst is None:
         return FailedFile(row.file, row.errors)

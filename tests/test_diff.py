@@ -326,6 +326,10 @@ def test_batch_failed_rows_of_a_summary_are_failed_too(runner: CliRunner, tmp_pa
     assert result.exit_code == 2, result.output
     data = json.loads(result.stdout)
     assert [x["name"] for x in data["unmatched_old"]] == ["Kota Lama"]
-    others = {Path(f["file"]).name: f["other"] for f in data["failed"]}
-    assert Path(others["Kota-Dua-2025.xlsx"]["file"]).name == "Kota-Dua-2024.xlsx"
-    assert Path(others["Kota-Empat-2025.xlsx"]["file"]).name == "Kota-Empat-2024.xlsx"
+    failed = {Path(f["file"]).name: f for f in data["failed"]}
+    assert Path(failed["Kota-Dua-2025.xlsx"]["other"]["file"]).name == "Kota-Dua-2024.xlsx"
+    assert Path(failed["Kota-Empat-2025.xlsx"]["other"]["file"]).name == "Kota-Empat-2024.xlsx"
+    # a duplicate's row names its institution: matched by name, whatever its file is called
+    tiga = [failed[f] for f in ("Kota-Tiga-2025.xlsx", "Kota-Tiga-2025-lagi.xlsx")]
+    assert [t["name"] for t in tiga] == ["Kota Tiga", "Kota Tiga"]
+    assert [t["year"] for t in tiga] == [2025, 2025]
