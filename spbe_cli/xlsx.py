@@ -82,12 +82,14 @@ class _Styles:
         center: bool = False,
     ) -> int:
         key = (fmt, fill, bold, quote, wrap, center)
-        if key not in self.xfs:
-            if fmt is not None and fmt not in BUILTIN_FORMATS and fmt not in self.formats:
-                self.formats[fmt] = 164 + len(self.formats)
-            if fill is not None and fill not in self.fills:
-                self.fills.append(fill)
-            self.xfs[key] = len(self.xfs)
+        found = self.xfs.get(key)
+        if found is not None:
+            return found
+        if fmt is not None and fmt not in BUILTIN_FORMATS and fmt not in self.formats:
+            self.formats[fmt] = 164 + len(self.formats)
+        if fill is not None and fill not in self.fills:
+            self.fills.append(fill)
+        self.xfs[key] = len(self.xfs)
         return self.xfs[key]
 
     def xml(self) -> str:
@@ -128,42 +130,37 @@ class _Styles:
 
 
 def _cell(ref: str, item: Value | Cell, styles: _Styles, wrap: bool = False) -> str:
-    cell = item if isinstance(item, Cell) else Cell(item)
-    value, fmt = cell.value, cell.fmt
+    if isinstance(item, Cell):
+        value, fmt, fill, center = item.value, item.fmt, item.fill, item.center
+    else:
+        value, fmt, fill, center = item, None, None, False
     if value is None or value == "":
-        if cell.fill is None:
-            return ""
-        return f'<c r="{ref}" s="{styles.xf(None, cell.fill)}"/>'
+        return "" if fill is None else f'<c r="{ref}" s="{styles.xf(None, fill)}"/>'
     if isinstance(value, bool):
-        s = styles.xf(fmt, cell.fill, center=cell.center)
-        return f'<c r="{ref}"{_s(s)} t="b"><v>{int(value)}</v></c>'
+        s = styles.xf(fmt, fill, center=center)
+        return f'<c r="{ref}" s="{s}" t="b"><v>{int(value)}</v></c>'
     if isinstance(value, int | float):
         fmt = fmt or (NUMBER if isinstance(value, float) else None)
-        s = styles.xf(fmt, cell.fill, center=cell.center)
-        return f'<c r="{ref}"{_s(s)}><v>{value!r}</v></c>'
+        s = styles.xf(fmt, fill, center=center)
+        return f'<c r="{ref}" s="{s}"><v>{value!r}</v></c>'
     text = xml_text(str(value))  # XML 1.0 cannot carry most control characters
-    s = styles.xf(None, cell.fill, False, text.startswith(FORMULA_PREFIXES), wrap, cell.center)
+    s = styles.xf(None, fill, False, text.startswith(FORMULA_PREFIXES), wrap, center)
     space = ' xml:space="preserve"' if text != text.strip() else ""
-    return f'<c r="{ref}"{_s(s)} t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
-
-
-def _s(xf: int) -> str:
-    return f' s="{xf}"'
+    return f'<c r="{ref}" s="{s}" t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
 
 
 def _shown_length(item: Value | Cell) -> int:
     """About how many characters a cell shows (for its column's width)."""
-    cell = item if isinstance(item, Cell) else Cell(item)
-    value = cell.value
+    value, fmt = (item.value, item.fmt) if isinstance(item, Cell) else (item, None)
     if value is None:
         return 0
+    if isinstance(value, str):
+        return len(value) if "\n" not in value else max(len(x) for x in value.splitlines())
     if isinstance(value, bool):
         return 6  # TRUE, FALSE, BENAR, SALAH
     if isinstance(value, float):
         return len(f"{value:.2f}")
-    if isinstance(value, int):
-        return len(str(value)) + (1 if cell.fmt and '"' in cell.fmt else 0)
-    return max((len(line) for line in str(value).splitlines()), default=0)
+    return len(str(value)) + (1 if fmt and '"' in fmt else 0)
 
 
 def _chars_to_width(chars: int) -> float:
