@@ -147,7 +147,7 @@ def test_unwritable_output_is_one_error_before_any_scoring(
     out = tmp_path / "o"
     result = runner.invoke(app, ["batch", str(folder), "--out", str(out), *STAMP])
     assert result.exit_code == 2
-    assert result.stderr.count("error:") == 1
+    assert result.stderr.count("galat:") == 1
     assert f"{out}" in result.stderr and "cannot write: Permission denied" in result.stderr
     assert "Traceback" not in result.output + result.stderr
 
@@ -174,7 +174,7 @@ def test_output_failing_mid_run_stops_the_run_cleanly(
     monkeypatch.setattr(output, "stage", fills_up)
     result = runner.invoke(app, ["batch", str(folder), "--out", str(out), "--jobs", "1", *STAMP])
     assert result.exit_code == 2
-    assert result.stderr.count("error:") == 1 and "No space left" in result.stderr
+    assert result.stderr.count("galat:") == 1 and "No space left" in result.stderr
     assert "Traceback" not in result.output + result.stderr
     assert list(out.iterdir()) == []
 
@@ -198,7 +198,7 @@ def test_output_failing_in_a_worker_stops_the_run_cleanly(
     monkeypatch.setattr(output, "stage", fails_for_one)
     result = runner.invoke(app, ["batch", str(folder), "--out", str(out), "--jobs", "2", *STAMP])
     assert result.exit_code == 2
-    assert result.stderr.count("error:") == 1 and "No space left" in result.stderr
+    assert result.stderr.count("galat:") == 1 and "No space left" in result.stderr
     assert list(out.iterdir()) == []
 
 
@@ -359,7 +359,7 @@ def test_globs_and_unmatched_paths(runner: CliRunner, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert len(json.loads((out / "summary.json").read_text())["rows"]) == 2
     none = runner.invoke(app, ["batch", str(tmp_path / "nothing-*.xlsx"), "--out", str(out)])
-    assert none.exit_code == 2 and "no answer files here" in none.stderr
+    assert none.exit_code == 2 and "tidak ada berkas jawaban di sini" in none.stderr
 
 
 def test_output_folder_over_the_answers_says_why_nothing_is_found(
@@ -369,7 +369,10 @@ def test_output_folder_over_the_answers_says_why_nothing_is_found(
     make_province(folder, 1)
     result = runner.invoke(app, ["batch", str(folder), "--out", str(folder), *STAMP])
     assert result.exit_code == 2
-    assert f"{folder}: no answer files here: it is inside the output folder" in result.stderr
+    assert (
+        f"{folder}: tidak ada berkas jawaban di sini: ini berada di dalam folder keluaran"
+        in result.stderr
+    )
 
 
 def test_ci_workflow_is_valid_and_its_commands_exist(runner: CliRunner) -> None:
@@ -389,4 +392,4 @@ def test_ci_workflow_is_valid_and_its_commands_exist(runner: CliRunner) -> None:
 @pytest.mark.parametrize("bad", [["--reports", "docx"], ["--min-predikat", "Hebat"]])
 def test_bad_options(runner: CliRunner, tmp_path: Path, bad: list[str]) -> None:
     result = runner.invoke(app, ["batch", str(ROOT / "examples"), "--out", str(tmp_path), *bad])
-    assert result.exit_code == 2 and "error:" in result.stderr
+    assert result.exit_code == 2 and "galat:" in result.stderr

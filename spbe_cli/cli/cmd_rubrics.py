@@ -8,15 +8,13 @@ from typing import Annotated
 
 import typer
 
-from spbe_cli.cli import (
-    _console,
-    rubrics_app,
-)
+from spbe_cli.cli import Lang, LangOpt, _console, rubrics_app
+from spbe_cli.i18n import t
 from spbe_cli.safetext import file_name
 
 
 @rubrics_app.callback()
-def rubrics_list(ctx: typer.Context) -> None:
+def rubrics_list(ctx: typer.Context, lang: LangOpt = Lang.id) -> None:
     """List the built-in rubrics with their years and confidence."""
     if ctx.invoked_subcommand is not None:
         return
@@ -24,21 +22,21 @@ def rubrics_list(ctx: typer.Context) -> None:
     from spbe_cli.console import rubric_list
     from spbe_cli.rubric import all_builtin
 
-    rubric_list(_console(), all_builtin())
+    rubric_list(_console(), all_builtin(), lang.words)
 
 
 @rubrics_app.command("show")
-def rubrics_show(rubric: Annotated[str, typer.Argument(help="Built-in id or YAML file.")]) -> None:
+def rubrics_show(rubric: Annotated[str, typer.Argument()], lang: LangOpt = Lang.id) -> None:
     """Show a rubric's structure, weights, scales and predikat bands."""
     # cold start: the rubric models (pydantic) and rich, for this command only
     from spbe_cli.console import rubric_show
     from spbe_cli.rubric import load_rubric
 
-    rubric_show(_console(), load_rubric(rubric))
+    rubric_show(_console(), load_rubric(rubric), lang.words)
 
 
 @rubrics_app.command("schema")
-def rubrics_schema() -> None:
+def rubrics_schema(lang: LangOpt = Lang.id) -> None:
     """Print the JSON Schema of rubric files, for editors and rubric authors."""
     from spbe_cli.rubric import Rubric  # cold start: the rubric models (pydantic)
 
@@ -46,13 +44,12 @@ def rubrics_schema() -> None:
 
 
 @rubrics_app.command("check")
-def rubrics_check(file: Annotated[Path, typer.Argument(help="A rubric YAML file.")]) -> None:
+def rubrics_check(file: Annotated[Path, typer.Argument()], lang: LangOpt = Lang.id) -> None:
     """Validate a custom rubric file; every problem with its line and field path."""
     from spbe_cli.rubric import parse_rubric, read_rubric_file  # cold start: pydantic models
 
     lr = parse_rubric(read_rubric_file(file), str(file))
     r = lr.rubric
-    typer.echo(
-        f"{file_name(str(file))}: ok — {r.id}, {len(r.all_aspects)} aspects,"
-        f" {len(r.indicators)} indicators, weights add up to 100"
-    )
+    counts = {"aspects": len(r.all_aspects), "indicators": len(r.indicators)}
+    said = t(lang.words, "cli.rubric_ok", file=file_name(str(file)), id=r.id, **counts)
+    typer.echo(said)

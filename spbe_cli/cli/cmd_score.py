@@ -31,12 +31,13 @@ from spbe_cli.cli import (
     app,
 )
 from spbe_cli.errors import SpbeError
+from spbe_cli.i18n import in_words, msg, t
 from spbe_cli.safetext import argv_text, printable
 
 
 @app.command()
 def score(
-    file: Annotated[Path, typer.Argument(help="Answers: .xlsx .xlsm .xls .ods .csv .yaml .json")],
+    file: Annotated[Path, typer.Argument()],
     rubric: RubricOpt = None,
     fmt: Annotated[
         ScoreFormat | None,
@@ -44,7 +45,6 @@ def score(
             "--format",
             "-f",
             case_sensitive=False,
-            help="Output format (default: table; pdf for -o FILE.pdf).",
         ),
     ] = None,
     output: OutputOpt = None,
@@ -52,14 +52,12 @@ def score(
         Missing,
         typer.Option(
             case_sensitive=False,
-            help="Unanswered indicators: an error, or scored at the scale minimum.",
         ),
     ] = Missing.error,
     predikat_basis: Annotated[
         BasisOpt | None,
         typer.Option(
             case_sensitive=False,
-            help="Classify the rounded index (rubric default) or the exact one.",
         ),
     ] = None,
     lang: LangOpt = Lang.id,
@@ -103,32 +101,32 @@ def score(
         # cold start: rich, for the table only
         from spbe_cli.console import score_table
 
-        table = _table(lambda c: score_table(c, result, loaded.rubric), output)
+        table = _table(lambda c: score_table(c, result, loaded.rubric, lang.words), output)
         if table is not None:
             out.write(output or "-", table, [file])
     misses = gates_mod.check(result.headline(), gates) if gates.active else []
     for m in misses:
-        typer.echo(printable(f"gate failed: {result.institution.name}: {m}"), err=True)
+        said = f"{result.institution.name}: {in_words(m, lang.words)}"
+        typer.echo(printable(f"{t(lang.words, 'cli.gate_failed')}: {said}"), err=True)
     if misses:
         raise typer.Exit(EXIT_GATE)
 
 
 @app.command()
 def report(
-    result_file: Annotated[Path, typer.Argument(help="A result JSON from `spbe score -f json`.")],
+    result_file: Annotated[Path, typer.Argument()],
     fmt: Annotated[
         ReportFormat | None,
         typer.Option(
             "--format",
             "-f",
             case_sensitive=False,
-            help="Report format (default: html; pdf for -o FILE.pdf).",
         ),
     ] = None,
     output: OutputOpt = None,
     rubric: Annotated[
         str | None,
-        typer.Option("--rubric", "-r", help="The rubric file, for results of a custom rubric."),
+        typer.Option("--rubric", "-r"),
     ] = None,
     lang: LangOpt = Lang.id,
     generated_at: GeneratedAtOpt = None,
@@ -152,18 +150,17 @@ def report(
 
 @app.command()
 def template(
-    output: Annotated[str, typer.Option("--output", "-o", help="Where to write the .xlsx.")],
+    output: Annotated[str, typer.Option("--output", "-o")],
     rubric: Annotated[
         str | None,
         typer.Option(
             "--rubric",
             "-r",
-            help="Built-in rubric id or a rubric YAML file (default: the rubric of --year,"
-            " else of this year).",
         ),
     ] = None,
-    institution: Annotated[str | None, typer.Option(help="Pre-fill Instansi.")] = None,
-    year: Annotated[int | None, typer.Option(help="Pre-fill Tahun; picks its rubric.")] = None,
+    institution: Annotated[str | None, typer.Option()] = None,
+    year: Annotated[int | None, typer.Option()] = None,
+    lang: LangOpt = Lang.id,
 ) -> None:
     """Write the canonical answer workbook for a rubric, ready to fill in."""
     # cold start: openpyxl (about 0.3 s) and the rubric models, for this command only
@@ -174,22 +171,21 @@ def template(
 
     if institution is not None:
         institution = _plain(institution, "--institution")
+    words = lang.words
     if rubric is not None:
-        lr, why = load_rubric(rubric), "given with --rubric"
+        lr, why = load_rubric(rubric), t(words, "cli.selected.option")
     else:
         when = year if year is not None else dt.datetime.now(dt.UTC).year
-        lr, why = rubric_for_year(when), f"chosen by year {when}"
+        lr, why = rubric_for_year(when), t(words, "cli.selected.year", year=when)
     out.write(output, build_template(lr, institution=institution, year=year))
     if output != "-":
         n = len(lr.rubric.indicators)
-        typer.echo(printable(f"wrote {output} ({n} indicators, {lr.rubric.id}, {why})"), err=True)
+        said = t(words, "cli.template_written", file=output, n=n, id=lr.rubric.id, why=why)
+        typer.echo(printable(said), err=True)
     years = lr.rubric.years
     if year is not None and not years.covers(year):
-        typer.echo(
-            f"warning: rubric {lr.rubric.id} is for {years.text}, not for the year {year};"
-            " its scores will say so",
-            err=True,
-        )
+        said = t(words, "cli.template_year", id=lr.rubric.id, years=years.text, year=year)
+        typer.echo(f"{t(words, 'cli.warning')}: {said}", err=True)
 
 
 def _plain(text: str, option: str) -> str:
@@ -197,8 +193,8 @@ def _plain(text: str, option: str) -> str:
     characters, or a usage error."""
     try:
         argv_text(text, option)
-    except ValueError as e:
-        raise SpbeError(str(e)) from None
+    except ValueError:
+        raise SpbeError(msg("cli.not_text", option=option, text=printable(text))) from None
     if printable(text) != text:
-        raise SpbeError(f"{option}: '{printable(text)}' holds control characters")
+        raise SpbeError(msg("cli.control_characters", option=option, text=printable(text)))
     return text
