@@ -206,12 +206,12 @@ def _print_rankings(console: Any, table: list[Any], title: str, lang: TextLang) 
 
     by_group = groups(table)
     several = len(by_group) > 1
+    console.print(title, soft_wrap=True)  # its own line, unwrapped (a table title wraps)
     if several:
         names = "; ".join(f"{group_label(lang, g)} ({len(rs)})" for g, rs in by_group.items())
-        console.print(title)
         console.print(clean(t(lang, "s_groups", n=len(by_group), names=names)))
-    for group, rows in by_group.items() or {(0, ""): []}.items():
-        heading = clean(group_label(lang, group)) if several else title
+    for group, rows in by_group.items():
+        heading = clean(group_label(lang, group)) if several else None
         tab = Table(show_edge=False, title=heading, title_justify="left")
         for key, justify in (
             ("s_rank", "right"),
@@ -234,7 +234,7 @@ def _print_rankings(console: Any, table: list[Any], title: str, lang: TextLang) 
                 clean(h.predikat),
             )
         if len(rows) > 20:
-            tab.add_row("…", f"{len(rows) - 20} more in summary.md", "", "", "", "")
+            tab.add_row("…", t(lang, "cli.batch.more", n=len(rows) - 20), "", "", "", "")
         console.print(tab)
 
 
@@ -266,10 +266,10 @@ def _print_batch(
     ok = [r for r in table if r.ok and r.headline is not None]
     if not quiet:
         console = _console()
-        title = f"{len(ok)} of {len(table)} scored → {file_name(str(out_dir))}"
+        title = t(lang, "cli.batch.scored", ok=len(ok), n=len(table), out=file_name(str(out_dir)))
         if skipped:
-            title += f"; {len(skipped)} other files skipped"
-            title += "" if verbose else " (--verbose lists them)"
+            title += t(lang, "cli.batch.skipped", n=len(skipped))
+            title += "" if verbose else t(lang, "cli.batch.skipped_hint")
         _print_rankings(console, table, clean(title), lang)
         if verbose:
             for path, why in skipped:
