@@ -93,7 +93,7 @@ def test_invalid_files_still_clean_up_after_writing(runner: CliRunner, tmp_path:
 def test_a_run_that_does_not_finish_removes_nothing(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
 ) -> None:
-    from spbe_cli import runguard, summary
+    from spbe_cli import runguard, summarybook
     from spbe_cli.errors import OutputError, Problem
 
     folder, out = tmp_path / "in", tmp_path / "out"
@@ -109,7 +109,7 @@ def test_a_run_that_does_not_finish_removes_nothing(
             raise runguard.Stopped(signal.SIGTERM)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(summary, "to_xlsx", fails)  # the summaries come last but for cleanup
+    monkeypatch.setattr(summarybook, "to_xlsx", fails)  # summaries come last but for cleanup
     result = runner.invoke(app, ["batch", str(folder), "--out", str(out), *STAMP])
     assert result.exit_code != 0
     assert (out / "kota-dua-2024.json").exists() and (out / "kota-dua-2024.md").exists()
