@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spbe_cli.i18n import Lang, Msg, in_words
+from spbe_cli.i18n import Lang, Msg, in_words, msg
 from spbe_cli.safetext import file_name
 
 # What a problem says: a catalogue message, put into words in the reader's language. A
@@ -73,3 +73,17 @@ class Collector:
     def raise_if_any(self, kind: type[SpbeError] = InputError) -> None:
         if self.problems:
             raise kind(self.problems)
+
+
+class Invalid(ValueError):
+    """A validation rule broken, in the catalogue's words: raised inside a pydantic
+    validator, it comes back as the `ctx["error"]` of the error, put into words later."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.words = msg(key, **params)
+        super().__init__(str(self.words))
+
+
+def invalid_words(error: object) -> Words | None:
+    """The words of a pydantic `ctx["error"]` raised as Invalid (None for anything else)."""
+    return error.words if isinstance(error, Invalid) else None

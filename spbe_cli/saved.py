@@ -11,6 +11,7 @@ from spbe_cli import batch, loader, summary
 from spbe_cli.discovery import discover
 from spbe_cli.errors import InputError, Problem
 from spbe_cli.files import read_head
+from spbe_cli.i18n import Lang, msg
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.pipeline import score_file
 from spbe_cli.readers import read_bytes
@@ -33,8 +34,7 @@ def load_result(
                 Problem(
                     "",
                     "--rubric",
-                    f"result was scored with rubric {rubric_id!r}, which is not built in;"
-                    " give its file with --rubric",
+                    msg("model.saved.rubric_not_builtin", rubric=repr(rubric_id)),
                 )
             ]
         )
@@ -105,10 +105,15 @@ def _bands_of(spec: str | None) -> Callable[[str], tuple[tuple[str, ...], int]]:
 
 
 def load_rows(
-    path: Path, rubric: str | None = None, jobs: int = 1, limits: Limits = DEFAULT
+    path: Path,
+    rubric: str | None = None,
+    jobs: int = 1,
+    limits: Limits = DEFAULT,
+    lang: Lang = "id",
 ) -> tuple[list[SummaryRow], list[str]]:
     """Summary rows for a batch diff: a summary.json, a folder holding one, or a folder of
-    answer files (scored now). Returns the scored rows and the problems of the others."""
+    answer files (scored now). Returns the scored rows and the problems of the others (in
+    `lang`)."""
     target = path / "summary.json" if path.is_dir() else path
     if target.is_file() and target.suffix.lower() == ".json":
         data = read_bytes(target, limits.file_bytes)
@@ -116,9 +121,9 @@ def load_rows(
     else:
         files, unmatched = discover([str(path)])
         if unmatched or not files:
-            raise InputError([Problem(str(path), "", "no answer files or summary.json here")])
-        job = batch.Job(rubric, "error", (), "id", "", limits)
+            raise InputError([Problem(str(path), "", msg("model.saved.nothing_here"))])
+        job = batch.Job(rubric, "error", (), lang, "", limits)
         outcomes = batch.score_all(files, job, jobs)
-        batch.mark_duplicates(outcomes)
+        batch.mark_duplicates(outcomes, lang)
         rows = summary.rows(batch.ranked(outcomes))
     return [r for r in rows if r.ok], [m for r in rows if not r.ok for m in r.errors]

@@ -102,7 +102,8 @@ def _single_diff(
     order = [item for item, _, _ in loaded.rubric.items()]
     result = d.compare(a, b, order)
     misses = [
-        f"{b.institution.name}: {m}" for m in gates.drop_misses(result, tolerance, predikat_drop)
+        f"{b.institution.name}: {m}"
+        for m in gates.drop_misses(result, tolerance, predikat_drop, lang)  # type: ignore[arg-type]
     ]
     if fmt is DiffFormat.json:
         return _json(d.to_json(result) | {"gates": misses}), misses
@@ -126,15 +127,15 @@ def _batch_diff(
     from spbe_cli.saved import load_rows
 
     jobs = os.cpu_count() or 1
-    old_rows, old_problems = load_rows(old, rubric, jobs, _limits())
-    new_rows, new_problems = load_rows(new, rubric, jobs, _limits())
+    old_rows, old_problems = load_rows(old, rubric, jobs, _limits(), lang)  # type: ignore[arg-type]
+    new_rows, new_problems = load_rows(new, rubric, jobs, _limits(), lang)  # type: ignore[arg-type]
     for m in [*old_problems, *new_problems]:
         typer.echo(printable(f"warning: not compared: {m}"), err=True)
     result = d.compare_rows(old_rows, new_rows)
     named = [
         (x.new.institution.name, m)
         for x in result.diffs
-        for m in gates.drop_misses(x, tolerance, predikat_drop)
+        for m in gates.drop_misses(x, tolerance, predikat_drop, lang)  # type: ignore[arg-type]
     ]
     misses = [f"{name}: {m}" for name, m in named]
     if fmt is DiffFormat.json:

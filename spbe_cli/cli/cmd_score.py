@@ -103,7 +103,7 @@ def score(
         table = _table(lambda c: score_table(c, result, loaded.rubric), output)
         if table is not None:
             out.write(output or "-", table, [file])
-    misses = gates_mod.check(result.headline(), gates) if gates.active else []
+    misses = gates_mod.check(result.headline(), gates, lang.value) if gates.active else []
     for m in misses:
         typer.echo(printable(f"gate failed: {result.institution.name}: {m}"), err=True)
     if misses:

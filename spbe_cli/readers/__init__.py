@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 from spbe_cli import isolate
-from spbe_cli.errors import InputError, Problem
+from spbe_cli.errors import InputError, Problem, Words
 from spbe_cli.files import read_regular
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.readers.csvfile import decode, read_csv
@@ -23,7 +23,7 @@ def read_bytes(path: Path, limit: int = DEFAULT.file_bytes) -> bytes:
     return read_regular(path, limit, "file")
 
 
-def crashed(path: Path, why: str) -> Problem:
+def crashed(path: Path, why: Words) -> Problem:
     """What a file gets whose reading took its process down (calamine aborts on some
     inputs no check foresees): here, and in a batch whose worker died on it."""
     return Problem(
