@@ -20,6 +20,10 @@ ID: dict[str, str] = {
     "output.child.cpu": "memakai waktu prosesor lebih dari {seconds} detik",
     "output.child.signal": "sinyal {signal}",
     "output.child.exit": "kode keluar {code}",
+    "output.child.reader_crashed": (
+        "pembaca spreadsheet berhenti mendadak pada berkas ini ({why}); buka berkas di program"
+        " spreadsheet lalu simpan ulang (dan mohon laporkan kejadian ini)"
+    ),
     # the PDF printer
     "output.pdf.no_pdf": "tidak ada PDF yang dihasilkan",
     "output.pdf.stopped": "peramban berhenti",
@@ -56,6 +60,10 @@ EN: dict[str, str] = {
     "output.child.cpu": "it used more than {seconds} s of processor time",
     "output.child.signal": "signal {signal}",
     "output.child.exit": "exit code {code}",
+    "output.child.reader_crashed": (
+        "the spreadsheet reader crashed on this file ({why}); open it in a spreadsheet program"
+        " and save it again (and please report it)"
+    ),
     "output.pdf.no_pdf": "no PDF came back",
     "output.pdf.stopped": "the browser stopped",
     "output.os.denied": "Permission denied",
