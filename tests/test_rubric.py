@@ -109,12 +109,13 @@ def test_broken_rubric_is_located(
 
 
 def test_a_broken_rubric_speaks_indonesian_by_default() -> None:
-    weights = BASE.replace('        weight: 10\n      - id: "20"', '        weight: 11\n      - id: "20"')
+    weights = BASE.replace(
+        '        weight: 10\n      - id: "20"', '        weight: 11\n      - id: "20"'
+    )
     with pytest.raises(RubricError) as err:
         parse_rubric(weights.encode(), "x.yaml")
     assert str(err.value) == (
-        "x.yaml: baris 166, aspects[6]: jumlah bobot indikator 26, tidak sama dengan bobot"
-        " aspek 25"
+        "x.yaml: baris 166, aspects[6]: jumlah bobot indikator 26, tidak sama dengan bobot aspek 25"
     )
     typo = BASE.replace("    weight: 25\n", "    wieght: 25\n", 1)
     with pytest.raises(RubricError) as err:
