@@ -140,10 +140,11 @@ def _child(conn: Connection, args: list[str], env: dict[str, str]) -> None:
 
 
 def run_isolated(args: list[str], env: dict[str, str] | None = None) -> Outcome:
-    """`spbe ARGS` through CliRunner in a forked process: a crash or hang fails one case."""
+    """`spbe ARGS` through CliRunner in a forked process: a crash or hang fails one case.
+    The cases name the English messages (SPBE_LANG=en); test_language covers Indonesian."""
     ctx = multiprocessing.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(child, args, env or {}))
+    proc = ctx.Process(target=_child, args=(child, args, {"SPBE_LANG": "en", **(env or {})}))
     proc.start()
     child.close()
     try:

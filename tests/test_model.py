@@ -381,7 +381,9 @@ def test_a_rubric_with_its_own_band_names_works_end_to_end(
     assert gate.exit_code == 1 and "predikat Tinggi di bawah Sangat Tinggi" in gate.stderr
     assert runner.invoke(app, ["score", str(f), "-r", r, "--min-predikat", "Tinggi"]).exit_code == 0
     unknown = runner.invoke(app, ["score", str(f), "-r", r, "--min-predikat", "Baik"])
-    assert unknown.exit_code == 2 and "'Baik' bukan salah satu dari Rendah, Sedang" in unknown.stderr
+    assert (
+        unknown.exit_code == 2 and "'Baik' bukan salah satu dari Rendah, Sedang" in unknown.stderr
+    )
     md = run(runner, "score", str(f), "-r", r, "-f", "md", "--lang", "en")
     assert "Tinggi (High)" in md and "Sangat Tinggi (Very high)" in md
     out = tmp_path / "out"
