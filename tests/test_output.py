@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import sys
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from spbe_cli import output
+from spbe_cli import output, oswords
 from spbe_cli.errors import OutputError
 
 
@@ -94,3 +95,20 @@ def test_text_for_a_terminal_shows_control_characters_escaped(
     monkeypatch.setattr(sys, "stdout", piped)
     output.write("-", "# Kab \x1b\n")
     assert piped.getvalue() == "# Kab \x1b\n"
+
+
+@pytest.mark.parametrize(
+    ("error", "indonesian", "english"),
+    [
+        (PermissionError(errno.EACCES, "Permission denied"), "akses ditolak", "Permission denied"),
+        (OSError(errno.EROFS, "Read-only file system"), "sistem berkas hanya bisa dibaca", None),
+        (OSError(errno.EXDEV, "Invalid cross-device link"), "galat sistem EXDEV", None),
+    ],
+)
+def test_why_the_system_refused_is_said_in_the_readers_language(
+    error: OSError, indonesian: str, english: str | None
+) -> None:
+    """The system's own text (`strerror`) is in the machine's language, not the user's."""
+    why = oswords.reason(error)
+    assert why.text("id").startswith(indonesian)
+    assert why.text("en").startswith(english or str(error.strerror))
