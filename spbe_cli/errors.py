@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -87,3 +88,28 @@ class Invalid(ValueError):
 def invalid_words(error: object) -> Words | None:
     """The words of a pydantic `ctx["error"]` raised as Invalid (None for anything else)."""
     return error.words if isinstance(error, Invalid) else None
+
+
+def os_reason(e: OSError) -> Msg:
+    """Why the operating system refused, in the catalogue's words (its own wording is in
+    English whatever the reader's language)."""
+    name = errno.errorcode.get(e.errno or 0, "")
+    if name in {
+        "ENOENT",
+        "EACCES",
+        "EPERM",
+        "ENOSPC",
+        "EDQUOT",
+        "EISDIR",
+        "ENOTDIR",
+        "EROFS",
+        "EEXIST",
+        "ENAMETOOLONG",
+        "ELOOP",
+        "EMFILE",
+        "EBUSY",
+        "EIO",
+        "EINVAL",
+    }:
+        return msg(f"os.{name}")
+    return msg("os.other", code=name or type(e).__name__)

@@ -13,10 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from spbe_cli.errors import OutputError, Problem
+from spbe_cli.errors import OutputError, Problem, os_reason
 from spbe_cli.files import kind
 from spbe_cli.i18n import msg
-from spbe_cli.oswords import reason
 from spbe_cli.safetext import terminal_text
 
 
@@ -57,7 +56,7 @@ def _umask() -> int:
 
 
 def _cannot(target: str, e: OSError) -> OutputError:
-    return OutputError([Problem(target, "", msg("output.write.cannot", why=reason(e)))])
+    return OutputError([Problem(target, "", msg("output.write.cannot", why=os_reason(e)))])
 
 
 def stage(folder: Path, data: str | bytes, hint: str = "spbe", durable: bool = False) -> Path:

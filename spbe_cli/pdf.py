@@ -23,9 +23,8 @@ from types import TracebackType
 from typing import Literal, TypeVar
 
 from spbe_cli import devtools
-from spbe_cli.errors import OutputError, Problem
+from spbe_cli.errors import OutputError, Problem, os_reason
 from spbe_cli.i18n import Lang, t
-from spbe_cli.oswords import reason
 
 K = TypeVar("K")
 DEFAULT_TIMEOUT = 60.0  # seconds for one PDF (or for starting the browser)
@@ -246,7 +245,7 @@ class PdfSession:
             except NotImplementedError:  # posix_spawn without setsid (an old macOS)
                 self.mode = "oneshot"
             except OSError as e:
-                raise self._failed(reason(e).text(self.lang)) from None
+                raise self._failed(os_reason(e).text(self.lang)) from None
         if self._pipe is None:
             for key, html in pages:
                 page = self._page(html)

@@ -14,9 +14,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 
-from spbe_cli.errors import OutputError, Problem
+from spbe_cli.errors import OutputError, Problem, os_reason
 from spbe_cli.i18n import Msg, msg
-from spbe_cli.oswords import reason
 
 # Windows has neither (a console close arrives as Ctrl-C there): only those that exist.
 STOP_SIGNALS = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))
@@ -106,7 +105,7 @@ def locked(folder: Path) -> Iterator[None]:
         try:
             fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
         except OSError as e:
-            why = msg("output.lock.cannot", why=reason(e))
+            why = msg("output.lock.cannot", why=os_reason(e))
             raise OutputError([Problem(str(folder), "", why)]) from None
         if not _try_lock(fd):
             holder = _holder(fd)

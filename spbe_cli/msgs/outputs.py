@@ -27,19 +27,6 @@ ID: dict[str, str] = {
     # the PDF printer
     "output.pdf.no_pdf": "tidak ada PDF yang dihasilkan",
     "output.pdf.stopped": "peramban berhenti",
-    # why the operating system refused
-    "output.os.denied": "akses ditolak",
-    "output.os.missing": "berkas atau folder tidak ada",
-    "output.os.not_folder": "bagian jalurnya bukan folder",
-    "output.os.is_folder": "ini folder",
-    "output.os.full": "ruang penyimpanan penuh",
-    "output.os.quota": "kuota penyimpanan habis",
-    "output.os.read_only": "sistem berkas hanya bisa dibaca",
-    "output.os.name_too_long": "nama berkas terlalu panjang",
-    "output.os.busy": "perangkat atau sumber daya sedang dipakai",
-    "output.os.too_many_open": "terlalu banyak berkas terbuka",
-    "output.os.io": "galat masukan/keluaran pada perangkat penyimpanan",
-    "output.os.other": "galat sistem {code} ({text})",
 }
 
 EN: dict[str, str] = {
@@ -66,16 +53,4 @@ EN: dict[str, str] = {
     ),
     "output.pdf.no_pdf": "no PDF came back",
     "output.pdf.stopped": "the browser stopped",
-    "output.os.denied": "Permission denied",
-    "output.os.missing": "No such file or directory",
-    "output.os.not_folder": "Not a directory",
-    "output.os.is_folder": "Is a directory",
-    "output.os.full": "No space left on device",
-    "output.os.quota": "Disk quota exceeded",
-    "output.os.read_only": "Read-only file system",
-    "output.os.name_too_long": "File name too long",
-    "output.os.busy": "Device or resource busy",
-    "output.os.too_many_open": "Too many open files",
-    "output.os.io": "Input/output error",
-    "output.os.other": "{text} ({code})",
 }
