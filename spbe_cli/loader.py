@@ -259,7 +259,7 @@ def result_file(data: bytes, name: str) -> _ResultFile:
     version = parsed.get("format_version") if isinstance(parsed, dict) else None
     if isinstance(parsed, dict) and version != FORMAT_VERSION:
         message = msg("model.load.version", version=repr(version), known=FORMAT_VERSION)
-        raise InputError([Problem(name, "format_version", message)])
+        raise InputError([Problem(name, field_path(("format_version",)), message)])
     found: _ResultFile = _validate(_ResultFile, parsed, name, what)
     return found
 
@@ -298,7 +298,8 @@ def _level(i: _Indicator, at: int, name: str) -> Fraction:
         return i.level_exact
     if i.level is not None:
         return Fraction(str(i.level))
-    raise InputError([Problem(name, f"indicators[{at}].level_exact", msg("model.load.missing"))])
+    where = field_path(("indicators", at, "level_exact"))
+    raise InputError([Problem(name, where, msg("model.load.missing"))])
 
 
 def _answers(saved: _ResultFile, rubric: Rubric, name: str) -> Answers:
@@ -307,10 +308,9 @@ def _answers(saved: _ResultFile, rubric: Rubric, name: str) -> Answers:
     answers: dict[str, Answer] = {}
     problems = []
     for at, i in enumerate(saved.indicators):
-        where = f"indicators[{at}]"
         if i.id not in items:
             why = msg("model.load.not_in_rubric", id=repr(i.id), rubric=rubric.id)
-            problems.append(Problem(name, f"{where}.id", why))
+            problems.append(Problem(name, field_path(("indicators", at, "id")), why))
             continue
         level = _level(i, at, name)
         self_level = i.self_level_exact
@@ -319,7 +319,7 @@ def _answers(saved: _ResultFile, rubric: Rubric, name: str) -> Answers:
         for field, value in (("level_exact", level), ("self_level_exact", self_level)):
             if value is not None and not lo <= value <= hi:
                 why = msg("model.load.outside", lo=lo, hi=hi)
-                problems.append(Problem(name, f"{where}.{field}", why))
+                problems.append(Problem(name, field_path(("indicators", at, field)), why))
         answers[i.id] = Answer(
             i.id, level, self_level, i.target, i.explanation, i.evidence, i.id, i.scored_by_missing
         )
@@ -342,10 +342,10 @@ def _disagreements(
         if w is not None and w != weights.get(i.id) and exact_text(w) != exact_text(weights[i.id]):
             want = exact_text(weights[i.id])
             why = msg("model.load.weight", want=want)
-            problems.append(Problem(name, f"indicators[{at}].weight_exact", why))
+            problems.append(Problem(name, field_path(("indicators", at, "weight_exact")), why))
     if exact_text(saved.index_exact) != exact_text(index):
         why = msg("model.load.index", index=exact_text(index))
-        problems.append(Problem(name, "index_exact", why))
+        problems.append(Problem(name, field_path(("index_exact",)), why))
     return problems
 
 
@@ -385,7 +385,7 @@ def _headline(
     missing = [k for k, v in needed.items() if v is None]
     if missing:
         why = msg("model.load.missing_scored")
-        raise InputError([Problem(name, f"rows[{at}].{missing[0]}", why)])
+        raise InputError([Problem(name, field_path(("rows", at, missing[0])), why)])
     assert r.rubric and r.institution and r.year and r.index_exact is not None and r.predikat
     bands, places = bands_of(r.rubric)
 
