@@ -49,7 +49,7 @@ ID: dict[str, str] = {
     "model.load.not_in_rubric": "{id} tidak ada pada rubrik {rubric}",
     "model.load.outside": "di luar {lo}–{hi}",
     "model.load.weight": "bobot menurut rubrik adalah {want}",
-    "model.load.index": "tingkat-tingkatnya menghasilkan {index} menurut rubrik",
+    "model.load.index": "menurut rubrik, tingkat-tingkat ini menghasilkan {index}",
     "model.load.missing_scored": "tidak ada, padahal baris ini dinilai",
     # batch and check runs
     "model.batch.internal": (
