@@ -22,8 +22,8 @@ import pytest
 from typer.testing import CliRunner
 
 from spbe_cli import pdf
-from spbe_cli.i18n import Lang
 from spbe_cli.cli import app
+from spbe_cli.i18n import Lang
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
