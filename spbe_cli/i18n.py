@@ -128,9 +128,32 @@ TEXT: dict[str, dict[str, str]] = {
         "s_problem": "Masalah",
         "s_gate": "Ambang",
         "s_mixed": (
-            "Rata-rata dihitung per rubrik: indeks dari instrumen berbeda tidak dapat"
-            " dirata-ratakan."
+            "Rata-rata dihitung dalam satu kelompok (rubrik dan tahun yang sama): indeks dari"
+            " instrumen atau tahun berbeda tidak dapat dirata-ratakan."
         ),
+        "s_group": "Tahun {year}, rubrik {rubric}",
+        "s_groups": (
+            "Berkas ini terbagi atas {n} kelompok rubrik dan tahun: {names}. Peringkat dan"
+            " rata-rata dihitung di dalam setiap kelompok, tidak antarkelompok."
+        ),
+        "x_sheet_summary": "Ringkasan",
+        "x_sheet_groups": "Kelompok",
+        "x_sheet_domains": "Domain",
+        "x_sheet_aspects": "Aspek",
+        "x_sheet_indicators": "Indikator",
+        "x_sheet_problems": "Masalah",
+        "x_group": "Kelompok",
+        "x_boundary": "Di batas predikat",
+        "x_index_exact": "Indeks (eksak)",
+        "x_files": "Berkas dinilai",
+        "x_mean_exact": "Rata-rata indeks (eksak)",
+        "x_yes": "Ya",
+        "x_no": "Tidak",
+        "x_sheet_readiness": "Kesiapan",
+        "x_infos": "Info",
+        "x_risk_exact": "Indeks berisiko (eksak)",
+        "x_drop_exact": "Dampak ke indeks (eksak)",
+        "x_check_file": "Hasil (JSON)",
         "d_title": "Perubahan {index_name}: {old} → {new}",
         "d_title_batch": "Perubahan indeks: {n} instansi dicocokkan",
         "d_index": "Indeks",
@@ -295,8 +318,32 @@ TEXT: dict[str, dict[str, str]] = {
         "s_problem": "Problem",
         "s_gate": "Gate",
         "s_mixed": (
-            "Averages are per rubric: indices from different instruments cannot be averaged."
+            "Averages are within one group (the same rubric and year): indices from different"
+            " instruments or years cannot be averaged."
         ),
+        "s_group": "Year {year}, rubric {rubric}",
+        "s_groups": (
+            "These files fall into {n} groups of rubric and year: {names}. Ranks and averages"
+            " are computed within each group, never across groups."
+        ),
+        "x_sheet_summary": "Summary",
+        "x_sheet_groups": "Groups",
+        "x_sheet_domains": "Domains",
+        "x_sheet_aspects": "Aspects",
+        "x_sheet_indicators": "Indicators",
+        "x_sheet_problems": "Problems",
+        "x_group": "Group",
+        "x_boundary": "At a predikat boundary",
+        "x_index_exact": "Index (exact)",
+        "x_files": "Files scored",
+        "x_mean_exact": "Mean index (exact)",
+        "x_yes": "Yes",
+        "x_no": "No",
+        "x_sheet_readiness": "Readiness",
+        "x_infos": "Info",
+        "x_risk_exact": "Index at risk (exact)",
+        "x_drop_exact": "Cost to the index (exact)",
+        "x_check_file": "Result (JSON)",
         "report_title": "{index_name} report",
         "identity": "Identity",
         "institution": "Institution (Instansi)",

@@ -154,6 +154,7 @@ class _Row(_Model):
     warnings: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS)
     gates: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS)
     result: Text | None = None
+    rank_shared: bool | None = None
 
 
 class _SummaryFile(_Model):
@@ -371,6 +372,7 @@ def summary_rows(
                 tuple(r.errors),
                 tuple(r.gates),
                 r.result,
+                bool(r.rank_shared) and headline is not None,
             )
         )
     return out
