@@ -84,9 +84,9 @@ def batch(
         with runguard.locked(out_dir), runguard.stop_signals_interrupt():
             try:
                 outcomes = _run_with_progress(b, files, job, workers, quiet)
-                b.mark_duplicates(outcomes)
+                b.mark_duplicates(outcomes, lang.value)
                 b.assign_stems(outcomes)
-                b.apply_gates(outcomes, gates)
+                b.apply_gates(outcomes, gates, lang.value)
                 ordered = b.ranked(outcomes)
                 if browser is not None:
                     # cold start: the PDF printer, for --reports pdf only

@@ -104,7 +104,7 @@ def score(
         table = _table(lambda c: score_table(c, result, loaded.rubric, lang.words), output)
         if table is not None:
             out.write(output or "-", table, [file])
-    misses = gates_mod.check(result.headline(), gates) if gates.active else []
+    misses = gates_mod.check(result.headline(), gates, lang.value) if gates.active else []
     for m in misses:
         said = f"{result.institution.name}: {in_words(m, lang.words)}"
         typer.echo(printable(f"{t(lang.words, 'cli.gate_failed')}: {said}"), err=True)
