@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from spbe_cli.i18n import Lang, Msg, in_words
 from spbe_cli.safetext import file_name
+
+# What a problem says: a catalogue message, put into words in the reader's language. A
+# plain `str` is for text that is the same in every language (a cell such as `Jawaban!E13`)
+# or a message that came from elsewhere already in words.
+Words = Msg | str
 
 
 @dataclass(frozen=True)
@@ -13,22 +19,29 @@ class Problem:
     """One located problem: `file: where: message` (where is `Sheet!C14`, `line 3, a.b[0]`)."""
 
     file: str
-    where: str
-    message: str
+    where: Words
+    message: Words
+
+    def text(self, lang: Lang) -> str:
+        where = in_words(self.where, lang)
+        parts = [p for p in (file_name(self.file) if self.file else "", where) if p]
+        return ": ".join([*parts, in_words(self.message, lang)])
 
     def __str__(self) -> str:
-        parts = [p for p in (file_name(self.file) if self.file else "", self.where) if p]
-        return ": ".join([*parts, self.message])
+        return self.text("id")
 
 
 class SpbeError(Exception):
     """Base of every error the CLI reports without a traceback (exit code 2)."""
 
-    def __init__(self, problems: Iterable[Problem] | str) -> None:
-        if isinstance(problems, str):
+    def __init__(self, problems: Iterable[Problem] | Words) -> None:
+        if isinstance(problems, Msg | str):
             problems = [Problem("", "", problems)]
         self.problems: list[Problem] = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def text(self, lang: Lang) -> str:
+        return "\n".join(p.text(lang) for p in self.problems)
 
     def __reduce__(self) -> tuple[type[SpbeError], tuple[list[Problem]]]:
         # Across processes (batch workers, an isolated reader) with its located problems.
@@ -54,7 +67,7 @@ class Collector:
         self.file = file
         self.problems: list[Problem] = []
 
-    def add(self, where: str, message: str) -> None:
+    def add(self, where: Words, message: Words) -> None:
         self.problems.append(Problem(self.file, where, message))
 
     def raise_if_any(self, kind: type[SpbeError] = InputError) -> None:

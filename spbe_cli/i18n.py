@@ -1,10 +1,21 @@
-"""Report wording in Indonesian (default) and English; official terms stay Indonesian."""
+"""The message catalogue: everything a user reads, in Indonesian (default) and English.
+
+Report and summary wording is `TEXT` here; located messages (errors, warnings of the
+command line, help) are in the modules of `spbe_cli.msgs`, one per area. `t(lang, key)`
+finds a key in either; a `Msg` is a message not yet put into words, so the code that
+finds a problem need not know the language of the person who will read it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Literal
 
+from spbe_cli.msgs import MESSAGES
+
 Lang = Literal["id", "en"]
+LANGS: tuple[Lang, ...] = ("id", "en")
 
 TEXT: dict[str, dict[str, str]] = {
     "id": {
@@ -383,7 +394,42 @@ TEXT: dict[str, dict[str, str]] = {
 
 
 def t(lang: Lang, key: str, **params: object) -> str:
-    return TEXT[lang][key].format(**params)
+    """The text of `key` in `lang`, its `{params}` filled (a `Msg` param in the same lang)."""
+    template = TEXT[lang].get(key)
+    if template is None:
+        template = MESSAGES[lang][key]
+    if params:
+        filled = {k: v.text(lang) if isinstance(v, Msg) else v for k, v in params.items()}
+        return template.format(**filled)
+    return template
+
+
+def default_lang(environ: Mapping[str, str]) -> Lang:
+    """The language when no --lang is given: `SPBE_LANG` (id or en), else Indonesian."""
+    return "en" if environ.get("SPBE_LANG", "").strip().lower() == "en" else "id"
+
+
+@dataclass(frozen=True, slots=True)
+class Msg:
+    """A catalogue message with its values, put into words by whoever shows it."""
+
+    key: str
+    params: dict[str, object] = field(default_factory=dict)
+
+    def text(self, lang: Lang) -> str:
+        return t(lang, self.key, **self.params)
+
+    def __str__(self) -> str:
+        return self.text("id")
+
+
+def msg(key: str, **params: object) -> Msg:
+    return Msg(key, params)
+
+
+def in_words(text: Msg | str, lang: Lang) -> str:
+    """A message or a verbatim text (a cell reference, a sheet name) in `lang`."""
+    return text.text(lang) if isinstance(text, Msg) else text
 
 
 def gloss(lang: Lang, name: str, english: str | None) -> str:

@@ -139,7 +139,7 @@ def test_unwritable_output_is_one_error_before_any_scoring(
     out = tmp_path / "o"
     result = runner.invoke(app, ["batch", str(folder), "--out", str(out), *STAMP])
     assert result.exit_code == 2
-    assert result.stderr.count("error:") == 1
+    assert result.stderr.count("galat:") == 1
     assert f"{out}" in result.stderr and "cannot write: Permission denied" in result.stderr
     assert "Traceback" not in result.output + result.stderr
 
@@ -166,7 +166,7 @@ def test_output_failing_mid_run_stops_the_run_cleanly(
     monkeypatch.setattr(output, "stage", fills_up)
     result = runner.invoke(app, ["batch", str(folder), "--out", str(out), "--jobs", "1", *STAMP])
     assert result.exit_code == 2
-    assert result.stderr.count("error:") == 1 and "No space left" in result.stderr
+    assert result.stderr.count("galat:") == 1 and "No space left" in result.stderr
     assert "Traceback" not in result.output + result.stderr
     assert list(out.iterdir()) == []
 
@@ -190,7 +190,7 @@ def test_output_failing_in_a_worker_stops_the_run_cleanly(
     monkeypatch.setattr(output, "stage", fails_for_one)
     result = runner.invoke(app, ["batch", str(folder), "--out", str(out), "--jobs", "2", *STAMP])
     assert result.exit_code == 2
-    assert result.stderr.count("error:") == 1 and "No space left" in result.stderr
+    assert result.stderr.count("galat:") == 1 and "No space left" in result.stderr
     assert list(out.iterdir()) == []
 
 
@@ -381,4 +381,4 @@ def test_ci_workflow_is_valid_and_its_commands_exist(runner: CliRunner) -> None:
 @pytest.mark.parametrize("bad", [["--reports", "docx"], ["--min-predikat", "Hebat"]])
 def test_bad_options(runner: CliRunner, tmp_path: Path, bad: list[str]) -> None:
     result = runner.invoke(app, ["batch", str(ROOT / "examples"), "--out", str(tmp_path), *bad])
-    assert result.exit_code == 2 and "error:" in result.stderr
+    assert result.exit_code == 2 and "galat:" in result.stderr

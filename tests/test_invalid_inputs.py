@@ -56,7 +56,7 @@ def build_input(case: dict[str, Any], examples: Path, tmp: Path) -> Path:
 def test_invalid_input(case_file: Path, runner: Any, examples: Path, tmp_path: Path) -> None:
     case = yaml.safe_load(case_file.read_text(encoding="utf-8"))
     path = build_input(case, examples, tmp_path)
-    result = runner.invoke(app, ["score", str(path), *case.get("args", [])])
+    result = runner.invoke(app, ["score", str(path), "--lang", "en", *case.get("args", [])])
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)

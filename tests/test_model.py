@@ -292,7 +292,7 @@ def test_hostile_result_json_is_exit_2(runner: CliRunner, tmp_path: Path, text: 
     bad = tmp_path / "result.json"
     bad.write_text(text, encoding="utf-8")
     result = runner.invoke(app, ["report", str(bad)])
-    assert result.exit_code == 2 and result.stderr.startswith(f"error: {bad}")
+    assert result.exit_code == 2 and result.stderr.startswith(f"galat: {bad}")
 
 
 @pytest.mark.parametrize(
@@ -308,7 +308,7 @@ def test_a_bad_summary_in_a_batch_diff_is_exit_2(
     answers_yaml(new / "x.yaml", levels_2026())
     (old / "summary.json").write_bytes(content)
     result = runner.invoke(app, ["diff", str(old), str(new)])
-    assert result.exit_code == 2 and f"error: {old / 'summary.json'}" in result.stderr
+    assert result.exit_code == 2 and f"galat: {old / 'summary.json'}" in result.stderr
 
 
 # --- numbers typed by people ------------------------------------------------------------
@@ -330,7 +330,7 @@ def test_non_finite_numbers_are_usage_errors(
     f = str(answers_yaml(tmp_path / "a.yaml", levels_2026()))
     result = runner.invoke(app, [a.replace("{f}", f) for a in args])
     assert result.exit_code == 2
-    assert f"error: {option}: 'nan'" in result.stderr or f"error: {option}: 'inf'" in result.stderr
+    assert f"galat: {option}: 'nan'" in result.stderr or f"galat: {option}: 'inf'" in result.stderr
     assert "A1=" in result.stderr or "not a number" in result.stderr or "neither" in result.stderr
 
 

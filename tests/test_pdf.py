@@ -293,7 +293,7 @@ def test_pdf_is_not_written_to_a_terminal(monkeypatch: pytest.MonkeyPatch) -> No
 @pytest.mark.parametrize("command", ["score", "report", "diff"])
 def test_help_says_how_pdf_is_chosen(runner: CliRunner, command: str) -> None:
     help_text = runner.invoke(app, [command, "--help"]).stdout
-    assert "pdf for -o FILE.pdf" in " ".join(help_text.replace("│", " ").split())
+    assert "pdf untuk -o BERKAS.pdf" in " ".join(help_text.replace("│", " ").split())
 
 
 @needs_browser

@@ -21,7 +21,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
+from spbe_cli.cli import language
 from spbe_cli.errors import SpbeError
+from spbe_cli.i18n import t
 from spbe_cli.numbers import parse_decimal
 from spbe_cli.safetext import printable
 
@@ -35,16 +37,39 @@ def report_error(err: SpbeError) -> None:
 
     from spbe_cli.console import say  # cold start: the one sanitiser, with rich
 
+    lang = language.current()
     console = Console(stderr=True, highlight=False, soft_wrap=True)
+    prefix = f"[bold red]{t(lang, 'cli.error')}:[/] "
     for p in err.problems:
-        say(console, str(p), prefix="[bold red]error:[/] ")
+        say(console, p.text(lang), prefix=prefix)
     if len(err.problems) > 1:
-        console.print(f"{len(err.problems)} problems", style="red")
+        console.print(t(lang, "cli.problems", n=len(err.problems)), style="red")
 
 
 class SpbeGroup(TyperGroup):
-    """The root command: the one place where an SpbeError (from any command, or from an
-    option's parser) becomes its located messages and exit code 2."""
+    """The root command: the language of the run is settled here, before parsing; an
+    SpbeError (from any command, or from an option's parser) becomes its located messages
+    and exit code 2; click's usage errors are put into the same language."""
+
+    def main(self, args: Any = None, *rest: Any, **kwargs: Any) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        language.localize(self, language.detect(argv, os.environ))
+        return super().main(argv, *rest, **kwargs)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except _usage_error() as e:
+            raise language.translated(e) from None
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            known = ", ".join(self.list_commands(ctx))
+            lang = language.current()
+            text = t(lang, "cli.usage.no_such_command", name=printable(name[:60]), known=known)
+            raise language.usage_error(text, ctx)
+        return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -52,6 +77,13 @@ class SpbeGroup(TyperGroup):
         except SpbeError as e:
             report_error(e)
             raise typer.Exit(EXIT_INPUT) from None
+        except _usage_error() as e:
+            raise language.translated(e) from None
+
+
+def _usage_error() -> type[Exception]:
+    usage_error: type[Exception] = language.click_module().exceptions.UsageError
+    return usage_error
 
 
 if TYPE_CHECKING:
@@ -60,13 +92,11 @@ if TYPE_CHECKING:
 app = typer.Typer(
     cls=SpbeGroup,
     name="spbe",
-    help="Compute the SPBE / Pemerintah Digital index exactly and write reports.\n\n"
-    "Exit codes: 0 ok, 1 a gate failed, 2 bad input or usage.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-rubrics_app = typer.Typer(help="List, show and check rubric files.", invoke_without_command=True)
+rubrics_app = typer.Typer(invoke_without_command=True)
 app.add_typer(rubrics_app, name="rubrics")
 
 
@@ -118,7 +148,7 @@ def _console() -> Any:
 
 RubricOpt = Annotated[
     str | None,
-    typer.Option("--rubric", "-r", help="Built-in rubric id or a rubric YAML file."),
+    typer.Option("--rubric", "-r"),
 ]
 
 
@@ -203,18 +233,13 @@ class Pdf:
 
 OutputOpt = Annotated[
     str | None,
-    typer.Option(
-        "--output", "-o", help="Write here ('-' = stdout); the extension may say the format."
-    ),
+    typer.Option("--output", "-o"),
 ]
-LangOpt = Annotated[
-    Lang, typer.Option("--lang", case_sensitive=False, help="Report language (id or en).")
-]
+LangOpt = Annotated[Lang, typer.Option("--lang", case_sensitive=False, envvar="SPBE_LANG")]
 GeneratedAtOpt = Annotated[
     str | None,
     typer.Option(
         "--generated-at",
-        help="Time stamped in reports (ISO 8601); default SOURCE_DATE_EPOCH, else now.",
     ),
 ]
 
@@ -256,15 +281,12 @@ FailUnderOpt = Annotated[
     typer.Option(
         "--fail-under",
         parser=option_number("--fail-under"),
-        help="Gate: exit 1 when the index is below this.",
     ),
 ]
-MinPredikatOpt = Annotated[
-    str | None, typer.Option("--min-predikat", help="Gate: exit 1 below this predikat.")
-]
+MinPredikatOpt = Annotated[str | None, typer.Option("--min-predikat")]
 MinDomainOpt = Annotated[
     list[str] | None,
-    typer.Option("--min-domain", help="Gate: ID=VALUE for a domain or aspect (repeatable)."),
+    typer.Option("--min-domain"),
 ]
 
 

@@ -34,33 +34,23 @@ from spbe_cli.errors import Problem, SpbeError
 
 @app.command()
 def batch(
-    paths: Annotated[list[str], typer.Argument(help="Answer files, folders (recursive) or globs.")],
-    out_dir: Annotated[
-        Path, typer.Option("--out", help="Folder for results and summaries.")
-    ] = Path("spbe-out"),
+    paths: Annotated[list[str], typer.Argument()],
+    out_dir: Annotated[Path, typer.Option("--out")] = Path("spbe-out"),
     rubric: RubricOpt = None,
-    jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=0, help="Parallel workers (0: one per core).")
-    ] = 0,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0)] = 0,
     reports: Annotated[
         str | None,
-        typer.Option("--reports", help="Per-institution reports: md, html, pdf (comma list)."),
+        typer.Option("--reports"),
     ] = None,
     lang: LangOpt = Lang.id,
     missing: Annotated[
         Missing,
-        typer.Option(
-            case_sensitive=False, help="Unanswered indicators: an error, or scored at the minimum."
-        ),
+        typer.Option(case_sensitive=False),
     ] = Missing.error,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
-    allow_invalid: Annotated[
-        bool, typer.Option("--allow-invalid", help="Exit 0 even when some files are invalid.")
-    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    allow_invalid: Annotated[bool, typer.Option("--allow-invalid")] = False,
     generated_at: GeneratedAtOpt = None,
-    verbose: Annotated[
-        bool, typer.Option("--verbose", "-v", help="Also list every file skipped, and why.")
-    ] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
     fail_under: FailUnderOpt = None,
     min_predikat: MinPredikatOpt = None,
     min_domain: MinDomainOpt = None,

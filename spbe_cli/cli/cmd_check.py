@@ -39,39 +39,29 @@ class CheckFormat(StrEnum):
 
 @app.command()
 def check(
-    paths: Annotated[
-        list[str], typer.Argument(help="An answer file, or folders (recursive) and globs.")
-    ],
+    paths: Annotated[list[str], typer.Argument()],
     evidence: Annotated[
         Path | None,
-        typer.Option(
-            "--evidence", help="Evidence folder (paths are relative to it or to the answers)."
-        ),
+        typer.Option("--evidence"),
     ] = None,
     previous: Annotated[
         Path | None,
         typer.Option(
             "--previous",
-            help="Last year's answers or result JSON (for folders: a folder or summary.json).",
         ),
     ] = None,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Exit 1 on warnings too, not only on errors.")
-    ] = False,
+    strict: Annotated[bool, typer.Option("--strict")] = False,
     fmt: Annotated[
         CheckFormat | None,
         typer.Option(
             "--format",
             "-f",
             case_sensitive=False,
-            help="Output format (default: table; pdf for -o FILE.pdf).",
         ),
     ] = None,
     output: Annotated[
         str | None,
-        typer.Option(
-            "--output", "-o", help="Write here ('-' = stdout); for folders, the output folder."
-        ),
+        typer.Option("--output", "-o"),
     ] = None,
     rubric: RubricOpt = None,
     lang: LangOpt = Lang.id,

@@ -39,19 +39,14 @@ class DiffFormat(StrEnum):
 
 @app.command()
 def diff(
-    old: Annotated[
-        Path, typer.Argument(help="Older answers or result JSON (or a folder/summary).")
-    ],
-    new: Annotated[
-        Path, typer.Argument(help="Newer answers or result JSON (or a folder/summary).")
-    ],
+    old: Annotated[Path, typer.Argument()],
+    new: Annotated[Path, typer.Argument()],
     fmt: Annotated[
         DiffFormat | None,
         typer.Option(
             "--format",
             "-f",
             case_sensitive=False,
-            help="Output format (default: table; pdf for -o FILE.pdf).",
         ),
     ] = None,
     output: OutputOpt = None,
@@ -62,12 +57,9 @@ def diff(
         typer.Option(
             "--fail-on-drop",
             parser=option_number("--fail-on-drop"),
-            help="Gate: exit 1 when the index falls by more than TOL (bare flag: TOL 0).",
         ),
     ] = None,
-    fail_on_predikat_drop: Annotated[
-        bool, typer.Option("--fail-on-predikat-drop", help="Gate: exit 1 when the predikat falls.")
-    ] = False,
+    fail_on_predikat_drop: Annotated[bool, typer.Option("--fail-on-predikat-drop")] = False,
 ) -> None:
     """What changed between two years: index, predikat, domains, aspects, indicators."""
     # cold start: the loader of saved results (pydantic models), for diff only

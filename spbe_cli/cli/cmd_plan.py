@@ -32,24 +32,19 @@ class PlanFormat(StrEnum):
 
 @app.command()
 def plan(
-    file: Annotated[Path, typer.Argument(help="Answers (any format) or a result JSON.")],
+    file: Annotated[Path, typer.Argument()],
     target: Annotated[
         str | None,
-        typer.Option("--target", "-t", help="A predikat (Baik) or an index (3.0); default next."),
+        typer.Option("--target", "-t"),
     ] = None,
-    costs: Annotated[
-        Path | None, typer.Option("--costs", help="Effort per indicator (YAML or CSV).")
-    ] = None,
-    max_steps: Annotated[
-        int | None, typer.Option("--max-steps", min=0, help="Refuse plans longer than this.")
-    ] = None,
+    costs: Annotated[Path | None, typer.Option("--costs")] = None,
+    max_steps: Annotated[int | None, typer.Option("--max-steps", min=0)] = None,
     fmt: Annotated[
         PlanFormat | None,
         typer.Option(
             "--format",
             "-f",
             case_sensitive=False,
-            help="Output format (default: table, or -o's extension).",
         ),
     ] = None,
     output: OutputOpt = None,
@@ -59,7 +54,6 @@ def plan(
         BasisOpt | None,
         typer.Option(
             case_sensitive=False,
-            help="Reach the target on the rounded index (rubric default) or exact.",
         ),
     ] = None,
 ) -> None:

@@ -8,15 +8,12 @@ from typing import Annotated
 
 import typer
 
-from spbe_cli.cli import (
-    _console,
-    rubrics_app,
-)
+from spbe_cli.cli import Lang, LangOpt, _console, rubrics_app
 from spbe_cli.safetext import file_name
 
 
 @rubrics_app.callback()
-def rubrics_list(ctx: typer.Context) -> None:
+def rubrics_list(ctx: typer.Context, lang: LangOpt = Lang.id) -> None:
     """List the built-in rubrics with their years and confidence."""
     if ctx.invoked_subcommand is not None:
         return
@@ -28,7 +25,7 @@ def rubrics_list(ctx: typer.Context) -> None:
 
 
 @rubrics_app.command("show")
-def rubrics_show(rubric: Annotated[str, typer.Argument(help="Built-in id or YAML file.")]) -> None:
+def rubrics_show(rubric: Annotated[str, typer.Argument()], lang: LangOpt = Lang.id) -> None:
     """Show a rubric's structure, weights, scales and predikat bands."""
     # cold start: the rubric models (pydantic) and rich, for this command only
     from spbe_cli.console import rubric_show
@@ -38,7 +35,7 @@ def rubrics_show(rubric: Annotated[str, typer.Argument(help="Built-in id or YAML
 
 
 @rubrics_app.command("schema")
-def rubrics_schema() -> None:
+def rubrics_schema(lang: LangOpt = Lang.id) -> None:
     """Print the JSON Schema of rubric files, for editors and rubric authors."""
     from spbe_cli.rubric import Rubric  # cold start: the rubric models (pydantic)
 
@@ -46,7 +43,7 @@ def rubrics_schema() -> None:
 
 
 @rubrics_app.command("check")
-def rubrics_check(file: Annotated[Path, typer.Argument(help="A rubric YAML file.")]) -> None:
+def rubrics_check(file: Annotated[Path, typer.Argument()], lang: LangOpt = Lang.id) -> None:
     """Validate a custom rubric file; every problem with its line and field path."""
     from spbe_cli.rubric import parse_rubric, read_rubric_file  # cold start: pydantic models
 

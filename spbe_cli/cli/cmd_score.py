@@ -36,7 +36,7 @@ from spbe_cli.safetext import argv_text, printable
 
 @app.command()
 def score(
-    file: Annotated[Path, typer.Argument(help="Answers: .xlsx .xlsm .xls .ods .csv .yaml .json")],
+    file: Annotated[Path, typer.Argument()],
     rubric: RubricOpt = None,
     fmt: Annotated[
         ScoreFormat | None,
@@ -44,7 +44,6 @@ def score(
             "--format",
             "-f",
             case_sensitive=False,
-            help="Output format (default: table; pdf for -o FILE.pdf).",
         ),
     ] = None,
     output: OutputOpt = None,
@@ -52,14 +51,12 @@ def score(
         Missing,
         typer.Option(
             case_sensitive=False,
-            help="Unanswered indicators: an error, or scored at the scale minimum.",
         ),
     ] = Missing.error,
     predikat_basis: Annotated[
         BasisOpt | None,
         typer.Option(
             case_sensitive=False,
-            help="Classify the rounded index (rubric default) or the exact one.",
         ),
     ] = None,
     lang: LangOpt = Lang.id,
@@ -115,20 +112,19 @@ def score(
 
 @app.command()
 def report(
-    result_file: Annotated[Path, typer.Argument(help="A result JSON from `spbe score -f json`.")],
+    result_file: Annotated[Path, typer.Argument()],
     fmt: Annotated[
         ReportFormat | None,
         typer.Option(
             "--format",
             "-f",
             case_sensitive=False,
-            help="Report format (default: html; pdf for -o FILE.pdf).",
         ),
     ] = None,
     output: OutputOpt = None,
     rubric: Annotated[
         str | None,
-        typer.Option("--rubric", "-r", help="The rubric file, for results of a custom rubric."),
+        typer.Option("--rubric", "-r"),
     ] = None,
     lang: LangOpt = Lang.id,
     generated_at: GeneratedAtOpt = None,
@@ -152,18 +148,17 @@ def report(
 
 @app.command()
 def template(
-    output: Annotated[str, typer.Option("--output", "-o", help="Where to write the .xlsx.")],
+    output: Annotated[str, typer.Option("--output", "-o")],
     rubric: Annotated[
         str | None,
         typer.Option(
             "--rubric",
             "-r",
-            help="Built-in rubric id or a rubric YAML file (default: the rubric of --year,"
-            " else of this year).",
         ),
     ] = None,
-    institution: Annotated[str | None, typer.Option(help="Pre-fill Instansi.")] = None,
-    year: Annotated[int | None, typer.Option(help="Pre-fill Tahun; picks its rubric.")] = None,
+    institution: Annotated[str | None, typer.Option()] = None,
+    year: Annotated[int | None, typer.Option()] = None,
+    lang: LangOpt = Lang.id,
 ) -> None:
     """Write the canonical answer workbook for a rubric, ready to fill in."""
     # cold start: openpyxl (about 0.3 s) and the rubric models, for this command only
