@@ -115,6 +115,8 @@ def plan(
     top = int(rubric.values.max)
     problem, (low, high), lead_shift = _problem(score, top, costs, max_raise, needs)
     choice, exact_choice = plansearch.best(problem, low, high)
+    if choice is None and max_raise is not None:
+        result.uncapped_steps = _fewest(score, top, None, needs, None, None)
     if max_steps is not None and (choice is None or sum(choice) > max_steps):
         if choice is not None:
             result.needed_steps = _fewest(score, top, max_raise, needs, choice, costs)
@@ -123,8 +125,6 @@ def plan(
         )
     elif choice is None:
         result.reachable = False
-        if max_raise is not None:
-            result.uncapped_steps = _fewest(score, top, None, needs, None, None)
         return result
     if result.reachable and basis == "rounded" and problem.total(choice)[0] < high:
         # Among plans equal in cost and steps, prefer one that also meets the exact target.
