@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import collections
+import cProfile
 import csv
 import io
 import itertools
 import json
 import math
+import pstats
 from fractions import Fraction
 from pathlib import Path
 
@@ -421,3 +423,97 @@ def test_a_target_above_the_scale_is_unreachable() -> None:
     assert not p.reachable and p.steps == []
     capped = plan(rubric, sc, Fraction("5.01"), "Lebih", "exact", max_raise=2)  # type: ignore[arg-type]
     assert not capped.reachable and capped.uncapped_steps is None
+
+
+# --- the reports' Rekomendasi -----------------------------------------------------------
+
+STAMP = ["--generated-at", "2026-01-01T00:00:00+00:00"]
+
+
+def _recommendation(md: str) -> str:
+    """The Rekomendasi section of a Markdown report."""
+    start = md.index("## Recommendation")
+    return md[start : md.index("\n## ", start + 1)]
+
+
+def test_reports_rekomendasi_takes_costs_and_the_cap(runner: CliRunner, tmp_path: Path) -> None:
+    """`spbe score` and `spbe report` build the report's plan with --costs and --max-raise,
+    and the section says which assumptions it used; the saved result's report shows the
+    same plan as the workbook's."""
+    path = str(EX / "kabupaten-contoh-2024.xlsx")
+    costs = tmp_path / "upaya.yaml"
+    costs.write_text('costs:\n  "42": 5\n  "43": 5\n')
+    en = ["--lang", "en", *STAMP]
+    plain = _recommendation(runner.invoke(app, ["score", path, "-f", "md", *en]).stdout)
+    assert (
+        "Assumptions: each one-level step costs 1; no indicator is raised by more than 2;"
+        " target Sangat Baik on the rounded index."
+    ) in plain
+    opts = ["--costs", str(costs), "--max-raise", "3"]
+    md = runner.invoke(app, ["score", path, "-f", "md", *en, *opts]).stdout
+    section = _recommendation(md)
+    assert "effort per step from upaya.yaml; no indicator is raised by more than 3;" in section
+    assert "Total effort: 32." in section
+    # the cap of 3 lets indicator 11 rise 2 → 5 (three rows); the default cap, one row here
+    assert section.count("\n| 11 |") == 3 and plain.count("\n| 11 |") == 1
+    saved = tmp_path / "hasil.json"
+    runner.invoke(app, ["score", path, "-f", "json", "-o", str(saved)])
+    again = runner.invoke(app, ["report", str(saved), "-f", "md", *en, *opts])
+    assert again.exit_code == 0, again.output
+    assert _recommendation(again.stdout) == section
+    html = runner.invoke(app, ["report", str(saved), "-f", "html", *en, *opts]).stdout
+    assert "effort per step from upaya.yaml" in html
+    bad = tmp_path / "bad.yaml"
+    bad.write_text('"99": 3\n')
+    refused = runner.invoke(app, ["score", path, "-f", "md", "--costs", str(bad)])
+    assert refused.exit_code == 2 and "unknown indicator '99'" in refused.stderr
+
+
+def test_batch_reports_take_the_cap(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.xlsx").write_bytes((EX / "kabupaten-contoh-2024.xlsx").read_bytes())
+    out = tmp_path / "out"
+    args = ["batch", str(folder), "--out", str(out), "--reports", "md", "--lang", "en"]
+    result = runner.invoke(app, [*args, "--max-raise", "1", *STAMP])
+    assert result.exit_code == 0, result.output
+    report = out / "kabupaten-contoh-2024.md"
+    section = _recommendation(report.read_text(encoding="utf-8"))
+    assert "no indicator is raised by more than 1;" in section
+    assert "37 steps to Sangat Baik" in section
+
+
+def test_a_report_with_a_costed_capped_plan_scores_once(tmp_path: Path) -> None:
+    """The report receives the plan it shows: with costs and a cap that rules the target
+    out (the uncapped count is a second search, not a second score), still one score."""
+    from spbe_cli import pipeline, reports
+
+    f = tmp_path / "a.yaml"
+    f.write_text(
+        json.dumps(
+            {
+                "identitas": {"instansi": "X", "tahun": 2026},
+                "jawaban": {str(i): 1 for i in range(1, 21)},
+            }
+        )
+    )
+    profile = cProfile.Profile()
+    profile.enable()
+    loaded, result = pipeline.score_file(f)
+    choices = reports.PlanChoices({"1": {0: Fraction(2)}}, "upaya.yaml", 1)
+    texts = reports.report_texts(result, loaded, ("md", "html"), "en", "t", (), choices)
+    profile.disable()
+    stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
+    calls = [
+        v[1]
+        for (file, _, name), v in stats.items()
+        if name == "score" and file.endswith("scoring.py")
+    ]
+    assert calls == [1]
+    assert "effort per step from upaya.yaml; no indicator is raised by more than 1" in texts["md"]
+
+
+def test_the_cli_default_cap_is_the_planning_default() -> None:
+    from spbe_cli import cli, planning
+
+    assert cli.MAX_RAISE == planning.DEFAULT_MAX_RAISE
