@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass
+from itertools import accumulate
 
 Chain = tuple["Chain", int] | None  # the options chosen so far, newest last, as a linked list
 
@@ -37,37 +38,43 @@ def best(p: Problem, low: int, high: int) -> tuple[list[int] | None, list[int] |
     The state after some items is the gain so far, capped at `high`; for each, only the
     least key is kept, and of states only the Pareto front (more gain, or a smaller key): a
     state with less gain and no better key can only ever lead to plans no better than the
-    other's. Items are taken largest step first so that two bounds prune early: a state that
-    the remaining items cannot bring to `low` is dropped, and so is one whose key plus the
-    fewest steps still needed (times `step_key`) already exceeds the key of a complete plan
-    found greedily."""
+    other's. Items are taken largest step first so that a bound prunes early: a state whose key
+    plus the fewest steps the remaining items need to bring it to `low` (times `step_key`)
+    already exceeds the key of a complete plan found greedily is dropped, and so is one
+    they cannot bring there at all."""
     n = len(p.gains)
     if low <= 0:
         return [0] * n, [0] * n if high <= 0 else None
     order = sorted(range(n), key=lambda i: -_largest_step(p.gains[i]))
     gains = [p.gains[i] for i in order]
     keys = [p.keys[i] for i in order]
-    rest, biggest = _suffix_bounds(gains)
-    if rest[0] < low:
+    most = _most_gain(gains)
+    total = most[0][-1]
+    if total < low:
         return None, None
-    bound = _greedy_key(gains, keys, high if rest[0] >= high else low)
+    bound = _greedy_key(gains, keys, high if total >= high else low)
+    least = _least_increment(keys)
     states: dict[int, tuple[int, Chain]] = {0: (0, None)}
     for pos, (us, ks) in enumerate(zip(gains, keys, strict=True)):
-        reach, step = rest[pos + 1], biggest[pos + 1]
+        after = most[pos + 1]  # after[t]: the most gain t more steps can add
+        last, least_step = len(after) - 1, least[pos + 1]
         nxt: dict[int, tuple[int, Chain]] = {}
         for g, (key, chain) in states.items():
+            room = bound - key
             for k, unit in enumerate(us):
-                nk = key + ks[k]
-                if nk > bound:
+                step = ks[k]
+                if step > room:
                     break  # keys grow with k
                 ng = g + unit
-                if ng > high:
-                    ng = high
-                lacking = low - ng
-                if lacking > 0 and (
-                    lacking > reach or nk + -(-lacking // step) * p.step_key > bound
-                ):
-                    continue
+                if ng >= low:
+                    if ng > high:
+                        ng = high
+                else:
+                    # dropped when it cannot reach `low` within the steps the bound leaves
+                    steps_left = (room - step) // least_step
+                    if low - ng > after[steps_left if steps_left < last else last]:
+                        continue
+                nk = key + step
                 old = nxt.get(ng)
                 if old is None or nk < old[0]:
                     nxt[ng] = (nk, (chain, k))
@@ -118,15 +125,30 @@ def _largest_step(us: list[int]) -> int:
     return max((b - a for a, b in zip(us, us[1:], strict=False)), default=0)
 
 
-def _suffix_bounds(gains: list[list[int]]) -> tuple[list[int], list[int]]:
-    """For each position: the most gain the items from there on can add, and the largest
-    single step among them (at least 1, to divide by)."""
-    n = len(gains)
-    rest, biggest = [0] * (n + 1), [1] * (n + 1)
+def _most_gain(gains: list[list[int]]) -> list[list[int]]:
+    """For each position, the most gain t steps of the items from there on can add, for
+    t = 0, 1, …: the t largest single steps, as if any step could be taken alone (so a
+    bound: the fewest steps that can add L is at least the first t reaching L)."""
+    most: list[list[int]] = [[0]]
+    steps: list[int] = []
+    for us in reversed(gains):
+        steps = sorted(steps + [b - a for a, b in zip(us, us[1:], strict=False)], reverse=True)
+        most.append(list(accumulate(steps, initial=0)))
+    return most[::-1]
+
+
+def _least_increment(keys: list[list[int]]) -> list[int]:
+    """For each position, the least any one step of the items from there on adds to a key
+    (1 where no step is left, to divide by)."""
+    n = len(keys)
+    least = [0] * (n + 1)  # 0: no step yet
     for pos in range(n - 1, -1, -1):
-        rest[pos] = rest[pos + 1] + gains[pos][-1]
-        biggest[pos] = max(biggest[pos + 1], _largest_step(gains[pos]))
-    return rest, biggest
+        ks = keys[pos]
+        steps = [b - a for a, b in zip(ks, ks[1:], strict=False)]
+        if least[pos + 1]:
+            steps.append(least[pos + 1])
+        least[pos] = min(steps, default=0)
+    return [x or 1 for x in least]
 
 
 def _greedy_key(gains: list[list[int]], keys: list[list[int]], need: int) -> int:
