@@ -118,11 +118,12 @@ def plan(
     if choice is None and max_raise is not None:
         result.uncapped_steps = _fewest(score, top, None, needs, None, None)
     if max_steps is not None and (choice is None or sum(choice) > max_steps):
-        if choice is not None:
-            result.needed_steps = _fewest(score, top, max_raise, needs, choice, costs)
+        unlimited = choice
         choice, result.reachable, exact_choice = plansearch.best_within(
             problem, low, high, max_steps
         )
+        if unlimited is not None and not result.reachable:
+            result.needed_steps = _fewest(score, top, max_raise, needs, unlimited, costs)
     elif choice is None:
         result.reachable = False
         return result

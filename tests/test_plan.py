@@ -517,3 +517,17 @@ def test_the_cli_default_cap_is_the_planning_default() -> None:
     from spbe_cli import cli, planning
 
     assert cli.MAX_RAISE == planning.DEFAULT_MAX_RAISE
+
+
+def test_max_steps_with_costs_takes_the_cheapest_plan_that_fits() -> None:
+    """The cheapest plan (indicator 2 three levels, cost 3) is longer than --max-steps 2;
+    the plan is then the cheapest of at most 2 steps that still reaches the target (one
+    step each, cost 11), and nothing is said to be missing."""
+    rubric = small_rubric([Fraction(60), Fraction(40)], decimal=False)
+    sc = scored(rubric, [Fraction(1), Fraction(1)])
+    costs = {"1": {0: Fraction(10)}, "2": {0: Fraction(1)}}
+    cheapest = plan(rubric, sc, Fraction(2), None, "exact", costs)  # type: ignore[arg-type]
+    assert [s.indicator for s in cheapest.steps] == ["2", "2", "2"]
+    p = plan(rubric, sc, Fraction(2), None, "exact", costs, max_steps=2)  # type: ignore[arg-type]
+    assert p.reachable and p.needed_steps is None
+    assert [s.indicator for s in p.steps] == ["1", "2"] and p.total_cost == 11
