@@ -181,8 +181,8 @@ def _problem(
     items = score.indicators
     spans = [_levels_to(i, top, max_raise) for i in items]
     gains, needs_units = _gain_units(items, spans, needs)
-    keys, lead_shift, step_key = _keys(score, spans, costs)
-    return plansearch.Problem(gains, keys, step_key), needs_units, lead_shift
+    keys, lead_shift = _keys(score, spans, costs)
+    return plansearch.Problem(gains, keys), needs_units, lead_shift
 
 
 def _gain_units(
@@ -212,13 +212,11 @@ def _cumulative(xs: list[int]) -> list[int]:
     return out
 
 
-def _keys(
-    score: Result, spans: list[range], costs: Costs | None
-) -> tuple[list[list[int]], int, int]:
+def _keys(score: Result, spans: list[range], costs: Costs | None) -> tuple[list[list[int]], int]:
     """Every option's key: cost, steps, aspect indices, from-levels and the indicator's
     position bit, packed into one integer whose order is the tuple's (each field wide
     enough never to carry into the next). Also the shift above the tie-breaks (what is
-    left is cost and steps) and the key of one step."""
+    left is cost and steps)."""
     items = score.indicators
     aspect = {a.id: a.index for a in score.aspects}
     weak = _scaled([aspect.get(i.aspect_id, score.overall.index) for i in items])
@@ -242,7 +240,7 @@ def _keys(
             row.append(key)
             level = to * lscale
         out.append(row)
-    return out, steps_shift, 1 << steps_shift
+    return out, steps_shift
 
 
 def _scaled(values: list[Fraction]) -> list[int]:

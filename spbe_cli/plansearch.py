@@ -4,7 +4,7 @@ A problem is a list of items (indicators); item i offers options k = 0, 1, …, 
 k steps), each with a cumulative gain in integer units and a cumulative key: a packed
 integer whose order is the order of plans (planning.py packs cost, steps and the
 tie-breaks into it). Gains and keys add up over items, and an item's key grows with k
-(every step adds at least `step_key`). Both searches are dynamic programmes over the items,
+(every step adds a positive amount). Both searches are dynamic programmes over the items,
 exact for that order: nothing here is a heuristic that could miss the best plan.
 
 `best` finds the plan with the least key whose gain reaches `low`, and the one reaching
@@ -24,7 +24,6 @@ Chain = tuple["Chain", int] | None  # the options chosen so far, newest last, as
 class Problem:
     gains: list[list[int]]  # per item: cumulative gain units of options 0..K (gains[i][0] == 0)
     keys: list[list[int]]  # per item: cumulative key of options 0..K (keys[i][0] == 0)
-    step_key: int  # every step adds at least this to a key (the steps field's unit)
 
     def total(self, choice: list[int]) -> tuple[int, int]:
         """The gain and the key of a choice (steps per item, in item order)."""
@@ -38,10 +37,10 @@ def best(p: Problem, low: int, high: int) -> tuple[list[int] | None, list[int] |
     The state after some items is the gain so far, capped at `high`; for each, only the
     least key is kept, and of states only the Pareto front (more gain, or a smaller key): a
     state with less gain and no better key can only ever lead to plans no better than the
-    other's. Items are taken largest step first so that a bound prunes early: a state whose key
-    plus the fewest steps the remaining items need to bring it to `low` (times `step_key`)
-    already exceeds the key of a complete plan found greedily is dropped, and so is one
-    they cannot bring there at all."""
+    other's. Items are taken largest step first so that a bound prunes early: a state is
+    dropped when the remaining items cannot bring it to `low` in as many steps as the key
+    of a complete plan found greedily still allows (that key, less the state's, divided by
+    the least any remaining step adds to a key)."""
     n = len(p.gains)
     if low <= 0:
         return [0] * n, [0] * n if high <= 0 else None
