@@ -17,8 +17,9 @@ from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.names import normalize, slug, stem, unique_stems
 from spbe_cli.outcome import Outcome
 from spbe_cli.pipeline import score_file
+from spbe_cli.planning import DEFAULT_MAX_RAISE
 from spbe_cli.readers import crashed
-from spbe_cli.reports import report_texts
+from spbe_cli.reports import PlanChoices, report_texts
 from spbe_cli.result import Headline, Result
 from spbe_cli.rubric import all_builtin
 
@@ -33,6 +34,7 @@ class Job:
     limits: Limits = DEFAULT
     out_dir: Path | None = None  # None: score only, write nothing
     run_id: str = "spbe"  # names this run's staged files, so that all can be found and removed
+    max_raise: int | None = DEFAULT_MAX_RAISE  # the reports' Rekomendasi: levels per indicator
 
 
 def score_one(path: Path, job: Job) -> Outcome:
@@ -66,7 +68,8 @@ PDF_SOURCE = "pdf-source"
 
 def _reports(result: Result, loaded: Any, job: Job) -> dict[str, str]:
     fmts = tuple(dict.fromkeys("html" if f == "pdf" else f for f in job.reports))
-    texts = report_texts(result, loaded, fmts, job.lang, job.generated_at)
+    choices = PlanChoices(max_raise=job.max_raise)
+    texts = report_texts(result, loaded, fmts, job.lang, job.generated_at, (), choices)
     if "pdf" in job.reports:
         texts[PDF_SOURCE] = texts["html"] if "html" in job.reports else texts.pop("html")
     return texts

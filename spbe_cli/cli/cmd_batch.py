@@ -14,10 +14,12 @@ from spbe_cli import output as out
 from spbe_cli.cli import (
     EXIT_GATE,
     EXIT_INPUT,
+    MAX_RAISE,
     FailUnderOpt,
     GeneratedAtOpt,
     Lang,
     LangOpt,
+    MaxRaiseOpt,
     MinDomainOpt,
     MinPredikatOpt,
     Missing,
@@ -57,6 +59,7 @@ def batch(
     fail_under: FailUnderOpt = None,
     min_predikat: MinPredikatOpt = None,
     min_domain: MinDomainOpt = None,
+    max_raise: MaxRaiseOpt = MAX_RAISE,
 ) -> None:
     """Score many institutions in one run: results, reports, ranked summaries, CI gates."""
     # cold start: the batch and its summaries (the pipeline, pydantic) for this command only
@@ -78,7 +81,9 @@ def batch(
     _prepare(out_dir)
     workers = _workers(jobs, len(files), quiet, lang.words)
     run_id = f"spbe-{os.getpid()}-{os.urandom(4).hex()}"
-    job = b.Job(rubric, missing.value, formats, lang.value, stamp, _limits(), out_dir, run_id)
+    job = b.Job(
+        rubric, missing.value, formats, lang.value, stamp, _limits(), out_dir, run_id, max_raise
+    )
     # one run at a time in --out; SIGTERM/SIGHUP end it like Ctrl-C (runguard)
     try:
         with runguard.locked(out_dir), runguard.stop_signals_interrupt():
