@@ -614,7 +614,7 @@ CASES = [
     Case(
         "source-date-epoch-superscript",
         with_env("SOURCE_DATE_EPOCH", "¹²"),
-        ["SOURCE_DATE_EPOCH: '¹²' is not seconds since 1970"],
+        ["SOURCE_DATE_EPOCH: '¹²' bukan jumlah detik sejak 1970"],
     ),
     Case(
         "generated-at-out-of-range",
@@ -625,7 +625,7 @@ CASES = [
     Case(
         "control-character-in-template-institution",
         template_with("Kab \x1b]0;x\x07"),
-        ["--institution: 'Kab \\x1b]0;x\\x07' holds control characters"],
+        ["--institution: 'Kab \\x1b]0;x\\x07' mengandung karakter kendali"],
     ),
     # unsafe files written
     Case(
@@ -637,7 +637,7 @@ CASES = [
     Case(
         "template-institution-undecodable-bytes",
         template_with("Kab \udcff"),
-        ["--institution: Kab \\udcff is not valid text"],
+        ["--institution: Kab \\udcff bukan teks yang sah"],
     ),
     Case(
         "summary-xlsx-without-xml-forbidden-characters",
