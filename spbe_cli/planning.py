@@ -26,6 +26,7 @@ from fractions import Fraction
 
 from spbe_cli import plansearch
 from spbe_cli.errors import SpbeError
+from spbe_cli.i18n import msg
 from spbe_cli.numbers import parse_decimal
 from spbe_cli.result import Result
 from spbe_cli.rubric import Rubric
@@ -304,11 +305,9 @@ def target_from(rubric: Rubric, score: Result, spec: str | None) -> tuple[Fracti
     try:
         value = Fraction(parse_decimal(spec, "--target"))
     except SpbeError:
-        raise SpbeError(
-            f"--target: {spec!r} is neither a predikat ({', '.join(names)}) nor an index"
-        ) from None
+        said = msg("model.plan.bad_target", target=repr(spec), names=", ".join(names))
+        raise SpbeError(said) from None
     if not rubric.values.min <= value <= rubric.values.max:
-        raise SpbeError(
-            f"--target: {spec} is outside the index range {rubric.values.min}–{rubric.values.max}"
-        )
+        lo, hi = rubric.values.min, rubric.values.max
+        raise SpbeError(msg("model.plan.target_outside", target=spec, min=lo, max=hi))
     return value, None

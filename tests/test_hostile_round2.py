@@ -534,12 +534,12 @@ CASES = [
     Case(
         "target-1e999999999",
         lambda tmp: plan_with(tmp, "--target", "1e999999999"),
-        ["--target: '1e999999999' is neither a predikat"],
+        ["--target: '1e999999999' bukan predikat"],
     ),
     Case(
         "target-nan",
         lambda tmp: plan_with(tmp, "--target", "NaN"),
-        ["--target: 'NaN' is neither a predikat"],
+        ["--target: 'NaN' bukan predikat"],
     ),
     Case(
         "jobs-400-capped",

@@ -288,7 +288,7 @@ def test_unreachable_already_met_and_max_steps(runner: CliRunner, tmp_path: Path
         "already_met"
     ]
     bad = runner.invoke(app, ["plan", path, "-t", "Hebat"])
-    assert bad.exit_code == 2 and "--target: 'Hebat' is neither a predikat" in bad.stderr
+    assert bad.exit_code == 2 and "--target: 'Hebat' bukan predikat" in bad.stderr
     # a rubric whose top is unreachable: every indicator capped below the target
     small = tmp_path / "a.yaml"
     small.write_text(

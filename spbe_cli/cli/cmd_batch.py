@@ -33,7 +33,7 @@ from spbe_cli.cli import (
 )
 from spbe_cli.errors import Problem, SpbeError, os_reason
 from spbe_cli.i18n import Lang as TextLang
-from spbe_cli.i18n import Msg, msg, t
+from spbe_cli.i18n import Msg, in_words, msg, t
 from spbe_cli.safetext import printable
 
 
@@ -313,21 +313,19 @@ def _print_batch(
         _print_rankings(console, table, clean(title), lang)
         if verbose:
             for path, why in skipped:
-                say(err, f"{file_name(path)}: {why}", prefix="skipped: ")
+                said = f"{file_name(path)}: {in_words(why, lang)}"
+                say(err, said, prefix=f"{t(lang, 'cli.batch.skipped_prefix')}: ")
     if off:
         names = ", ".join(
             f"{r.headline.institution.name} ({r.headline.institution.year}, {r.headline.rubric_id})"
             for r in off
         )
-        say(
-            err,
-            f"{len(off)} file(s) scored with a rubric that does not apply to their year: {names}",
-            prefix="[bold yellow]warning:[/] ",
-        )
+        said = t(lang, "cli.batch.year_mismatch", n=len(off), names=names)
+        say(err, said, prefix=f"[bold yellow]{t(lang, 'cli.warning')}:[/] ")
     for o in ordered:
         for m in o.errors:
-            say(err, m, prefix="[bold red]error:[/] ")
+            say(err, m, prefix=f"[bold red]{t(lang, 'cli.error')}:[/] ")
     for o in ordered:
         for m in o.gate_misses:
             name = o.result.institution.name if o.result else o.file
-            say(err, f"{name}: {m}", prefix="[bold yellow]gate failed:[/] ")
+            say(err, f"{name}: {m}", prefix=f"[bold yellow]{t(lang, 'cli.gate_failed')}:[/] ")

@@ -81,7 +81,8 @@ def diff(
     elif text is not None:
         out.write(output or "-", text, [old, new])
     for m in misses:
-        typer.echo(printable(f"gate failed: {m}"), err=True)
+        said = f"{t(lang.words, 'cli.gate_failed')}: {m}"
+        typer.echo(printable(said), err=True)
     if failed and not allow_invalid:
         raise typer.Exit(EXIT_INPUT)  # as `spbe batch`: after writing everything
     if misses:

@@ -1,6 +1,8 @@
 """Messages of saved results, numbers, gates, scoring, diff and plans."""
 
 ID: dict[str, str] = {
+    "model.plan.bad_target": "--target: {target} bukan predikat ({names}) dan bukan indeks",
+    "model.plan.target_outside": "--target: {target} di luar rentang indeks {min}–{max}",
     "model.number.bad": "{what}: {text} bukan angka (tulis seperti 2.6 atau 0,05)",
     "model.limit.bad": "'{value}' bukan bilangan bulat dari 1 sampai {most}",
     # gates: usage
@@ -65,6 +67,8 @@ ID: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
+    "model.plan.bad_target": "--target: {target} is neither a predikat ({names}) nor an index",
+    "model.plan.target_outside": "--target: {target} is outside the index range {min}–{max}",
     "model.number.bad": "{what}: {text} is not a number (write it like 2.6 or 0,05)",
     "model.limit.bad": "'{value}' is not a whole number from 1 to {most}",
     "model.gate.part_syntax": ("--min-domain: {spec} is not ID=VALUE (for example D3=2.0 or A5=2)"),
