@@ -8,12 +8,10 @@ it), so it is read from the raw arguments: the last `--lang X` or `--lang=X`, el
 
 from __future__ import annotations
 
-import importlib.abc
 import re
 import sys
 from collections.abc import Mapping, Sequence
 from enum import Enum
-from importlib.machinery import ModuleSpec
 from types import ModuleType
 from typing import Any
 
@@ -53,7 +51,6 @@ def click_module() -> ModuleType:
 def localize(command: Any, lang: Lang) -> None:
     """Give the command tree its --help in `lang`, and typer's panels their words."""
     _current[0] = lang
-    _framework_words(lang)
     _walk(command, "spbe", lang)
 
 
@@ -70,6 +67,7 @@ def _walk(command: Any, path: str, lang: Lang) -> None:
         if found is not None:
             param.help = found
     _help_option_words(command, lang)
+    _words_before_help(command, lang)
     for name, sub in getattr(command, "commands", {}).items():
         _walk(sub, f"{path}.{name}" if path != "spbe" else f"spbe.{name}", lang)
 
@@ -85,6 +83,16 @@ def _help_option_words(command: Any, lang: Lang) -> None:
         return option
 
     command.get_help_option = get_help_option
+
+
+def _words_before_help(command: Any, lang: Lang) -> None:
+    format_help = command.format_help
+
+    def with_words(ctx: Any, formatter: Any) -> None:
+        _framework_words(lang)
+        format_help(ctx, formatter)
+
+    command.format_help = with_words
 
 
 def _lookup(lang: Lang, key: str) -> str | None:
@@ -112,44 +120,15 @@ _RICH_WORDS = (
 
 
 def _framework_words(lang: Lang) -> None:
-    rich_utils = sys.modules.get("typer.rich_utils")
-    if rich_utils is None:
-        # typer imports its rich help (rich and markdown-it: a third of a cold start) only
-        # to print help or an error: the words are set when it does, not imported here
-        if not any(isinstance(f, _WordsOnImport) for f in sys.meta_path):
-            sys.meta_path.insert(0, _WordsOnImport())
-        return
+    """typer's panel words in `lang`. typer imports its rich help (rich and markdown-it, a
+    third of a cold start) only to print help or an error, so this runs just before either:
+    from a command's `format_help` and from `translated`/`usage_error`."""
+    # cold start: typer's rich help, only when help or an error is about to be printed
+    from typer import rich_utils
+
     for name in _RICH_WORDS:
         if hasattr(rich_utils, name):
             setattr(rich_utils, name, t(lang, f"cli.fw.{name}"))
-
-
-class _WordsOnImport(importlib.abc.MetaPathFinder):
-    """Finds typer.rich_utils through the other finders, and has its loader set the words
-    of the current language in it once it has run."""
-
-    def find_spec(self, name: str, path: Any, target: Any = None) -> ModuleSpec | None:
-        if name != "typer.rich_utils":
-            return None
-        for finder in sys.meta_path:
-            spec = None if finder is self else finder.find_spec(name, path, target)
-            if spec is not None and spec.loader is not None:
-                spec.loader = _ThenWords(spec.loader)
-                return spec
-        return None
-
-
-class _ThenWords(importlib.abc.Loader):
-    def __init__(self, loader: Any) -> None:
-        self.loader = loader
-
-    def create_module(self, spec: ModuleSpec) -> ModuleType | None:
-        module: ModuleType | None = self.loader.create_module(spec)
-        return module
-
-    def exec_module(self, module: ModuleType) -> None:
-        self.loader.exec_module(module)
-        _framework_words(current())
 
 
 _contexts: dict[str, type] = {}
@@ -179,6 +158,7 @@ def translated(error: Any) -> Any:
     lang = current()
     ctx = getattr(error, "ctx", None)
     kind = type(error).__name__
+    _framework_words(current())
     if getattr(error, "spbe_words", False):
         return error
     if kind == "NoSuchOption":
@@ -213,6 +193,7 @@ def translated(error: Any) -> Any:
 
 def usage_error(text: str, ctx: Any) -> Any:
     """A usage error (exit 2, with the command's usage line) already in our words."""
+    _framework_words(current())
     error = click_module().exceptions.UsageError(text, ctx)
     error.spbe_words = True
     return error
