@@ -29,7 +29,7 @@ from spbe_cli.cli import (
     app,
     browser_lang,
 )
-from spbe_cli.errors import Problem, SpbeError
+from spbe_cli.errors import Problem, SpbeError, Words
 
 
 @app.command()
@@ -210,7 +210,7 @@ def _print_batch(
     table: list[Any],
     out_dir: Path,
     quiet: bool,
-    skipped: list[tuple[str, str]],
+    skipped: list[tuple[str, Words]],
     verbose: bool,
 ) -> None:
     off = [r for r in table if r.headline and "rubric-year-mismatch" in r.headline.warnings]

@@ -8,6 +8,7 @@ from pathlib import Path
 from spbe_cli import isolate
 from spbe_cli.errors import InputError, Problem
 from spbe_cli.files import read_regular
+from spbe_cli.i18n import msg
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.readers.csvfile import decode, read_csv
 from spbe_cli.readers.mapping import read_mapping
@@ -20,18 +21,13 @@ SUFFIXES = SPREADSHEET_SUFFIXES + TEXT_SUFFIXES
 
 
 def read_bytes(path: Path, limit: int = DEFAULT.file_bytes) -> bytes:
-    return read_regular(path, limit, "file")
+    return read_regular(path, limit)
 
 
 def crashed(path: Path, why: str) -> Problem:
     """What a file gets whose reading took its process down (calamine aborts on some
     inputs no check foresees): here, and in a batch whose worker died on it."""
-    return Problem(
-        str(path),
-        "",
-        f"the spreadsheet reader crashed on this file ({why}); open it in a spreadsheet"
-        " program and save it again (and please report it)",
-    )
+    return Problem(str(path), "", msg("input.file.reader_crashed", why=why))
 
 
 def read_isolated(path: Path, limits: Limits = DEFAULT) -> RawAnswers:
@@ -52,15 +48,13 @@ def read_answers(path: Path, limits: Limits = DEFAULT) -> RawAnswers:
     name = str(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    "",
-                    f"unsupported file type {suffix or '(none)'}; use {', '.join(SUFFIXES)}",
-                )
-            ]
+        known = ", ".join(SUFFIXES)
+        said = (
+            msg("input.file.unsupported", suffix=suffix, known=known)
+            if suffix
+            else msg("input.file.no_suffix", known=known)
         )
+        raise InputError([Problem(name, "", said)])
     data = read_bytes(path, limits.file_bytes)
     sha = hashlib.sha256(data).hexdigest()
     if suffix in SPREADSHEET_SUFFIXES:
