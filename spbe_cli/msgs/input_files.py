@@ -13,8 +13,8 @@ ID: dict[str, str] = {
     "input.read.folder": "ini folder, bukan {what}",
     "input.read.cannot": "{what} tidak dapat dibaca: {reason}",
     "input.read.not_regular": "ini {kind}, bukan {what}; hanya berkas biasa yang dibaca",
-    "input.read.too_big": "ukuran {what} {size} byte; batasnya {limit}",
-    "input.read.grew": "{what} bertambah melewati batas {limit} byte saat sedang dibaca",
+    "input.read.too_big": "ukuran {what} {size} bita; batasnya {limit}",
+    "input.read.grew": "{what} bertambah melewati batas {limit} bita saat sedang dibaca",
     "input.os.permission": "akses ditolak",
     "input.os.not_found": "berkas atau folder tidak ditemukan",
     "input.kind.folder": "folder",
@@ -40,21 +40,19 @@ ID: dict[str, str] = {
     "input.skip.no_section": "tidak ada bagian identitas/jawaban",
     "input.skip.not_answers": "bukan berkas jawaban",
     "input.discovery.folder": "folder ini tidak dapat dibaca: {reason}",
-    "input.xlsx.unreadable": "buku kerja tidak dapat dibaca (rusak atau terpotong?): {detail}",
+    "input.xlsx.unreadable": "buku kerja tidak dapat dibaca (rusak atau terpotong?)",
     "input.xlsx.parts": "buku kerja berisi {parts} bagian; batasnya {limit} (SPBE_MAX_ZIP_PARTS)",
     "input.xlsx.part_size": (
-        "{part} berukuran {size} byte setelah diekstrak; batasnya {limit}"
+        "{part} berukuran {size} bita setelah diekstrak; batasnya {limit}"
         " (SPBE_MAX_UNPACKED_PART_MB)"
     ),
     "input.xlsx.size": (
-        "buku kerja berukuran {size} byte setelah diekstrak; batasnya {limit}"
+        "buku kerja berukuran {size} bita setelah diekstrak; batasnya {limit}"
         " (SPBE_MAX_UNPACKED_MB)"
     ),
-    "input.xlsx.part_mismatch": (
-        "buku kerja rusak: {detail} (sebuah bagian tidak cocok dengan kepalanya)"
-    ),
+    "input.xlsx.part_mismatch": "buku kerja rusak (sebuah bagian tidak cocok dengan kepalanya)",
     "input.xlsx.shared_strings": (
-        "{part} menyatakan {strings} teks dalam {size} byte; buku kerja rusak (simpan ulang dari"
+        "{part} menyatakan {strings} teks dalam {size} bita; buku kerja rusak (simpan ulang dari"
         " program lembar kerja)"
     ),
     "input.xlsx.password": "buku kerja dilindungi kata sandi; simpan salinan tanpa kata sandi",
@@ -80,7 +78,7 @@ ID: dict[str, str] = {
         " {max_columns} (SPBE_MAX_ROWS, SPBE_MAX_COLUMNS)"
     ),
     "input.sheet.part_mismatch": (
-        "bagian berkas untuk lembar ini rusak: {detail} (tidak cocok dengan kepalanya)"
+        "bagian berkas untuk lembar ini rusak (tidak cocok dengan kepalanya)"
     ),
     "input.sheet.unreadable": "lembar ini tidak dapat dibaca: {detail}",
     "input.sheet.out_of_range": (
@@ -233,7 +231,7 @@ EN: dict[str, str] = {
     "input.skip.no_section": "no identitas/jawaban (identity/answers) section",
     "input.skip.not_answers": "not an answer file",
     "input.discovery.folder": "cannot read this folder: {reason}",
-    "input.xlsx.unreadable": "cannot read the workbook (corrupt or truncated?): {detail}",
+    "input.xlsx.unreadable": "cannot read the workbook (corrupt or truncated?)",
     "input.xlsx.parts": "the workbook has {parts} parts; the limit is {limit} (SPBE_MAX_ZIP_PARTS)",
     "input.xlsx.part_size": (
         "{part} unpacks to {size} bytes; the limit is {limit} (SPBE_MAX_UNPACKED_PART_MB)"
@@ -241,9 +239,7 @@ EN: dict[str, str] = {
     "input.xlsx.size": (
         "the workbook unpacks to {size} bytes; the limit is {limit} (SPBE_MAX_UNPACKED_MB)"
     ),
-    "input.xlsx.part_mismatch": (
-        "the workbook is corrupt: {detail} (a part does not match its header)"
-    ),
+    "input.xlsx.part_mismatch": "the workbook is corrupt (a part does not match its header)",
     "input.xlsx.shared_strings": (
         "{part} declares {strings} strings in {size} bytes; the workbook is corrupt (save it"
         " again from a spreadsheet program)"
@@ -266,9 +262,7 @@ EN: dict[str, str] = {
         "the sheet uses {rows} rows × {columns} columns; answer sheets are limited to {max_rows}"
         " × {max_columns} (SPBE_MAX_ROWS, SPBE_MAX_COLUMNS)"
     ),
-    "input.sheet.part_mismatch": (
-        "the sheet's part is corrupt: {detail} (it does not match its header)"
-    ),
+    "input.sheet.part_mismatch": "the sheet's part is corrupt (it does not match its header)",
     "input.sheet.unreadable": "cannot read the sheet: {detail}",
     "input.sheet.out_of_range": "cannot read the sheet: a cell's value is out of range ({detail})",
     "input.csv.separators": (
