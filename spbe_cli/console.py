@@ -9,11 +9,13 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from spbe_cli.i18n import Lang, t
 from spbe_cli.numbers import percent_text, round_text, signed_text, weight_text
 from spbe_cli.result import Result
 from spbe_cli.rubric import Aspect, Domain, LoadedRubric, Rubric
 from spbe_cli.safetext import printable, terminal_text
 from spbe_cli.scoring import TOP_WARNINGS
+from spbe_cli.view import warning_text
 
 
 def clean(text: object) -> str:
@@ -61,7 +63,7 @@ def _columns(table: Table, columns: list[tuple[str, str]]) -> None:
         table.add_column(col, justify=j)  # type: ignore[arg-type]
 
 
-def score_table(console: Console, result: Result, rubric: Rubric) -> None:
+def score_table(console: Console, result: Result, rubric: Rubric, lang: Lang) -> None:
     """The result in the terminal; every number by `numbers` from the exact value."""
     inst = result.institution
     bits = [
@@ -69,13 +71,15 @@ def score_table(console: Console, result: Result, rubric: Rubric) -> None:
         inst.type,
         inst.province,
         str(inst.year),
-        f"tahap {inst.stage}" if inst.stage else None,
+        t(lang, "cli.stage", stage=inst.stage) if inst.stage else None,
     ]
     console.print(Text(printable(" · ".join(b for b in bits if b)), style="bold"))
-    say(console, f"Rubric: {result.rubric.id} ({result.rubric.selected_by})", "dim")
+    chosen = selected_by_text(lang, result.rubric.selected_by)
+    say(console, t(lang, "cli.rubric_line", id=result.rubric.id, why=chosen), "dim")
+    warning = t(lang, "cli.warning")
     top = [w for w in result.warnings if w.code in TOP_WARNINGS]
     for w in top:  # how the whole result must be read: before its numbers
-        say(console, f"warning: {w.message}", "bold yellow")
+        say(console, f"{warning}: {warning_text(lang, result, w)}", "bold yellow")
     places = result.places
 
     def pred(name: str) -> Text:
@@ -85,100 +89,145 @@ def score_table(console: Console, result: Result, rubric: Rubric) -> None:
     line.append(round_text(result.index, places), style="bold")
     line.append("  ")
     line.append_text(pred(result.predikat))
-    line.append(f"   (exact {result.overall.index_exact})", style="dim")
+    exact = t(lang, "cli.exact", value=result.overall.index_exact)
+    line.append(f"   ({exact})", style="dim")
     console.print(line)
+    weight, index = t(lang, "cli.col.weight"), t(lang, "cli.col.index")
     if result.domains:
-        t = _SafeTable(title="Domains", title_justify="left", show_edge=False)
-        cols = [("", "left"), ("Domain", "left"), ("Weight %", "right"), ("Index", "right")]
-        _columns(t, [*cols, ("Predikat", "left")])
+        table = _SafeTable(title=t(lang, "domains"), title_justify="left", show_edge=False)
+        cols = [("", "left"), (t(lang, "domain"), "left"), (weight, "right"), (index, "right")]
+        _columns(table, [*cols, (t(lang, "predikat"), "left")])
         for d in result.domains:
-            index = round_text(d.index, places)
-            t.add_row(d.id, d.name, weight_text(d.weight), index, pred(d.predikat))
-        console.print(t)
-    t = _SafeTable(title="Aspects", title_justify="left", show_edge=False)
+            cells = [d.id, d.name, weight_text(d.weight), round_text(d.index, places)]
+            table.add_row(*cells, pred(d.predikat))
+        console.print(table)
+    table = _SafeTable(title=t(lang, "aspects"), title_justify="left", show_edge=False)
     has_domains = bool(result.domains)
-    cols = [("", "left"), ("Aspect", "left")] + ([("Domain", "left")] if has_domains else [])
-    _columns(t, [*cols, ("Weight %", "right"), ("Index", "right")])
+    cols = [("", "left"), (t(lang, "cli.col.aspect"), "left")]
+    cols += [(t(lang, "domain"), "left")] if has_domains else []
+    _columns(table, [*cols, (weight, "right"), (index, "right")])
     for a in result.aspects:
         cells = [a.id, a.name] + ([a.domain or ""] if has_domains else [])
-        t.add_row(*cells, weight_text(a.weight), round_text(a.index, places))
-    console.print(t)
+        table.add_row(*cells, weight_text(a.weight), round_text(a.index, places))
+    console.print(table)
     sa = result.self_assessment
     if sa:
-        line = Text(f"Self-assessment (Tingkat Mandiri): {round_text(sa.index, places)} ")
+        line = Text(t(lang, "cli.self_index", index=round_text(sa.index, places)) + " ")
         line.append_text(pred(sa.predikat))
-        line.append(f"  difference {signed_text(sa.index - result.index, places)}")
+        diff = signed_text(sa.index - result.index, places)
+        line.append("  " + t(lang, "cli.self_difference", difference=diff))
         console.print(line)
     for w in result.warnings:
         if w not in top:
-            say(console, f"warning: {w.message}", "yellow")
+            say(console, f"{warning}: {warning_text(lang, result, w)}", "yellow")
 
 
-def rubric_list(console: Console, rubrics: list[LoadedRubric]) -> None:
-    t = _SafeTable(show_edge=False)
-    t.add_column("Id", no_wrap=True)
-    t.add_column("Years", no_wrap=True)
-    t.add_column("Ind.", justify="right", no_wrap=True)
-    t.add_column("Index and confidence", min_width=24)
+def selected_by_text(lang: Lang, selected_by: str) -> str:
+    """How the rubric was chosen, in words (the result JSON keeps its English form)."""
+    if selected_by == "given with --rubric":
+        return t(lang, "cli.selected.option")
+    if selected_by == "named in the workbook":
+        return t(lang, "cli.selected.workbook")
+    year = selected_by.removeprefix("chosen by year ")
+    if year != selected_by and year.isdigit():
+        return t(lang, "cli.selected.year", year=year)
+    return selected_by
+
+
+def rubric_list(console: Console, rubrics: list[LoadedRubric], lang: Lang) -> None:
+    table = _SafeTable(show_edge=False)
+    table.add_column(t(lang, "cli.col.id"), no_wrap=True)
+    table.add_column(t(lang, "cli.col.years"), no_wrap=True)
+    table.add_column(t(lang, "cli.col.indicators"), justify="right", no_wrap=True)
+    table.add_column(t(lang, "cli.col.index_confidence"), min_width=24)
     for lr in rubrics:
         r = lr.rubric
         years = f"{r.years.first}–{r.years.last}" if r.years.last else f"{r.years.first}–"
-        unconfirmed = r.unconfirmed_parts()
+        unconfirmed = ", ".join(_word(lang, "cli.part", p) for p in r.unconfirmed_parts())
         conf = (
-            f"unconfirmed: {', '.join(unconfirmed)}" if unconfirmed else r.lowest_confidence.value
+            t(lang, "cli.unconfirmed", parts=unconfirmed)
+            if unconfirmed
+            else _word(lang, "cli.confidence", r.lowest_confidence.value)
         )
-        t.add_row(r.id, years, str(len(r.indicators)), f"{r.index_name}; {conf}")
-    console.print(t)
-    say(console, "spbe rubrics show ID: structure, weights, scales, sources", "dim")
+        table.add_row(r.id, years, str(len(r.indicators)), f"{r.index_name}; {conf}")
+    console.print(table)
+    say(console, t(lang, "cli.rubrics_hint"), "dim")
 
 
-def rubric_show(console: Console, lr: LoadedRubric) -> None:
+def rubric_show(console: Console, lr: LoadedRubric, lang: Lang) -> None:
     r = lr.rubric
     console.print(Text(printable(f"{r.id}: {r.title}"), style="bold"))
     say(console, r.regulation, "dim")
     say(console, f"sha256 {lr.sha256}", "dim")
     vs = r.values
-    say(console, f"Values: {vs.type} {vs.min}–{vs.max}; predikat on the {r.predikat.basis} index")
+    basis = t(lang, f"basis_{r.predikat.basis}")
+    kind = t(lang, f"cli.values.{vs.type}")
+    say(console, t(lang, "cli.values", kind=kind, min=vs.min, max=vs.max, basis=basis))
     for s in r.scales:
         names = ", ".join(f"{k} {v}" for k, v in sorted(s.levels.items()))
-        say(console, f"Scale {s.id} ({s.name}): {names}")
+        say(console, t(lang, "cli.scale", id=s.id, name=s.name, levels=names))
     bands = []
     for b in r.predikat.bands:
         lo = f"{b.min} {'≤' if b.min_inclusive else '<'} " if b.min is not None else ""
         hi = f" {'≤' if b.max_inclusive else '<'} {b.max}" if b.max is not None else ""
         bands.append(f"{lo}x{hi} {b.name}")
-    say(console, "Predikat: " + "; ".join(bands))
-    t = _SafeTable(show_edge=False)
-    for col, j in (("Id", "left"), ("Name", "left"), ("Weight %", "right"), ("Scale", "left")):
-        t.add_column(col, justify=j)  # type: ignore[arg-type]
+    say(console, t(lang, "predikat") + ": " + "; ".join(bands))
+    console.print(_structure(r, lang))
+    for part, p in r.provenance.items():
+        # the notes of the built-in rubrics are written in English: shown in English only
+        note = f" — {p.note}" if p.note and lang == "en" else ""
+        conf = _word(lang, "cli.confidence", p.confidence.value)
+        say(console, f"{_word(lang, 'cli.part', part)}: {conf} ({', '.join(p.sources)}){note}")
+
+
+def _word(lang: Lang, prefix: str, code: str) -> str:
+    """A code of the rubric format (a confidence, a provenance part) in words, if known."""
+    try:
+        return t(lang, f"{prefix}.{code}")
+    except KeyError:
+        return code
+
+
+def _structure(r: Rubric, lang: Lang) -> Table:
+    """Domains, aspects and indicators of a rubric with their weights and scales."""
+    table = _SafeTable(show_edge=False)
+    _columns(
+        table,
+        [
+            (t(lang, "cli.col.id"), "left"),
+            (t(lang, "name"), "left"),
+            (t(lang, "cli.col.weight"), "right"),
+            (t(lang, "cli.col.scale"), "left"),
+        ],
+    )
     groups: list[tuple[Domain | None, list[Aspect]]] = (
         [(d, d.aspects) for d in r.domains] if r.domains else [(None, r.aspects)]
     )
     for d, aspects in groups:
         if d is not None:
-            t.add_row(
+            table.add_row(
                 Text(d.id, style="bold"),
                 Text(d.name, style="bold"),
                 percent_text(d.weight_fraction),
                 "",
             )
         for a in aspects:
-            share = " (shared equally)" if a.weighting == "equal-shares" else ""
-            t.add_row(
+            share = f" ({t(lang, 'cli.shared_equally')})" if a.weighting == "equal-shares" else ""
+            table.add_row(
                 Text(a.id, style="cyan"),
                 Text(a.name + share, style="cyan"),
                 percent_text(a.weight_fraction),
                 "",
             )
             for ind in a.indicators:
-                w = percent_text(ind.weight_fraction) if ind.weight is not None else "shared"
+                w = percent_text(ind.weight_fraction) if ind.weight is not None else ""
+                w = w or t(lang, "cli.shared")
                 rep = f" ×{ind.repeat} ({', '.join(ind.item_ids)})" if ind.repeat > 1 else ""
-                ext = f" [from {ind.external_index}]" if ind.external_index else ""
-                t.add_row("  " + ind.id, ind.name + rep + ext, w, r.scale_of(ind).id)
-    console.print(t)
-    for part, p in r.provenance.items():
-        note = f" — {p.note}" if p.note else ""
-        say(console, f"{part}: {p.confidence.value} ({', '.join(p.sources)}){note}", "dim")
+                ext = ""
+                if ind.external_index:
+                    ext = f" [{t(lang, 'cli.from_index', index=ind.external_index)}]"
+                table.add_row("  " + ind.id, ind.name + rep + ext, w, r.scale_of(ind).id)
+    return table
 
 
 def diff_table(console: Console, view: Any) -> None:
@@ -195,13 +244,14 @@ def diff_table(console: Console, view: Any) -> None:
     console.print(line)
     if view.cross_note:
         say(console, view.cross_note, "yellow")
+    L = view.labels
     if view.parts:
         t = _SafeTable(show_edge=False)
         for col, j in (
             ("", "left"),
-            ("Name", "left"),
-            ("Old", "right"),
-            ("New", "right"),
+            (L["name"], "left"),
+            (L["d_old"], "right"),
+            (L["d_new"], "right"),
             ("Δ", "right"),
         ):
             t.add_column(col, justify=j)  # type: ignore[arg-type]
@@ -212,10 +262,10 @@ def diff_table(console: Console, view: Any) -> None:
         t = _SafeTable(show_edge=False, title=view.labels["d_indicators"], title_justify="left")
         for col, j in (
             ("", "left"),
-            ("Indicator", "left"),
-            ("Old", "right"),
-            ("New", "right"),
-            ("Contribution", "right"),
+            (L["indicators"], "left"),
+            (L["d_old"], "right"),
+            (L["d_new"], "right"),
+            (L["contribution"], "right"),
         ):
             t.add_column(col, justify=j)  # type: ignore[arg-type]
         for r in view.items:

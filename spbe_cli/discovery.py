@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spbe_cli.errors import InputError, Problem, Words
-from spbe_cli.files import kind, os_reason, read_head
+from spbe_cli.errors import InputError, Problem, Words, os_reason
+from spbe_cli.files import kind, read_head
 from spbe_cli.i18n import msg
 from spbe_cli.readers import SUFFIXES
 

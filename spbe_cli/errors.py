@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spbe_cli.i18n import Lang, Msg, in_words
+from spbe_cli.i18n import Lang, Msg, in_words, msg
 from spbe_cli.safetext import file_name
 
 # What a problem says: a catalogue message, put into words in the reader's language. A
@@ -73,3 +74,28 @@ class Collector:
     def raise_if_any(self, kind: type[SpbeError] = InputError) -> None:
         if self.problems:
             raise kind(self.problems)
+
+
+def os_reason(e: OSError) -> Msg:
+    """Why the operating system refused, in the catalogue's words (its own wording is in
+    English whatever the reader's language)."""
+    name = errno.errorcode.get(e.errno or 0, "")
+    if name in {
+        "ENOENT",
+        "EACCES",
+        "EPERM",
+        "ENOSPC",
+        "EDQUOT",
+        "EISDIR",
+        "ENOTDIR",
+        "EROFS",
+        "EEXIST",
+        "ENAMETOOLONG",
+        "ELOOP",
+        "EMFILE",
+        "EBUSY",
+        "EIO",
+        "EINVAL",
+    }:
+        return msg(f"os.{name}")
+    return msg("os.other", code=name or type(e).__name__)

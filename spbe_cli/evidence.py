@@ -18,7 +18,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from spbe_cli import files
-from spbe_cli.errors import InputError, Problem, Words
+from spbe_cli.errors import InputError, Problem, Words, os_reason
 from spbe_cli.i18n import msg
 from spbe_cli.limits import DEFAULT, Limits
 
@@ -294,7 +294,7 @@ def _indicator_folders(evidence: Path) -> dict[str, list[Path]] | None:
                 if number is not None and e.is_dir(follow_symlinks=False):
                     found.setdefault(number, []).append(Path(e.path))
     except OSError as e:
-        said = msg("input.evidence.unreadable", reason=files.os_reason(e))
+        said = msg("input.evidence.unreadable", reason=os_reason(e))
         problem = Problem(str(evidence), "--evidence", said)
         raise InputError([problem]) from None
     return found or None

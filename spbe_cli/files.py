@@ -8,7 +8,7 @@ import os
 import stat
 from pathlib import Path
 
-from spbe_cli.errors import InputError, Problem, SpbeError, Words
+from spbe_cli.errors import InputError, Problem, SpbeError, Words, os_reason
 from spbe_cli.i18n import Msg, msg
 
 # O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting forever.
@@ -28,16 +28,6 @@ def kind(mode: int) -> Msg:
     if stat.S_ISSOCK(mode):
         return msg("input.kind.socket")
     return msg("input.kind.other")
-
-
-def os_reason(e: OSError) -> Words:
-    """Why the system refused, in the reader's words where the error is a common one (the
-    system's own text is in the language of the machine, often English)."""
-    if isinstance(e, PermissionError):
-        return msg("input.os.permission")
-    if isinstance(e, FileNotFoundError):
-        return msg("input.os.not_found")
-    return e.strerror or str(e)
 
 
 def read_regular(

@@ -369,14 +369,19 @@ def _self_section(c: _Ctx) -> tuple[list[tuple[str, str]], list[Row], str]:
 
 
 def _warning_text(c: _Ctx, w: Notice) -> str:
+    return warning_text(c.lang, c.result, w)
+
+
+def warning_text(lang: Lang, result: Result, w: Notice) -> str:
+    """A warning of a result in the reader's language (its code names the catalogue text)."""
     key = f"w_{w.code}"
-    if key not in TEXT[c.lang]:
+    if key not in TEXT[lang]:
         return w.message
     params = dict(w.params)
-    params.setdefault("exact_value", c.result.overall.index_exact)
-    params.setdefault("basis", t(c.lang, f"basis_{c.result.basis}"))
+    params.setdefault("exact_value", result.overall.index_exact)
+    params.setdefault("basis", t(lang, f"basis_{result.basis}"))
     try:
-        return t(c.lang, key, **params)
+        return t(lang, key, **params)
     except KeyError:
         return w.message
 

@@ -11,6 +11,12 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 
 
+@pytest.fixture(autouse=True)
+def _default_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see the default language (Indonesian) whatever the shell running them says."""
+    monkeypatch.delenv("SPBE_LANG", raising=False)
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

@@ -351,7 +351,7 @@ def test_globs_and_unmatched_paths(runner: CliRunner, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert len(json.loads((out / "summary.json").read_text())["rows"]) == 2
     none = runner.invoke(app, ["batch", str(tmp_path / "nothing-*.xlsx"), "--out", str(out)])
-    assert none.exit_code == 2 and "no answer files here" in none.stderr
+    assert none.exit_code == 2 and "tidak ada berkas jawaban di sini" in none.stderr
 
 
 def test_output_folder_over_the_answers_says_why_nothing_is_found(
@@ -361,7 +361,10 @@ def test_output_folder_over_the_answers_says_why_nothing_is_found(
     make_province(folder, 1)
     result = runner.invoke(app, ["batch", str(folder), "--out", str(folder), *STAMP])
     assert result.exit_code == 2
-    assert f"{folder}: no answer files here: it is inside the output folder" in result.stderr
+    assert (
+        f"{folder}: tidak ada berkas jawaban di sini: ini berada di dalam folder keluaran"
+        in result.stderr
+    )
 
 
 def test_ci_workflow_is_valid_and_its_commands_exist(runner: CliRunner) -> None:

@@ -118,7 +118,7 @@ def test_missing_min_scores_and_says_so(runner: CliRunner, examples: Path, tmp_p
     assert data["indicators"][0]["level"] == 1 and data["indicators"][0]["scored_by_missing"]
     assert data["warnings"][0]["code"] == "missing-scored-at-minimum"
     table = runner.invoke(app, ["score", str(path), "--missing", "min"])
-    assert "scored at the scale minimum" in table.stdout
+    assert "dinilai pada tingkat minimum" in table.stdout
 
 
 def test_predikat_basis_option(runner: CliRunner, examples: Path) -> None:

@@ -541,7 +541,7 @@ CASES = [
     Case(
         "jobs-400-capped",
         many_jobs,
-        ["note: --jobs 400 capped to"],
+        ["catatan: --jobs 400 dibatasi menjadi"],
         exit_code=0,
     ),
     # terminal and CI-log injection
@@ -606,7 +606,7 @@ CASES = [
     Case(
         "source-date-epoch-out-of-range",
         with_env("SOURCE_DATE_EPOCH", "99999999999999"),
-        ["SOURCE_DATE_EPOCH: '99999999999999' is not seconds since 1970"],
+        ["SOURCE_DATE_EPOCH: '99999999999999' bukan jumlah detik sejak 1970"],
     ),
     Case(
         "source-date-epoch-superscript",
@@ -616,7 +616,7 @@ CASES = [
     Case(
         "generated-at-out-of-range",
         with_env("X", "", "--generated-at", "9999-12-31T23:59:59-05:00"),
-        ["--generated-at: '9999-12-31T23:59:59-05:00' is not an ISO 8601 time"],
+        ["--generated-at: '9999-12-31T23:59:59-05:00' bukan waktu ISO 8601"],
     ),
     Case("lone-surrogate-in-json", surrogate_json, ["{file}: line 1: \\ud800 is half of a"]),
     Case(

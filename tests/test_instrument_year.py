@@ -35,7 +35,7 @@ def test_template_picks_the_rubric_of_the_year(
     runner: CliRunner, tmp_path: Path, args: list[str], rubric: str, indicators: int
 ) -> None:
     target = tmp_path / "t.xlsx"
-    result = runner.invoke(app, ["template", "-o", str(target), *args])
+    result = runner.invoke(app, ["template", "-o", str(target), *args, "--lang", "en"])
     assert result.exit_code == 0, result.output
     ident = _identity(target)
     assert ident["Rubrik"] == rubric and ident["Tahun"] == int(args[1])
@@ -70,8 +70,10 @@ def test_rubric_that_does_not_cover_the_year_is_said_first(
         "expected": "permenpanrb-8-2026",
     }
     table = runner.invoke(app, ["score", str(path)]).stdout
-    assert table.index("not for the year 2026") < table.index("Indeks SPBE: 3.00")
-    assert table.count("not for the year 2026") == 1
+    assert table.index("bukan untuk Tahun 2026") < table.index("Indeks SPBE: 3.00")
+    assert table.count("bukan untuk Tahun 2026") == 1
+    english = runner.invoke(app, ["score", str(path), "--lang", "en"]).stdout
+    assert english.index("not to the year 2026") < english.index("Indeks SPBE: 3.00")
     md = runner.invoke(app, ["score", str(path), "-f", "md"]).stdout
     assert md.index("bukan untuk Tahun 2026") < md.index("## Indeks SPBE")
     html = runner.invoke(app, ["score", str(path), "-f", "html", "--lang", "en"]).stdout

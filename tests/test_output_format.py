@@ -73,7 +73,7 @@ def test_a_contradicting_or_unknown_extension_is_a_usage_error(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], words: str
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    result = runner.invoke(app, args)
+    result = runner.invoke(app, [*args, "--lang", "en"])
     assert result.exit_code == 2, result.output
     assert words in result.stderr
     assert "Traceback" not in result.output

@@ -57,7 +57,7 @@ def test_stop_signal_removes_staged_files_and_workers(tmp_path: Path, signum: in
             os.killpg(proc.pid, signal.SIGKILL)
     stderr = proc.stderr.read().decode() if proc.stderr else ""
     assert code == 128 + signum, stderr
-    assert f"stopped by {signal.Signals(signum).name}" in stderr
+    assert f"dihentikan oleh {signal.Signals(signum).name}" in stderr
     assert "Traceback" not in stderr
     assert sorted(p.name for p in out.iterdir()) == []  # no staged file, no lock file
     for _ in range(100):  # the workers are gone with it

@@ -23,7 +23,7 @@ from typer.core import TyperGroup
 
 from spbe_cli.cli import language
 from spbe_cli.errors import SpbeError
-from spbe_cli.i18n import t
+from spbe_cli.i18n import msg, t
 from spbe_cli.numbers import parse_decimal
 from spbe_cli.safetext import printable
 
@@ -156,6 +156,11 @@ class Lang(StrEnum):
     id = "id"
     en = "en"
 
+    @property
+    def words(self) -> TextLang:
+        """The catalogue language of this --lang value."""
+        return "en" if self is Lang.en else "id"
+
 
 class ReportFormat(StrEnum):
     md = "md"
@@ -190,14 +195,11 @@ def _output_format(
         return fmt  # `-f md -o catatan.txt`: the format was said, the name is the user's
     if suffix and (implied is None or implied not in allowed):
         known = ", ".join(f".{e}" if e != "table" else ".txt (table)" for e in allowed)
-        raise SpbeError(
-            f"-o {output}: the extension {suffix} names no format this command writes"
-            f" ({known}); rename the file or give --format"
-        )
+        raise SpbeError(msg("cli.extension_unknown", output=output, suffix=suffix, known=known))
     if fmt is None:
         return implied or default
     if implied is not None and implied != fmt:
-        raise SpbeError(f"-o {output}: the extension says {implied}, but --format says {fmt}")
+        raise SpbeError(msg("cli.extension_contradicts", output=output, implied=implied, fmt=fmt))
     return fmt
 
 
@@ -236,6 +238,21 @@ OutputOpt = Annotated[
     typer.Option("--output", "-o"),
 ]
 LangOpt = Annotated[Lang, typer.Option("--lang", case_sensitive=False, envvar="SPBE_LANG")]
+
+
+@app.callback()
+def root(ctx: typer.Context, lang: LangOpt = Lang.id) -> None:
+    """`spbe --lang en COMMAND`: the language given before the command is every command's."""
+    ctx.default_map = _lang_defaults(ctx.command, lang.value)
+
+
+def _lang_defaults(command: Any, lang: str) -> dict[str, Any]:
+    defaults: dict[str, Any] = {}
+    for name, sub in getattr(command, "commands", {}).items():
+        defaults[name] = {"lang": lang, **_lang_defaults(sub, lang)}
+    return defaults
+
+
 GeneratedAtOpt = Annotated[
     str | None,
     typer.Option(
@@ -263,8 +280,8 @@ def _generated_at(option: str | None) -> str:
         return when.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     except (ValueError, OverflowError, OSError):
         shown = printable((option or epoch)[:40])
-        what = "an ISO 8601 time" if option else "seconds since 1970"
-        raise SpbeError(f"{where}: '{shown}' is not {what} within the years 1–9999") from None
+        key = "cli.bad_time" if option else "cli.bad_epoch"
+        raise SpbeError(msg(key, where=where, text=shown)) from None
 
 
 def option_number(name: str) -> Any:

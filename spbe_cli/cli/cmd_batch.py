@@ -29,7 +29,9 @@ from spbe_cli.cli import (
     app,
     browser_lang,
 )
-from spbe_cli.errors import Problem, SpbeError, Words
+from spbe_cli.errors import Problem, SpbeError, Words, os_reason
+from spbe_cli.i18n import Lang as TextLang
+from spbe_cli.i18n import Msg, msg, t
 
 
 @app.command()
@@ -64,16 +66,16 @@ def batch(
     formats = tuple(f.strip().lower() for f in (reports or "").split(",") if f.strip())
     bad = [f for f in formats if f not in ("md", "html", "pdf")]
     if bad:
-        raise SpbeError(f"--reports: {', '.join(bad)} is not md, html or pdf")
+        raise SpbeError(msg("cli.batch.bad_reports", formats=", ".join(bad)))
     browser = _browser(lang.value) if "pdf" in formats else None
     stamp = _generated_at(generated_at)
     found = discovery.find(paths, exclude=out_dir)
-    unmatched = [_problem(u, "", _nothing_here(u, out_dir)) for u in found.unmatched]
+    unmatched = [Problem(u, "", _nothing_here(u, out_dir)) for u in found.unmatched]
     if found.problems or unmatched:
         raise SpbeError([*found.problems, *unmatched])
     files = found.files
     _prepare(out_dir)
-    workers = _workers(jobs, len(files), quiet)
+    workers = _workers(jobs, len(files), quiet, lang.words)
     run_id = f"spbe-{os.getpid()}-{os.urandom(4).hex()}"
     job = b.Job(rubric, missing.value, formats, lang.value, stamp, _limits(), out_dir, run_id)
     # one run at a time in --out; SIGTERM/SIGHUP end it like Ctrl-C (runguard)
@@ -104,7 +106,7 @@ def batch(
             table = summary.rows(ordered)
             _write_summaries(table, out_dir, lang.value, stamp, inputs)
     except runguard.Stopped as e:
-        _stopped(e)
+        _stopped(e, lang.words)
     _print_batch(ordered, table, out_dir, quiet, found.skipped, verbose)
     invalid = [o for o in ordered if not o.ok]
     missed = [o for o in ordered if o.gate_misses]
@@ -117,12 +119,12 @@ def batch(
 def _prepare(out_dir: Path) -> None:
     """The output folder exists and can be written: one error now, before any scoring."""
     if out_dir.exists() and not out_dir.is_dir():
-        raise SpbeError([_problem(str(out_dir), "", "--out is a file, not a folder")])
+        raise SpbeError([Problem(str(out_dir), "", msg("cli.batch.out_is_file"))])
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        msg = f"cannot create the folder: {e.strerror}"
-        raise SpbeError([_problem(str(out_dir), "", msg)]) from None
+        why = msg("cli.cannot_create_folder", reason=os_reason(e))
+        raise SpbeError([Problem(str(out_dir), "", why)]) from None
     out.discard([out.stage(out_dir, "", "spbe-probe")])
 
 
@@ -159,18 +161,11 @@ def _print_with_progress(b: Any, ordered: list[Any], job: Any, session: Any, qui
         b.print_pdfs(ordered, job, session, lambda: progress.advance(task))
 
 
-def _nothing_here(spec: str, out_dir: Path) -> str:
+def _nothing_here(spec: str, out_dir: Path) -> Msg:
     """Why a path gave no answer files: the output folder is never searched for them."""
     if Path(spec).exists() and Path(spec).resolve().is_relative_to(out_dir.resolve()):
-        return (
-            f"no answer files here: it is inside the output folder ({out_dir}), which is"
-            " never searched; give --out a folder of its own"
-        )
-    return "no answer files here"
-
-
-def _problem(file: str, where: str, message: str) -> Problem:
-    return Problem(file, where, message)
+        return msg("cli.batch.inside_out", out=str(out_dir))
+    return msg("cli.no_answer_files")
 
 
 def _run_with_progress(b: Any, files: list[Path], job: Any, workers: int, quiet: bool) -> Any:
@@ -179,7 +174,7 @@ def _run_with_progress(b: Any, files: list[Path], job: Any, workers: int, quiet:
     from rich.progress import Progress  # cold start: rich only for a terminal
 
     with Progress(transient=True) as progress:
-        task = progress.add_task("scoring", total=len(files))
+        task = progress.add_task(t(job.lang, "cli.batch.scoring"), total=len(files))
         return b.score_all(files, job, workers, lambda: progress.advance(task))
 
 
@@ -189,19 +184,19 @@ def _cpus() -> int:
     return os.cpu_count() or 1
 
 
-def _workers(jobs: int, files: int, quiet: bool) -> int:
+def _workers(jobs: int, files: int, quiet: bool, lang: TextLang) -> int:
     """Worker processes: one per CPU by default, never more than CPUs or files."""
     cpus = _cpus()
     if jobs > cpus:
         if not quiet:
-            typer.echo(f"note: --jobs {jobs} capped to {cpus}, the number of CPUs", err=True)
+            typer.echo(t(lang, "cli.batch.jobs_capped", jobs=jobs, cpus=cpus), err=True)
         jobs = cpus
     return max(1, min(jobs or cpus, files))
 
 
-def _stopped(e: Any) -> None:
+def _stopped(e: Any, lang: TextLang) -> None:
     """A stop signal: what this run staged is gone already; say so and exit 128 + n."""
-    typer.echo(f"stopped by {e.name}; no result of this run was kept", err=True)
+    typer.echo(t(lang, "cli.batch.stopped", signal=e.name), err=True)
     raise typer.Exit(128 + e.signum)
 
 

@@ -25,8 +25,8 @@ from spbe_cli.cli import (
     app,
     browser_lang,
 )
-from spbe_cli.errors import Problem, SpbeError
-from spbe_cli.i18n import t
+from spbe_cli.errors import Problem, SpbeError, os_reason
+from spbe_cli.i18n import msg, t
 
 
 class CheckFormat(StrEnum):
@@ -152,16 +152,16 @@ def _folder(
     from spbe_cli.console import check_summary_table, say
 
     if output == "-":
-        raise SpbeError([Problem("-o", "", "give a folder for the results of several files")])
+        raise SpbeError([Problem("-o", "", msg("cli.check.folder_needed"))])
     out_dir = Path(output or "spbe-check")
     files, unmatched = discovery.discover(paths, exclude=out_dir)
     if evidence is not None:  # a spreadsheet kept as evidence is not an answer file
         inside = evidence.resolve()
         files = [f for f in files if not f.resolve().is_relative_to(inside)]
     if unmatched:
-        raise SpbeError([Problem(u, "", "no answer files here") for u in unmatched])
+        raise SpbeError([Problem(u, "", msg("cli.no_answer_files")) for u in unmatched])
     if out_dir.exists() and not out_dir.is_dir():
-        raise SpbeError([Problem(str(out_dir), "", "-o must be a folder when checking a folder")])
+        raise SpbeError([Problem(str(out_dir), "", msg("cli.check.output_not_folder"))])
     limits = _limits()
     session = _pdf_session(lang, stamp) if fmt is CheckFormat.pdf else None  # browser first
     err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -169,19 +169,18 @@ def _folder(
     if previous is not None:
         prev, problems = checkrun.previous_rows(previous, rubric, limits)
         for m in problems:
-            say(err, m, prefix="[yellow]warning:[/] ")
+            say(err, m, prefix=f"[yellow]{t(lang.words, 'cli.warning')}:[/] ")
     rows = checkrun.folder(files, evidence, prev, rubric, limits)
     for r in rows if prev is not None else []:
         if r.check is not None and r.previous is None:
             name = r.check.answers.identity.name
             text = t(lang.value, "ck_previous_unmatched", institution=name)
-            say(err, text, prefix="[yellow]warning:[/] ")
+            say(err, text, prefix=f"[yellow]{t(lang.words, 'cli.warning')}:[/] ")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise SpbeError(
-            [Problem(str(out_dir), "", f"cannot create the folder: {e.strerror}")]
-        ) from None
+        why = msg("cli.cannot_create_folder", reason=os_reason(e))
+        raise SpbeError([Problem(str(out_dir), "", why)]) from None
     inputs = out.protect(files)
     tool = f"spbe-cli {_tool()['version']}"
     printed: list[tuple[str, str]] = []  # (stem, HTML) for the PDFs, printed together
@@ -217,7 +216,7 @@ def _folder(
     check_summary_table(_console(), sview)
     for r in rows:
         for m in r.errors:
-            say(err, m, prefix="[bold red]error:[/] ")
+            say(err, m, prefix=f"[bold red]{t(lang.words, 'cli.error')}:[/] ")
     return [r.check for r in rows if r.check is not None], any(r.errors for r in rows)
 
 

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from spbe_cli.cli import Lang, LangOpt, _console, rubrics_app
+from spbe_cli.i18n import t
 from spbe_cli.safetext import file_name
 
 
@@ -21,7 +22,7 @@ def rubrics_list(ctx: typer.Context, lang: LangOpt = Lang.id) -> None:
     from spbe_cli.console import rubric_list
     from spbe_cli.rubric import all_builtin
 
-    rubric_list(_console(), all_builtin())
+    rubric_list(_console(), all_builtin(), lang.words)
 
 
 @rubrics_app.command("show")
@@ -31,7 +32,7 @@ def rubrics_show(rubric: Annotated[str, typer.Argument()], lang: LangOpt = Lang.
     from spbe_cli.console import rubric_show
     from spbe_cli.rubric import load_rubric
 
-    rubric_show(_console(), load_rubric(rubric))
+    rubric_show(_console(), load_rubric(rubric), lang.words)
 
 
 @rubrics_app.command("schema")
@@ -49,7 +50,6 @@ def rubrics_check(file: Annotated[Path, typer.Argument()], lang: LangOpt = Lang.
 
     lr = parse_rubric(read_rubric_file(file), str(file))
     r = lr.rubric
-    typer.echo(
-        f"{file_name(str(file))}: ok — {r.id}, {len(r.all_aspects)} aspects,"
-        f" {len(r.indicators)} indicators, weights add up to 100"
-    )
+    counts = {"aspects": len(r.all_aspects), "indicators": len(r.indicators)}
+    said = t(lang.words, "cli.rubric_ok", file=file_name(str(file)), id=r.id, **counts)
+    typer.echo(said)

@@ -31,6 +31,7 @@ from spbe_cli.cli import (
     app,
 )
 from spbe_cli.errors import SpbeError
+from spbe_cli.i18n import in_words, msg, t
 from spbe_cli.safetext import argv_text, printable
 
 
@@ -100,12 +101,13 @@ def score(
         # cold start: rich, for the table only
         from spbe_cli.console import score_table
 
-        table = _table(lambda c: score_table(c, result, loaded.rubric), output)
+        table = _table(lambda c: score_table(c, result, loaded.rubric, lang.words), output)
         if table is not None:
             out.write(output or "-", table, [file])
     misses = gates_mod.check(result.headline(), gates) if gates.active else []
     for m in misses:
-        typer.echo(printable(f"gate failed: {result.institution.name}: {m}"), err=True)
+        said = f"{result.institution.name}: {in_words(m, lang.words)}"
+        typer.echo(printable(f"{t(lang.words, 'cli.gate_failed')}: {said}"), err=True)
     if misses:
         raise typer.Exit(EXIT_GATE)
 
@@ -169,22 +171,21 @@ def template(
 
     if institution is not None:
         institution = _plain(institution, "--institution")
+    words = lang.words
     if rubric is not None:
-        lr, why = load_rubric(rubric), "given with --rubric"
+        lr, why = load_rubric(rubric), t(words, "cli.selected.option")
     else:
         when = year if year is not None else dt.datetime.now(dt.UTC).year
-        lr, why = rubric_for_year(when), f"chosen by year {when}"
+        lr, why = rubric_for_year(when), t(words, "cli.selected.year", year=when)
     out.write(output, build_template(lr, institution=institution, year=year))
     if output != "-":
         n = len(lr.rubric.indicators)
-        typer.echo(printable(f"wrote {output} ({n} indicators, {lr.rubric.id}, {why})"), err=True)
+        said = t(words, "cli.template_written", file=output, n=n, id=lr.rubric.id, why=why)
+        typer.echo(printable(said), err=True)
     years = lr.rubric.years
     if year is not None and not years.covers(year):
-        typer.echo(
-            f"warning: rubric {lr.rubric.id} is for {years.text}, not for the year {year};"
-            " its scores will say so",
-            err=True,
-        )
+        said = t(words, "cli.template_year", id=lr.rubric.id, years=years.text, year=year)
+        typer.echo(f"{t(words, 'cli.warning')}: {said}", err=True)
 
 
 def _plain(text: str, option: str) -> str:
@@ -192,8 +193,8 @@ def _plain(text: str, option: str) -> str:
     characters, or a usage error."""
     try:
         argv_text(text, option)
-    except ValueError as e:
-        raise SpbeError(str(e)) from None
+    except ValueError:
+        raise SpbeError(msg("cli.not_text", option=option, text=printable(text))) from None
     if printable(text) != text:
-        raise SpbeError(f"{option}: '{printable(text)}' holds control characters")
+        raise SpbeError(msg("cli.control_characters", option=option, text=printable(text)))
     return text

@@ -8,9 +8,9 @@ strings ("Usage:", "Options"), keyed by their English text.
 
 from __future__ import annotations
 
-from spbe_cli.msgs import cli, cli_help, input_files, model, outputs, rubric_files
+from spbe_cli.msgs import cli, cli_help, input_files, model, outputs, rubric_files, system
 
-AREAS = (input_files, rubric_files, model, outputs, cli, cli_help)
+AREAS = (input_files, rubric_files, model, outputs, cli, cli_help, system)
 
 MESSAGES: dict[str, dict[str, str]] = {"id": {}, "en": {}}
 for _area in AREAS:
