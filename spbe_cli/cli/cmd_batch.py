@@ -29,9 +29,9 @@ from spbe_cli.cli import (
     app,
     browser_lang,
 )
-from spbe_cli.errors import Problem, SpbeError, Words, os_reason
+from spbe_cli.errors import Problem, SpbeError, os_reason
 from spbe_cli.i18n import Lang as TextLang
-from spbe_cli.i18n import Msg, msg, t
+from spbe_cli.i18n import Msg, in_words, msg, t
 
 
 @app.command()
@@ -107,7 +107,8 @@ def batch(
             _write_summaries(table, out_dir, lang.value, stamp, inputs)
     except runguard.Stopped as e:
         _stopped(e, lang.words)
-    _print_batch(ordered, table, out_dir, quiet, found.skipped, verbose)
+    skipped = [(path, in_words(why, lang.words)) for path, why in found.skipped]
+    _print_batch(ordered, table, out_dir, quiet, skipped, verbose)
     invalid = [o for o in ordered if not o.ok]
     missed = [o for o in ordered if o.gate_misses]
     if invalid and not allow_invalid:
@@ -205,7 +206,7 @@ def _print_batch(
     table: list[Any],
     out_dir: Path,
     quiet: bool,
-    skipped: list[tuple[str, Words]],
+    skipped: list[tuple[str, str]],
     verbose: bool,
 ) -> None:
     off = [r for r in table if r.headline and "rubric-year-mismatch" in r.headline.warnings]
