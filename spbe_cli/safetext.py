@@ -103,17 +103,12 @@ def mixed_scripts(text: str) -> bool:
 
 
 def argv_text(text: str, what: str) -> str:
-    """Text from the command line, or SpbeError: bytes that were not valid in the locale's
+    """Text from the command line, or ValueError: bytes that were not valid in the locale's
     encoding arrive as lone surrogates and could be written nowhere."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        # errors imports this module: the error family is imported when it is needed
-        from spbe_cli.errors import Problem, SpbeError
-        from spbe_cli.i18n import msg
-
-        said = msg(
-            "input.argv.encoding", text=printable(text), encoding=sys.getfilesystemencoding()
-        )
-        raise SpbeError([Problem("", what, said)]) from None
+        raise ValueError(
+            f"{what}: {printable(text)} is not valid text in {sys.getfilesystemencoding()}"
+        ) from None
     return text

@@ -638,7 +638,7 @@ CASES = [
     Case(
         "template-institution-undecodable-bytes",
         template_with("Kab \udcff"),
-        ["--institution: Kab \\udcff bukan teks yang valid"],
+        ["--institution: Kab \\udcff bukan teks yang sah"],
     ),
     Case(
         "summary-xlsx-without-xml-forbidden-characters",

@@ -186,7 +186,6 @@ ID: dict[str, str] = {
     ),
     "input.evidence.not_folder": "bukan folder",
     "input.evidence.unreadable": "tidak dapat dibaca: {reason}",
-    "input.argv.encoding": "{text} bukan teks yang valid dalam {encoding}",
 }
 
 EN: dict[str, str] = {
@@ -359,5 +358,4 @@ EN: dict[str, str] = {
     ),
     "input.evidence.not_folder": "not a folder",
     "input.evidence.unreadable": "cannot read: {reason}",
-    "input.argv.encoding": "{text} is not valid text in {encoding}",
 }
