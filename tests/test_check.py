@@ -315,7 +315,7 @@ def test_every_evidence_finding_on_a_real_tree(runner: CliRunner, tree: Path) ->
     assert f["location"] == "baris 19, jawaban.4.bukti_dukung"
     assert f["message"] == "Berkas tidak ditemukan: bukti/tidak-ada.pdf"
     assert by[("3", "no-explanation")]["location"] == "baris 14, jawaban.3.tingkat"
-    assert by[("13", "self-gap")]["location"] == "line 54, jawaban.13.tingkat_mandiri"
+    assert by[("13", "self-gap")]["location"] == "baris 54, jawaban.13.tingkat_mandiri"
     assert by[("6", "evidence-type")]["params"]["reason"] == "mismatch"
     assert by[("9", "evidence-url")]["params"]["reason"] == "scheme"
     assert by[("11", "evidence-shared")]["params"]["others"] == "12"
