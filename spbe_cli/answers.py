@@ -94,7 +94,8 @@ def _label(key: str) -> Msg:
     return msg(f"input.identity.label.{key}")
 
 
-def _text(cell: Cell) -> str | None:
+def _text_value(cell: Cell) -> str | None:
+    """A cell's value as text as written (a whole float as an int, a date in ISO form)."""
     v = cell.value
     if v is None or (isinstance(v, str) and (not v or v.isspace())):
         return None
@@ -102,8 +103,25 @@ def _text(cell: Cell) -> str | None:
         v = int(v)
     if isinstance(v, dt.datetime | dt.date):
         v = v.isoformat()
-    text = re.sub(r"\s+", " ", str(v)).strip()
-    return text or None
+    return str(v)
+
+
+def _text(cell: Cell) -> str | None:
+    """A cell's value as one line of text, spacing folded."""
+    text = _text_value(cell)
+    if text is None:
+        return None
+    return re.sub(r"\s+", " ", text).strip() or None
+
+
+def _lines(cell: Cell) -> str | None:
+    """Penjelasan and Bukti Dukung: spacing folded inside each line, the line breaks kept
+    (a numbered evidence list stays a list), blank lines dropped."""
+    text = _text_value(cell)
+    if text is None:
+        return None
+    kept = (re.sub(r"\s+", " ", line).strip() for line in text.splitlines())
+    return "\n".join(line for line in kept if line) or None
 
 
 def _whole(v: object) -> object:
@@ -350,8 +368,8 @@ def validate(
                 row.cells.get("self_level"), scale, spec, key, out, "Tingkat Mandiri"
             ),
             target=_optional_level(row.cells.get("target"), scale, spec, key, out, "Target"),
-            explanation=_text(row.cells["explanation"]) if "explanation" in row.cells else None,
-            evidence=_text(row.cells["evidence"]) if "evidence" in row.cells else None,
+            explanation=_lines(row.cells["explanation"]) if "explanation" in row.cells else None,
+            evidence=_lines(row.cells["evidence"]) if "evidence" in row.cells else None,
             filled_by_missing=False,
             cells=row.cells,
         )

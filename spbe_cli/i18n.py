@@ -82,6 +82,8 @@ TEXT: dict[str, dict[str, str]] = {
         "input_stamp": "Berkas jawaban {file}, sha256 {sha}",
         "confidence": "Keyakinan sumber",
         "scored_by_missing": "belum dijawab, dinilai minimum",
+        "national_index": "{index_name} Nasional {year}",
+        "national_source": "Sumber: {source}; keyakinan sumber: {confidence}.",
         "w_predikat-boundary": (
             "Predikat berada di batas: nilai eksak {exact_value} termasuk {exact}, tetapi nilai"
             " tampilan {display} termasuk {rounded}. Predikat mengikuti nilai {basis}."
@@ -361,6 +363,8 @@ TEXT: dict[str, dict[str, str]] = {
         "input_stamp": "Answer file {file}, sha256 {sha}",
         "confidence": "Source confidence",
         "scored_by_missing": "unanswered, scored at the minimum",
+        "national_index": "National {index_name} {year}",
+        "national_source": "Source: {source}; source confidence: {confidence}.",
         "w_predikat-boundary": (
             "The predikat is at a boundary: the exact value {exact_value} is {exact}, but the"
             " displayed {display} is {rounded}. The predikat follows the {basis} value."

@@ -24,9 +24,32 @@ def md_escape(value: Any) -> str:
 @lru_cache(maxsize=16384)
 def _md_escape(text: str) -> str:
     """A report repeats the same names and criteria for every institution of a batch."""
+    return _md_inline(text).strip()
+
+
+def _md_inline(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    return re.sub(r"\s*[\r\n]+\s*", " ", text).strip()
+    return re.sub(r"\s*[\r\n]+\s*", " ", text)
+
+
+def md_inline(value: Any) -> Markup:
+    """A run of text inside a line (its spaces kept), escaped as `md_escape` does; marked
+    as done, so that the Markdown environment's finalize leaves it alone."""
+    return Markup(_md_inline("" if value is None else str(value)))
+
+
+_AUTOLINK_BREAKERS = re.compile(r"[\s\x00-\x1f\x7f<>\"'`\\|]")
+
+
+def md_autolink(url: Any) -> Markup:
+    """An http(s) URL as a Markdown autolink `<https://…>`: taken literally by the
+    renderer (no emphasis, no escapes). Anything that could end the autolink or the table
+    cell makes it plain escaped text instead (richtext never yields such a URL)."""
+    text = "" if url is None else str(url)
+    if _AUTOLINK_BREAKERS.search(text) or not re.match(r"https?://.", text, re.IGNORECASE):
+        return md_inline(text)
+    return Markup(f"<{text}>")
 
 
 def css_string(value: Any) -> Any:
@@ -38,6 +61,10 @@ def css_string(value: Any) -> Any:
 
 
 def _finalize_md(value: Any) -> Any:
+    """Every printed string is escaped, but for what a Markdown filter already made
+    (Markup means "done" here, not HTML)."""
+    if isinstance(value, Markup):
+        return str(value)
     return md_escape(value) if isinstance(value, str) else value
 
 
@@ -58,6 +85,8 @@ def _env(fmt: Format) -> Any:
         keep_trailing_newline=True,
     )
     env.filters["css_string"] = css_string
+    env.filters["md_inline"] = md_inline
+    env.filters["md_autolink"] = md_autolink
     return env
 
 

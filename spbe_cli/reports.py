@@ -4,7 +4,7 @@ score without a report does not load the views and templates."""
 
 from __future__ import annotations
 
-from spbe_cli import planning, render, view
+from spbe_cli import national, planning, render, view
 from spbe_cli.result import Result
 from spbe_cli.rubric import LoadedRubric
 from spbe_cli.scoring import Notice
@@ -26,5 +26,6 @@ def report_texts(
 ) -> dict[str, str]:
     """Several formats of one report from one view; its plan is made once, here."""
     plan = recommendation(result, loaded)
-    v = view.build(result, loaded, lang, generated_at, plan, extra)  # type: ignore[arg-type]
+    context = national.figure(loaded.rubric.id, result.institution.year) if loaded.builtin else None
+    v = view.build(result, loaded, lang, generated_at, plan, extra, context)  # type: ignore[arg-type]
     return {fmt: render.render(v, fmt) for fmt in fmts}  # type: ignore[arg-type]

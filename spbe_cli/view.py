@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import PurePath
 
-from spbe_cli import charts, planview
+from spbe_cli import charts, planview, richtext
 from spbe_cli.i18n import TEXT, Lang, gloss, t
+from spbe_cli.national import Figure
 from spbe_cli.numbers import level_text, round_text, signed_text, weight_text
 from spbe_cli.planning import Plan
 from spbe_cli.result import Part, Result
-from spbe_cli.rubric import LoadedRubric, Rubric
+from spbe_cli.rubric import LoadedRubric, Rubric, Source
 from spbe_cli.scoring import TOP_WARNINGS, ItemScore, Notice
 
 
@@ -34,8 +35,8 @@ class IndicatorRow:
     weight: str
     contribution: str
     next_step: str
-    explanation: str
-    evidence: str
+    explanation: tuple[richtext.Line, ...]  # the cell's lines, URLs as links
+    evidence: tuple[richtext.Line, ...]
     level_class: str
     note: str
 
@@ -48,6 +49,19 @@ class BandCell:
     range_text: str
     current: bool
     css: str
+
+
+@dataclass(frozen=True)
+class Context:
+    """A figure shown beside the institution's index (the national index of its year)."""
+
+    label: str
+    value: str
+    source: str
+
+
+# Caveats about the headline itself: shown directly under it, not with the other warnings.
+HEADLINE_WARNINGS = ("predikat-boundary",)
 
 
 @dataclass
@@ -81,6 +95,8 @@ class ReportView:
     plan_more: str
     labels: dict[str, str] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)  # shown at the top (see TOP_WARNINGS)
+    headline_notes: list[str] = field(default_factory=list)  # under the index (HEADLINE_WARNINGS)
+    national: list[Context] = field(default_factory=list)  # beside the index (none or one)
 
 
 @dataclass(frozen=True)
@@ -120,8 +136,10 @@ def build(
     generated_at: str,
     plan: Plan | None = None,
     extra_warnings: tuple[Notice, ...] = (),
+    national: tuple[Figure, Source] | None = None,
 ) -> ReportView:
-    """The report of a result; `plan` is the recommendation it shows (none: no section)."""
+    """The report of a result; `plan` is the recommendation it shows (none: no section);
+    `national` the national index of its year, shown beside its own."""
     c = _Ctx(result, loaded.rubric, lang)
     index_text = c.index(result.index)
     self_summary, self_rows, self_note = _self_section(c)
@@ -157,7 +175,24 @@ def build(
         plan_rows=plan_rows,
         plan_more=plan_more,
         notices=[_warning_text(c, w) for w in result.warnings if w.code in TOP_WARNINGS],
+        headline_notes=[
+            _warning_text(c, w) for w in result.warnings if w.code in HEADLINE_WARNINGS
+        ],
+        national=_national(c, national),
     )
+
+
+def _national(c: _Ctx, found: tuple[Figure, Source] | None) -> list[Context]:
+    if found is None:
+        return []
+    fig, source = found
+    return [
+        Context(
+            t(c.lang, "national_index", index_name=c.rubric.index_name, year=fig.year),
+            c.index(Fraction(fig.index)),
+            t(c.lang, "national_source", source=source.citation, confidence=fig.confidence.value),
+        )
+    ]
 
 
 def _title(c: _Ctx) -> str:
@@ -299,8 +334,8 @@ def _indicator_rows(c: _Ctx) -> list[IndicatorRow]:
             weight=weight_text(i.weight),
             contribution=round_text(i.contribution, 4),
             next_step=_next_step(c, i),
-            explanation=i.explanation or "",
-            evidence=i.evidence or "",
+            explanation=richtext.lines(i.explanation),
+            evidence=richtext.lines(i.evidence),
             level_class=f"l{math.floor(i.level)}",
             note=t(c.lang, "scored_by_missing") if i.filled_by_missing else "",
         )
@@ -332,9 +367,10 @@ def _general_guidance(c: _Ctx, item: ItemScore) -> bool:
 
 
 def _warnings(c: _Ctx, extra: tuple[Notice, ...]) -> list[str]:
-    """Every warning in the reader's language, and a note when a next step is only the
-    scale's general guidance."""
-    texts = [_warning_text(c, w) for w in (*c.result.warnings, *extra)]
+    """Every warning in the reader's language (but for those under the headline), and a
+    note when a next step is only the scale's general guidance."""
+    shown = (w for w in (*c.result.warnings, *extra) if w.code not in HEADLINE_WARNINGS)
+    texts = [_warning_text(c, w) for w in shown]
     if any(_general_guidance(c, i) for i in c.result.indicators):
         texts.append(t(c.lang, "general_guidance_note"))
     return texts

@@ -143,7 +143,7 @@ def _check_html(r: Result, html: str) -> None:
 
 def _check_terminal(r: Result, loaded: LoadedRubric) -> None:
     console = Console(record=True, width=250, file=io.StringIO())
-    score_table(console, r, loaded.rubric)
+    score_table(console, r, loaded.rubric, "id")
     text = console.export_text()
     assert f"{loaded.rubric.index_name}: {round_text(r.index, r.places)} " in text
     rows = {c[0]: c for c in ([x.strip() for x in line.split("│")] for line in text.splitlines())}

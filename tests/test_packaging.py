@@ -14,8 +14,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PROBE = (
     "import json, spbe_cli, spbe_cli.resources as r, spbe_cli.rubric as rb;"
+    "import spbe_cli.national as n;"
     "print(json.dumps({'pkg': spbe_cli.__file__, 'rubrics': str(r.data_dir('rubrics')),"
-    " 'templates': str(r.data_dir('templates')), 'ids': list(rb.builtin_ids())}))"
+    " 'templates': str(r.data_dir('templates')), 'ids': list(rb.builtin_ids()),"
+    " 'national': len(n.bundled().figures)}))"
 )
 
 
@@ -56,6 +58,7 @@ def wheel_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     wheel = next(out.glob("spbe_cli-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "spbe_cli/rubrics/permenpanrb-59-2020.yaml" in names
+    assert "spbe_cli/rubrics/national/indeks-spbe-nasional.yaml" in names
     assert any(n.startswith("spbe_cli/templates/") for n in names)
     site = out / "site"
     done = subprocess.run(
@@ -76,7 +79,7 @@ def test_wheel_install_reads_packaged_data(wheel_site: Path, tmp_path: Path) -> 
     assert info["pkg"].startswith(str(wheel_site))
     assert info["rubrics"].startswith(str(wheel_site / "spbe_cli" / "rubrics"))
     assert info["templates"].startswith(str(wheel_site / "spbe_cli" / "templates"))
-    assert len(info["ids"]) == 3
+    assert len(info["ids"]) == 3 and info["national"] == 7
     example = ROOT / "examples" / "kabupaten-contoh-2024.xlsx"
     scored = _run(
         ["-m", "spbe_cli", "score", str(example), "-f", "json"], cwd=tmp_path, pythonpath=wheel_site

@@ -66,7 +66,12 @@ def _check_pdf(path: Path, pages: range, *texts: str) -> str:
 @pytest.mark.parametrize(
     ("example", "lang", "pages", "texts"),
     [
-        ("kabupaten-contoh-2024.xlsx", "id", range(5, 16), ("Kabupaten Contoh", "2.63", "Baik")),
+        (
+            "kabupaten-contoh-2024.xlsx",
+            "id",
+            range(5, 16),
+            ("Kabupaten Contoh", "2.63", "Baik", "Indeks SPBE Nasional 2024", "3.12"),
+        ),
         ("kabupaten-contoh-2026.xlsx", "en", range(2, 8), ("Kabupaten Contoh", "1.24", "Kurang")),
     ],
 )

@@ -199,7 +199,7 @@ def test_markdown_injection_is_inert(runner: CliRunner, hostile: Path, lang: str
     md = run(runner, "score", str(hostile), "-f", "md", "--lang", lang, *STAMP)
     assert "<script" not in md and "<img" not in md and "<iframe" not in md
     assert "&lt;script&gt;" in md
-    assert "line one line two \\| with pipe \\*\\*bold\\*\\* \\[link\\](http://evil)" in md
+    assert "line one<br>line two \\| with pipe \\*\\*bold\\*\\* \\[link\\](<http://evil>)" in md
     # every table row keeps its header's column count: no raw pipe or newline from a cell
     tables: list[list[int]] = [[]]
     for line in md.splitlines():
@@ -250,3 +250,158 @@ def test_rubric_mismatch_is_warned(runner: CliRunner, tmp_path: Path) -> None:
     saved.write_text(json.dumps(data))
     md = run(runner, "report", str(saved), "-f", "md", "--lang", "en", *STAMP)
     assert "differs from the one this result used" in md
+
+
+def _with_cells(
+    tmp_path: Path, cells: dict[str, str], levels: dict[str, int] | None = None
+) -> Path:
+    """The 2024 example with some Jawaban cells (and levels, by indicator number) replaced."""
+    wb = load_workbook(ROOT / "examples" / "kabupaten-contoh-2024.xlsx")
+    sheet = wb["Jawaban"]
+    for cell, value in cells.items():
+        sheet[cell] = value
+    for row in sheet.iter_rows(min_row=2):
+        if levels is not None and row[0].value is not None:
+            row[4].value = levels.get(str(row[0].value), 2)
+    path = tmp_path / "jawaban.xlsx"
+    wb.save(path)
+    return path
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self.hrefs += [v or "" for k, v in attrs if k == "href"]
+
+
+EVIDENCE_LIST = "1. SK Bupati https://jdih.contoh.go.id/sk-12.pdf.\n2. Perbup 5/2023\r\n3. Notulen"
+
+
+def test_line_breaks_in_cells_are_kept(runner: CliRunner, tmp_path: Path) -> None:
+    path = _with_cells(tmp_path, {"H2": "Sudah.\nDireviu 2024.", "I2": EVIDENCE_LIST})
+    md = run(runner, "score", str(path), "-f", "md", *STAMP)
+    assert (
+        "| 1 | Sudah.<br>Direviu 2024. | 1. SK Bupati <https://jdih.contoh.go.id/sk-12.pdf>." in md
+    )
+    assert "<br>2. Perbup 5/2023<br>3. Notulen |" in md
+    html = run(runner, "score", str(path), "-f", "html", *STAMP)
+    assert "Sudah.<br>Direviu 2024." in html
+    assert "</a>.<br>2. Perbup 5/2023<br>3. Notulen</div>" in html
+    data = json.loads(run(runner, "score", str(path), "-f", "json"))
+    assert data["indicators"][0]["evidence"] == EVIDENCE_LIST.replace("\r\n", "\n")
+
+
+def test_http_urls_are_links_and_nothing_else_is(runner: CliRunner, tmp_path: Path) -> None:
+    hostile = (
+        'javascript:alert(1) "><script>alert(2)</script> file:///etc/passwd'
+        ' data:text/html,<b>x</b>\nhttps://a.go.id/x"onmouseover="alert(3)'
+        " (https://a.go.id/p_(q)), https://b.go.id/'><img src=x>"
+    )
+    path = _with_cells(tmp_path, {"H2": hostile, "I3": "lihat http://c.go.id/?a=1&b=2."})
+    html = run(runner, "score", str(path), "-f", "html", *STAMP)
+    links, tags = _Links(), _Elements()
+    links.feed(html)
+    tags.feed(html)
+    assert links.hrefs == [
+        "https://a.go.id/x",
+        "https://a.go.id/p_(q)",
+        "https://b.go.id/",
+        "http://c.go.id/?a=1&b=2",
+    ]
+    assert not {"script", "img"} & set(tags.tags)
+    assert not any(a.startswith("on") for a in tags.attrs)
+    assert 'href="http://c.go.id/?a=1&amp;b=2"' in html
+    assert "javascript:alert(1) &#34;&gt;&lt;script&gt;" in html
+    md = run(runner, "score", str(path), "-f", "md", *STAMP)
+    assert "<script" not in md and "<img" not in md
+    assert re.findall(r"<(\w+:[^>]*)>", md) == [
+        "https://a.go.id/x",
+        "https://a.go.id/p_(q)",
+        "https://b.go.id/",
+        "http://c.go.id/?a=1&b=2",
+    ]
+    assert 'javascript:alert(1) "&gt;&lt;script&gt;' in md and "file:///etc/passwd" in md
+
+
+# 59/2020, all levels 2, then 3 on indicators worth 59.75 % in all: exact 2.5975, shown 2.60.
+BOUNDARY = {k: 3 for k in ["11", "12", *map(str, [*range(21, 29), *range(32, 41), *range(42, 48)])]}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_boundary_caveat_is_directly_under_the_headline(
+    runner: CliRunner, tmp_path: Path, lang: str
+) -> None:
+    path = _with_cells(tmp_path, {}, BOUNDARY)
+    args = ("score", str(path), "--predikat-basis", "exact", "--lang", lang, *STAMP)
+    md = run(runner, *args, "-f", "md").splitlines()
+    head = next(k for k, line in enumerate(md) if line.startswith("## "))
+    assert "**2.60**" in md[head] and "Cukup" in md[head]
+    assert md[head + 1] == "" and md[head + 2].startswith("> ⚠") and "2.5975" in md[head + 2]
+    assert sum("2.5975 " in line for line in md) == 1  # not repeated among the warnings
+    html = run(runner, *args, "-f", "html")
+    caveat = html.index('class="warnings caveat"')
+    assert html.index('class="hero') < caveat < html.index("<figure>")
+    assert html.count("2.5975 ") == 1
+
+
+@pytest.mark.parametrize(
+    ("example", "lang", "line"),
+    [
+        (
+            "kabupaten-contoh-2024.xlsx",
+            "id",
+            "Indeks SPBE Nasional 2024: **3.12** · Sumber: KemenPANRB, Laporan Evaluasi SPBE"
+            " 2024; keyakinan sumber: official-data.",
+        ),
+        (
+            "kabupaten-contoh-2024.xlsx",
+            "en",
+            "National Indeks SPBE 2024: **3.12** · Source: KemenPANRB, Laporan Evaluasi SPBE"
+            " 2024; source confidence: official-data.",
+        ),
+        ("kabupaten-contoh-2019.xlsx", "id", "Indeks SPBE Nasional 2019: **2.18** · Sumber:"),
+        ("kabupaten-contoh-2025.yaml", "id", None),
+        ("kabupaten-contoh-2026.xlsx", "en", None),
+    ],
+)
+def test_national_index_of_the_year_beside_the_index(
+    runner: CliRunner, example: str, lang: str, line: str | None
+) -> None:
+    md = run(runner, "score", f"examples/{example}", "-f", "md", "--lang", lang, *STAMP)
+    html = run(runner, "score", f"examples/{example}", "-f", "html", "--lang", lang, *STAMP)
+    if line is None:  # no national index published for that year: nothing invented
+        assert "Indeks SPBE Nasional" not in md and "National Indeks" not in md
+        assert 'class="national"' not in html
+        return
+    assert line in md
+    assert md.index(line) < md.index("|:---:|")  # in the headline, above the band scale
+    hero = html[html.index('class="hero') : html.index("</section>")]
+    value = line.split("**")[1]
+    assert 'class="national"' in hero and f'<div class="value">{value}</div>' in hero
+
+
+def test_national_index_only_for_the_rubric_of_that_year(runner: CliRunner, tmp_path: Path) -> None:
+    """A rubric given as a file may differ from the one the nation was evaluated with:
+    its result shows no national figure, even when the file is a copy."""
+    rubric = tmp_path / "salinan.yaml"
+    rubric.write_text((ROOT / "rubrics" / "permenpanrb-59-2020.yaml").read_text())
+    example = "examples/kabupaten-contoh-2024.xlsx"
+    md = run(runner, "score", example, "--rubric", str(rubric), "-f", "md", *STAMP)
+    assert "Indeks SPBE Nasional" not in md
+
+
+def test_national_figures_match_the_bundled_rubrics() -> None:
+    from spbe_cli import national
+    from spbe_cli.rubric import load_builtin
+
+    data = national.bundled()
+    assert len(data.figures) == 7
+    for f in data.figures:
+        assert load_builtin(f.rubric).rubric.years.covers(f.year), f
+    assert national.figure("permenpanrb-59-2020", 2023) is not None
+    assert national.figure("permenpanrb-59-2020", 2025) is None
+    assert national.figure("permenpanrb-8-2026", 2026) is None
