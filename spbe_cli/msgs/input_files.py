@@ -23,10 +23,6 @@ ID: dict[str, str] = {
     "input.file.empty": "berkas ini kosong",
     "input.file.unsupported": "jenis berkas {suffix} tidak didukung; gunakan {known}",
     "input.file.no_suffix": "jenis berkas tidak dikenali (tanpa ekstensi); gunakan {known}",
-    "input.file.reader_crashed": (
-        "pembaca lembar kerja berhenti mendadak pada berkas ini ({why}); buka berkas ini di"
-        " program lembar kerja lalu simpan ulang (dan mohon laporkan kejadiannya)"
-    ),
     "input.text.broken_utf16": "teks UTF-16 rusak: bukan berkas {kind}",
     "input.text.binary": "isi biner: bukan berkas teks {kind}",
     "input.skip.output_folder": "di dalam folder keluaran, yang tidak pernah ditelusuri",
@@ -133,9 +129,6 @@ ID: dict[str, str] = {
         " ketik ulang namanya dengan huruf Latin"
     ),
     "input.identity.twice": "{name} diisi dua kali (pertama di {first})",
-    "input.rubric.by_option": "ditentukan dengan --rubric",
-    "input.rubric.by_workbook": "disebut di berkas jawaban",
-    "input.rubric.by_year": "dipilih menurut tahun {year}",
     "input.rubric.unknown": "id rubrik {id} tidak dikenal; yang tersedia: {known}",
     "input.answer.no_number": "ada tingkat tanpa nomor indikator (No) di barisnya",
     "input.answer.below_note": (
@@ -211,10 +204,6 @@ EN: dict[str, str] = {
     "input.file.empty": "the file is empty",
     "input.file.unsupported": "unsupported file type {suffix}; use {known}",
     "input.file.no_suffix": "unsupported file type (none); use {known}",
-    "input.file.reader_crashed": (
-        "the spreadsheet reader crashed on this file ({why}); open it in a spreadsheet program"
-        " and save it again (and please report it)"
-    ),
     "input.text.broken_utf16": "broken UTF-16 text: not a {kind} file",
     "input.text.binary": "binary content: not a {kind} text file",
     "input.skip.output_folder": "inside the output folder, which is never searched",
@@ -307,9 +296,6 @@ EN: dict[str, str] = {
         " name again in Latin letters"
     ),
     "input.identity.twice": "{name} is given twice (first at {first})",
-    "input.rubric.by_option": "given with --rubric",
-    "input.rubric.by_workbook": "named in the workbook",
-    "input.rubric.by_year": "chosen by year {year}",
     "input.rubric.unknown": "unknown rubric id {id}; known: {known}",
     "input.answer.no_number": "a level without an indicator number (No) in its row",
     "input.answer.below_note": (
