@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from fractions import Fraction
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -140,13 +140,16 @@ def mark_duplicates(outcomes: list[Outcome]) -> None:
 
 
 def ranked(outcomes: list[Outcome]) -> list[Outcome]:
-    """Scored files by exact index (highest first), then name and file; errors last, by file."""
+    """Scored files by group (year, newest first, then rubric), then by shown index
+    (highest first; files showing the same index share a rank and are listed by name), then
+    file; errors last, by file."""
     good = [o for o in outcomes if o.ok]
     bad = [o for o in outcomes if not o.ok]
 
-    def key(o: Outcome) -> tuple[Fraction, str, str]:
+    def key(o: Outcome) -> tuple[int, str, Decimal, str, str]:
         assert o.result is not None
-        return (-o.result.index, o.result.institution.name.casefold(), o.file)
+        year, rubric = o.result.group
+        return (-year, rubric, -o.result.shown, o.result.institution.name.casefold(), o.file)
 
     good.sort(key=key)
     bad.sort(key=lambda o: o.file)

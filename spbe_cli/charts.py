@@ -174,7 +174,7 @@ def level_bars(
     return _svg("bars", width, height, title, desc, "".join(parts))
 
 
-def count_bars(counts: Sequence[tuple[str, int]], title: str, desc: str) -> str:
+def count_bars(counts: Sequence[tuple[str, int]], title: str, desc: str, uid: str = "dist") -> str:
     """Vertical bars, one per predikat band, each labelled with its count."""
     width, height, base, top = 560, 220, 180, 20
     most = max((n for _, n in counts), default=0) or 1
@@ -191,4 +191,4 @@ def count_bars(counts: Sequence[tuple[str, int]], title: str, desc: str) -> str:
             f'<text x="{x + slot * 0.3:.1f}" y="{base + 16}" text-anchor="middle" '
             f'style="{FONT}">{_e(label)}</text>'
         )
-    return _svg("dist", width, height, title, desc, "".join(parts))
+    return _svg(uid, width, height, title, desc, "".join(parts))

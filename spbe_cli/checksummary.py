@@ -140,21 +140,45 @@ def to_csv(table: list[dict[str, Any]]) -> str:
     return buf.getvalue()
 
 
-def to_xlsx(table: list[dict[str, Any]]) -> bytes:
+# summary.xlsx: (row key, catalogue key of its header), the institution first, the file last
+XLSX_COLUMNS = (
+    ("institution", "institution"),
+    ("code", "code"),
+    ("year", "year"),
+    ("rubric", "rubric"),
+    ("index", "index"),
+    ("predikat", "predikat"),
+    ("errors", "ck_errors"),
+    ("warnings", "ck_warnings"),
+    ("infos", "x_infos"),
+    ("at_risk_index", "ck_risk_index"),
+    ("at_risk_predikat", "ck_risk_predikat"),
+    ("drop", "ck_drop"),
+    ("index_exact", "x_index_exact"),
+    ("at_risk_index_exact", "x_risk_exact"),
+    ("drop_exact", "x_drop_exact"),
+    ("problems", "s_problem"),
+    ("check", "x_check_file"),
+    ("file", "s_file"),
+)
 
-    fills = [_position(r, "at_risk_predikat") for r in table]
-    numeric = {"index", "at_risk_index", "drop"}
-    body = [
-        [_number(v) if h in numeric else v for h, v in zip(HEADER, _flat(r), strict=True)]
-        for r in table
-    ]
-    return xlsx.write(
-        list(HEADER),
-        body,
-        fills,
-        fill_column=HEADER.index("at_risk_predikat"),
-        sheet="Kesiapan",
-    )
+
+def _xlsx_cell(r: dict[str, Any], key: str) -> xlsx.Value | xlsx.Cell:
+    value = r[key]
+    if key in ("index", "at_risk_index", "drop"):
+        return None if value is None else xlsx.Cell(float(value), "0.00")
+    if key in ("predikat", "at_risk_predikat"):
+        return xlsx.Cell(value, fill=xlsx.fill_of(_position(r, key)))
+    if key == "problems":
+        return "\n".join(value)
+    return value  # type: ignore[no-any-return]
+
+
+def to_xlsx(table: list[dict[str, Any]], lang: Lang = "id") -> bytes:
+    """One sheet, headers in `lang`, numbers as numbers, predikat coloured by band."""
+    header = [t(lang, k) for _, k in XLSX_COLUMNS]
+    body = [[_xlsx_cell(r, key) for key, _ in XLSX_COLUMNS] for r in table]
+    return xlsx.write_book([xlsx.Sheet(t(lang, "x_sheet_readiness"), header, body)])
 
 
 @dataclass

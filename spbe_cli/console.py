@@ -271,29 +271,22 @@ def diff_table(console: Console, view: Any) -> None:
 
 
 def batch_diff_table(console: Console, view: Any) -> None:
+    """Every section of the batch diff view, as the Markdown and HTML forms have them."""
     console.print(Text(printable(view.title), style="bold"))
     if view.moves:
         say(console, ", ".join(view.moves))
-    t = _SafeTable(show_edge=False)
-    for col, j in (
-        ("Institution", "left"),
-        ("Old year", "right"),
-        ("New year", "right"),
-        ("Old", "right"),
-        ("New", "right"),
-        ("Δ", "right"),
-        ("Predikat", "left"),
-    ):
-        t.add_column(col, justify=j)  # type: ignore[arg-type]
-    for r in view.rows:
-        t.add_row(*r)
-    console.print(t)
-    for title, items in (
-        (view.labels["d_unmatched_old"], view.unmatched_old),
-        (view.labels["d_unmatched_new"], view.unmatched_new),
-    ):
-        if items:
-            say(console, f"{title}: " + "; ".join(items))
+    for section in view.sections:
+        if section.title:
+            console.print()
+            console.print(Text(printable(section.title), style="bold"))
+        if section.columns:
+            table = _SafeTable(show_edge=False)
+            _columns(table, [(clean(name), j) for name, j in section.columns])
+            for r in section.rows:
+                table.add_row(*r)
+            console.print(table)
+        for item in section.items:
+            say(console, item, prefix="- ")
 
 
 def plan_table(console: Console, view: Any) -> None:

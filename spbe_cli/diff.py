@@ -5,16 +5,21 @@ one JSON shape for it; no files, no clock."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, TypeVar
+from pathlib import PurePath
+from typing import Any, Literal, TypeVar
 
 from spbe_cli.names import normalize
 from spbe_cli.numbers import exact_text, round_text
 from spbe_cli.result import Headline, Result, SummaryRow
 
 T = TypeVar("T")
+A = TypeVar("A")
+B = TypeVar("B")
+Side = Literal["old", "new"]
 
 
 @dataclass(frozen=True)
@@ -137,13 +142,42 @@ def _item_changes(old: Result, new: Result, order: list[str]) -> tuple[ItemChang
 
 
 @dataclass(frozen=True)
+class FailedFile:
+    """An input of a batch diff that could not be scored (invalid, a duplicate, unreadable):
+    its located reasons and, when the file got that far, whose it is."""
+
+    file: str
+    reasons: tuple[str, ...]
+    name: str | None = None
+    code: str | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A failed file on one side, with the other side's scored row of the same institution
+    when there is one (that institution is then failed, never "only in the old data")."""
+
+    side: Side
+    failed: FailedFile
+    other: SummaryRow | None = None
+
+    @property
+    def name(self) -> str | None:
+        if self.failed.name is not None:
+            return self.failed.name
+        return self.other.headline.institution.name if self.other and self.other.headline else None
+
+
+@dataclass(frozen=True)
 class BatchDiff:
-    """A batch diff: every matched pair's Diff (by Δ, highest first) and the unmatched
-    rows on each side."""
+    """A batch diff: every matched pair's Diff (by Δ, highest first), the unmatched rows on
+    each side, and the files that failed on either side."""
 
     diffs: tuple[Diff, ...]
     unmatched_old: tuple[SummaryRow, ...]
     unmatched_new: tuple[SummaryRow, ...]
+    failures: tuple[Failure, ...] = ()
 
 
 def institution_keys(name: str, code: str | None) -> list[str]:
@@ -156,24 +190,57 @@ def pair(
     old: list[T], new: list[T], keys: Callable[[T], list[str]]
 ) -> tuple[list[tuple[T, T]], list[T], list[T]]:
     """Pair old and new entries by their first shared key; the unmatched of each side."""
-    by_key: dict[str, T] = {}
-    for r in new:
-        for k in keys(r):
-            by_key.setdefault(k, r)
-    pairs, used, unmatched_old = [], set(), []
-    for r in old:
-        hit = next((by_key[k] for k in keys(r) if k in by_key and id(by_key[k]) not in used), None)
+    return pair_by(old, new, keys, keys)
+
+
+def pair_by(
+    old: list[A],
+    new: list[B],
+    old_keys: Callable[[A], list[str]],
+    new_keys: Callable[[B], list[str]],
+) -> tuple[list[tuple[A, B]], list[A], list[B]]:
+    """`pair` for entries of two kinds, each with its own keys."""
+    by_key: dict[str, B] = {}
+    for n in new:
+        for k in new_keys(n):
+            by_key.setdefault(k, n)
+    pairs: list[tuple[A, B]] = []
+    used: set[int] = set()
+    unmatched_old: list[A] = []
+    for o in old:
+        hit = next(
+            (by_key[k] for k in old_keys(o) if k in by_key and id(by_key[k]) not in used), None
+        )
         if hit is None:
-            unmatched_old.append(r)
+            unmatched_old.append(o)
         else:
             used.add(id(hit))
-            pairs.append((r, hit))
-    return pairs, unmatched_old, [r for r in new if id(r) not in used]
+            pairs.append((o, hit))
+    return pairs, unmatched_old, [n for n in new if id(n) not in used]
 
 
 def _row_keys(r: SummaryRow) -> list[str]:
     assert r.headline is not None
     return institution_keys(r.headline.institution.name, r.headline.institution.code)
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def file_key(file: str) -> str:
+    """A file's name without its year (`Kota-Lama-2025.xlsx` → `kota lama`): how a file
+    that failed before its Instansi could be read is recognised across years."""
+    path = PurePath(file.replace("\\", "/"))
+    stem = normalize(_YEAR.sub(" ", path.stem).replace("-", " ").replace("_", " "))
+    return "file:" + (stem or normalize(path.parent.name))
+
+
+def _failed_keys(f: FailedFile) -> list[str]:
+    return institution_keys(f.name, f.code) if f.name else [file_key(f.file)]
+
+
+def _other_keys(r: SummaryRow) -> list[str]:
+    return [*_row_keys(r), file_key(r.file)]
 
 
 def match(
@@ -183,14 +250,32 @@ def match(
     return pair(old_rows, new_rows, _row_keys)
 
 
-def compare_rows(old_rows: list[SummaryRow], new_rows: list[SummaryRow]) -> BatchDiff:
-    """Match the rows and diff each pair exactly (Δ from the exact indices)."""
+def _failures(
+    side: Side, failed: list[FailedFile], others: list[SummaryRow]
+) -> tuple[list[Failure], list[SummaryRow]]:
+    """Each failed file of `side` beside the other side's unmatched row of its institution
+    (by Kode or name, else by file name without the year); the rows still unmatched."""
+    pairs, alone, rest = pair_by(failed, others, _failed_keys, _other_keys)
+    return [*(Failure(side, f, o) for f, o in pairs), *(Failure(side, f) for f in alone)], rest
+
+
+def compare_rows(
+    old_rows: list[SummaryRow],
+    new_rows: list[SummaryRow],
+    old_failed: list[FailedFile] | None = None,
+    new_failed: list[FailedFile] | None = None,
+) -> BatchDiff:
+    """Match the rows and diff each pair exactly (Δ from the exact indices). An institution
+    whose file failed on one side is a failure beside its other year, not unmatched."""
     pairs, only_old, only_new = match(old_rows, new_rows)
     diffs = [
         compare_headlines(o.headline, n.headline) for o, n in pairs if o.headline and n.headline
     ]
     diffs.sort(key=lambda d: (-d.delta, d.new.institution.name))
-    return BatchDiff(tuple(diffs), tuple(only_old), tuple(only_new))
+    new_fails, only_old = _failures("new", new_failed or [], only_old)
+    old_fails, only_new = _failures("old", old_failed or [], only_new)
+    failures = sorted([*old_fails, *new_fails], key=lambda f: (f.side != "old", f.failed.file))
+    return BatchDiff(tuple(diffs), tuple(only_old), tuple(only_new), tuple(failures))
 
 
 # --- the JSON shape of a diff (both forms) ----------------------------------------------
@@ -264,21 +349,34 @@ def _part(p: PartChange, places: int) -> dict[str, Any]:
     }
 
 
+def _file_row(r: SummaryRow) -> dict[str, Any]:
+    inst = r.headline.institution if r.headline else None
+    return {
+        "name": inst.name if inst else None,
+        "year": inst.year if inst else None,
+        "file": r.file,
+    }
+
+
+def _failure(f: Failure) -> dict[str, Any]:
+    return {
+        "side": f.side,
+        "file": f.failed.file,
+        "name": f.name,
+        "year": f.failed.year,
+        "errors": list(f.failed.reasons),
+        "other": None if f.other is None else _file_row(f.other),
+    }
+
+
 def batch_json(b: BatchDiff, gates: list[str]) -> dict[str, Any]:
-    """A batch diff: each pair in the shape of a single diff (without indicators)."""
-
-    def unmatched(r: SummaryRow) -> dict[str, Any]:
-        inst = r.headline.institution if r.headline else None
-        return {
-            "name": inst.name if inst else None,
-            "year": inst.year if inst else None,
-            "file": r.file,
-        }
-
+    """A batch diff: each pair in the shape of a single diff (without indicators), the
+    unmatched on each side and the files that failed (`failed`, added in format 1)."""
     return {
         "format_version": 1,
         "rows": [to_json(d) for d in b.diffs],
-        "unmatched_old": [unmatched(r) for r in b.unmatched_old],
-        "unmatched_new": [unmatched(r) for r in b.unmatched_new],
+        "unmatched_old": [_file_row(r) for r in b.unmatched_old],
+        "unmatched_new": [_file_row(r) for r in b.unmatched_new],
+        "failed": [_failure(f) for f in b.failures],
         "gates": gates,
     }

@@ -3,13 +3,14 @@ every number from the exact value by `numbers` (half-up, once)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
-from spbe_cli.diff import BatchDiff, Diff
+from spbe_cli.diff import BatchDiff, Diff, Failure
 from spbe_cli.i18n import TEXT, Lang, t
 from spbe_cli.numbers import level_text, round_text, signed_text
 from spbe_cli.result import Headline, SummaryRow
+from spbe_cli.safetext import file_name
 
 
 def _level_or_dash(v: Fraction | None) -> str:
@@ -103,19 +104,30 @@ def build(d: Diff, lang: Lang, index_name: str) -> DiffView:
 
 
 @dataclass
+class Section:
+    """One part of a batch diff, the same in every output: a heading ("" for the main
+    table), then a table (`columns`: header and alignment, `rows`) or a list (`items`)."""
+
+    key: str  # stable, language-free: what a test or a stylesheet can name
+    title: str
+    columns: list[tuple[str, str]] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)
+
+
+@dataclass
 class BatchDiffView:
+    """The terminal, Markdown and HTML forms all print `sections`, in order."""
+
     lang: Lang
     labels: dict[str, str]
     title: str
-    rows: list[list[str]]  # name, old year, new year, old, new, Δ, predikat old → new
     moves: list[str]
-    gains: list[list[str]]
-    losses: list[list[str]]
-    unmatched_old: list[str]
-    unmatched_new: list[str]
-    domain_ids: list[str]
-    domain_rows: list[list[str]]
-    gates: list[tuple[str, str]]
+    sections: list[Section]
+
+    @property
+    def headings(self) -> list[str]:
+        return [s.title for s in self.sections if s.title]
 
 
 def _row(d: Diff) -> list[str]:
@@ -127,7 +139,8 @@ def _row(d: Diff) -> list[str]:
         round_text(d.old.index, places),
         round_text(d.new.index, places),
         signed_text(d.delta, places),
-        f"{d.old.predikat} → {d.new.predikat}",
+        d.old.predikat,
+        d.new.predikat,
     ]
 
 
@@ -167,23 +180,67 @@ def _unmatched(rows: tuple[SummaryRow, ...]) -> list[str]:
     return out
 
 
+def _failed_rows(failures: tuple[Failure, ...], lang: Lang) -> list[list[str]]:
+    """Institution, the side that failed, its file, the other year's file, the reasons."""
+    return [
+        [
+            f.name or "–",
+            t(lang, "d_side_" + f.side),
+            file_name(f.failed.file),
+            file_name(f.other.file) if f.other else "–",
+            "; ".join(_unprefixed(m, f.failed.file) for m in f.failed.reasons),
+        ]
+        for f in failures
+    ]
+
+
+def _unprefixed(message: str, file: str) -> str:
+    """A located message without its file name, which the table shows in its own column."""
+    return message.removeprefix(f"{file_name(file)}: ")
+
+
+def _main_columns(lang: Lang) -> list[tuple[str, str]]:
+    keys = ("d_year_old", "d_year_new", "d_index_old", "d_index_new")
+    return [
+        (t(lang, "institution"), "left"),
+        *((t(lang, k), "right") for k in keys),
+        (t(lang, "d_delta"), "right"),
+        (t(lang, "d_predikat_old"), "left"),
+        (t(lang, "d_predikat_new"), "left"),
+    ]
+
+
 def build_batch(b: BatchDiff, lang: Lang, gates: list[tuple[str, str]]) -> BatchDiffView:
     ranked = sorted(b.diffs, key=lambda d: (-d.delta, d.new.institution.name))
-    gains = [[d.new.institution.name, signed_text(d.delta)] for d in ranked if d.delta > 0][:5]
+    gains = [f"{d.new.institution.name}: {signed_text(d.delta)}" for d in ranked if d.delta > 0]
     falls = sorted(b.diffs, key=lambda d: (d.delta, d.new.institution.name))
-    losses = [[d.new.institution.name, signed_text(d.delta)] for d in falls if d.delta < 0][:5]
+    losses = [f"{d.new.institution.name}: {signed_text(d.delta)}" for d in falls if d.delta < 0]
     domain_ids, domain_rows = _domain_rows(b.diffs)
+    inst = (t(lang, "institution"), "left")
+    failed_columns = [
+        inst,
+        *((t(lang, k), "left") for k in ("d_failed_side", "d_failed_file", "d_other_file")),
+        (t(lang, "d_failed_reason"), "left"),
+    ]
+    sections = [
+        Section("changes", "", _main_columns(lang), [_row(d) for d in b.diffs]),
+        Section("gains", t(lang, "d_gains"), items=gains[:5]),
+        Section("losses", t(lang, "d_losses"), items=losses[:5]),
+        Section(
+            "domains",
+            f"{t(lang, 'domains')} ({t(lang, 'd_delta')})",
+            [inst, *((i, "right") for i in domain_ids)],
+            domain_rows,
+        ),
+        Section("failed", t(lang, "d_failed"), failed_columns, _failed_rows(b.failures, lang)),
+        Section("unmatched_old", t(lang, "d_unmatched_old"), items=_unmatched(b.unmatched_old)),
+        Section("unmatched_new", t(lang, "d_unmatched_new"), items=_unmatched(b.unmatched_new)),
+        Section("gates", t(lang, "s_gates"), items=[f"{n}: {m}" for n, m in gates]),
+    ]
     return BatchDiffView(
         lang=lang,
         labels=dict(TEXT[lang]),
         title=t(lang, "d_title_batch", n=len(b.diffs)),
-        rows=[_row(d) for d in b.diffs],
         moves=_moves(b.diffs, lang),
-        gains=gains,
-        losses=losses,
-        unmatched_old=_unmatched(b.unmatched_old),
-        unmatched_new=_unmatched(b.unmatched_new),
-        domain_ids=domain_ids,
-        domain_rows=domain_rows,
-        gates=gates,
+        sections=[s for s in sections if s.rows or s.items],
     )

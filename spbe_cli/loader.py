@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from spbe_cli.answers import Answer, Answers, Identity
+from spbe_cli.diff import FailedFile
 from spbe_cli.errors import InputError, Problem
 from spbe_cli.numbers import exact_text
 from spbe_cli.readers.mapping import json_problem
@@ -153,6 +154,7 @@ class _Row(_Model):
     warnings: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS)
     gates: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS)
     result: Text | None = None
+    rank_shared: bool | None = None
 
 
 class _SummaryFile(_Model):
@@ -354,8 +356,33 @@ def summary_rows(
 ) -> list[SummaryRow]:
     """summary.json → its rows; `bands_of(rubric id)` gives that rubric's band names and
     display decimals (empty bands when the rubric is not at hand)."""
+    return _summary_rows(_summary_file(data, name), name, bands_of)
+
+
+def summary_side(
+    data: bytes, name: str, bands_of: Callable[[str], tuple[tuple[str, ...], int]]
+) -> tuple[list[SummaryRow], list[FailedFile]]:
+    """summary.json as one side of a batch diff: its scored rows, and its error rows as
+    failed files with the institution, code and year a row still names (a duplicate)."""
+    found = _summary_file(data, name)
+    rows = _summary_rows(found, name, bands_of)
+    failed = [
+        FailedFile(r.file, tuple(r.errors), r.institution, r.code, r.year)
+        for r in found.rows
+        if r.status != "ok"
+    ]
+    return [r for r in rows if r.ok], failed
+
+
+def _summary_file(data: bytes, name: str) -> _SummaryFile:
     parsed = _parse_json(data, name, "a spbe summary")
     found: _SummaryFile = _validate(_SummaryFile, parsed, name, "a spbe summary")
+    return found
+
+
+def _summary_rows(
+    found: _SummaryFile, name: str, bands_of: Callable[[str], tuple[tuple[str, ...], int]]
+) -> list[SummaryRow]:
     out = []
     for at, r in enumerate(found.rows):
         headline = _headline(r, at, name, bands_of) if r.status == "ok" else None
@@ -367,6 +394,7 @@ def summary_rows(
                 tuple(r.errors),
                 tuple(r.gates),
                 r.result,
+                bool(r.rank_shared) and headline is not None,
             )
         )
     return out

@@ -7,11 +7,12 @@ JSON (the format_version 1 contracts) and `loader.py` reads saved JSON back into
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 
 from spbe_cli import __version__
 from spbe_cli.answers import Answers
-from spbe_cli.numbers import round_text
+from spbe_cli.numbers import round_half_up, round_text
 from spbe_cli.rubric import LoadedRubric, Rubric
 from spbe_cli.scoring import Basis, Classified, ItemScore, Notice, Score
 
@@ -72,6 +73,24 @@ class Headline:
     domains: tuple[tuple[str, Fraction], ...]
     aspects: tuple[tuple[str, Fraction], ...]
     warnings: tuple[str, ...] = ()  # the codes of the result's warnings
+    indicators: tuple[tuple[str, Fraction], ...] = ()  # levels (the summary workbook's matrix)
+
+    @property
+    def group(self) -> tuple[int, str]:
+        """Year and rubric: indices are ranked and averaged only within one group (another
+        instrument, or another year's evaluation, is not the same measure)."""
+        return self.institution.year, self.rubric_id
+
+    @property
+    def group_id(self) -> str:
+        """The group as summary.json and summary.csv name it: `2024/permenpanrb-59-2020`."""
+        return f"{self.institution.year}/{self.rubric_id}"
+
+    @property
+    def shown(self) -> Decimal:
+        """The index as displayed (half-up to the rubric's decimals): equal shown indices
+        share a rank."""
+        return round_half_up(self.index, self.places)
 
 
 @dataclass(frozen=True)
@@ -113,6 +132,7 @@ class Result:
             tuple((d.id, d.index) for d in self.domains),
             tuple((a.id, a.index) for a in self.aspects),
             tuple(w.code for w in self.warnings),
+            tuple((i.id, i.level) for i in self.indicators),
         )
 
 
@@ -191,7 +211,13 @@ class SummaryRow:
     errors: tuple[str, ...] = ()
     gates: tuple[str, ...] = ()
     result: str | None = None  # the result file's name in the output folder
+    shared: bool = False  # another row of its group has the same shown index, and rank
 
     @property
     def ok(self) -> bool:
         return self.rank is not None
+
+    @property
+    def rank_text(self) -> str:
+        """`3`, or `3=` for a rank shared with another row of the group."""
+        return "" if self.rank is None else f"{self.rank}{'=' if self.shared else ''}"

@@ -8,13 +8,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from spbe_cli import batch, loader, summary
+from spbe_cli.answers import Identity, read_identity
+from spbe_cli.diff import FailedFile
 from spbe_cli.discovery import discover
-from spbe_cli.errors import InputError, Problem
+from spbe_cli.errors import Collector, InputError, Problem, SpbeError
 from spbe_cli.files import read_head
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.pipeline import score_file
-from spbe_cli.readers import read_bytes
-from spbe_cli.result import Result, SummaryRow
+from spbe_cli.readers import read_bytes, read_isolated
+from spbe_cli.result import Institution, Result, SummaryRow
 from spbe_cli.rubric import LoadedRubric, builtin_ids, load_builtin, load_rubric
 from spbe_cli.scoring import Notice
 
@@ -106,19 +108,40 @@ def _bands_of(spec: str | None) -> Callable[[str], tuple[tuple[str, ...], int]]:
 
 def load_rows(
     path: Path, rubric: str | None = None, jobs: int = 1, limits: Limits = DEFAULT
-) -> tuple[list[SummaryRow], list[str]]:
+) -> tuple[list[SummaryRow], list[FailedFile]]:
     """Summary rows for a batch diff: a summary.json, a folder holding one, or a folder of
-    answer files (scored now). Returns the scored rows and the problems of the others."""
+    answer files (scored now). Returns the scored rows and the files that failed, each
+    with whose it is when that can still be told."""
     target = path / "summary.json" if path.is_dir() else path
     if target.is_file() and target.suffix.lower() == ".json":
         data = read_bytes(target, limits.file_bytes)
-        rows = loader.summary_rows(data, str(target), _bands_of(rubric))
-    else:
-        files, unmatched = discover([str(path)])
-        if unmatched or not files:
-            raise InputError([Problem(str(path), "", "no answer files or summary.json here")])
-        job = batch.Job(rubric, "error", (), "id", "", limits)
-        outcomes = batch.score_all(files, job, jobs)
-        batch.mark_duplicates(outcomes)
-        rows = summary.rows(batch.ranked(outcomes))
-    return [r for r in rows if r.ok], [m for r in rows if not r.ok for m in r.errors]
+        # the files a summary names are not read: it may come from another machine
+        return loader.summary_side(data, str(target), _bands_of(rubric))
+    files, unmatched = discover([str(path)])
+    if unmatched or not files:
+        raise InputError([Problem(str(path), "", "no answer files or summary.json here")])
+    job = batch.Job(rubric, "error", (), "id", "", limits)
+    outcomes = batch.score_all(files, job, jobs)
+    batch.mark_duplicates(outcomes)
+    rows = summary.rows(batch.ranked(outcomes))
+    return [r for r in rows if r.ok], [_failed(r, limits) for r in rows if not r.ok]
+
+
+def _failed(row: SummaryRow, limits: Limits) -> FailedFile:
+    """A file that failed, with its institution: from its headline (a duplicate), else read
+    again from its Identitas when that part is valid (a file whose levels are wrong still
+    says whose it is)."""
+    inst: Institution | Identity | None = row.headline.institution if row.headline else None
+    if inst is None:
+        inst = _identity(Path(row.file), limits)
+    if inst is None:
+        return FailedFile(row.file, row.errors)
+    return FailedFile(row.file, row.errors, inst.name, inst.code, inst.year)
+
+
+def _identity(path: Path, limits: Limits) -> Identity | None:
+    try:
+        raw = read_isolated(path, limits)
+    except SpbeError:
+        return None
+    return read_identity(raw, Collector(str(path)))

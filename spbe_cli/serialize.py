@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from spbe_cli.numbers import exact_level, exact_text, round_half_up, round_text
-from spbe_cli.result import Part, Result, SummaryRow
+from spbe_cli.result import Headline, Part, Result, SummaryRow
 from spbe_cli.scoring import Classified, ItemScore
 
 FORMAT_VERSION = 1
@@ -174,15 +174,37 @@ def summary_row(row: SummaryRow) -> dict[str, Any]:
         "result": row.result,
         "domains_exact": {i: exact_level(v) for i, v in h.domains} if ok and h else {},
         "aspects_exact": {i: exact_level(v) for i, v in h.aspects} if ok and h else {},
+        "group": h.group_id if ok and h else None,
+        "rank_shared": row.shared if ok else None,
     }
+
+
+def summary_groups(rows: list[SummaryRow]) -> list[dict[str, Any]]:
+    """The groups (year and rubric) the rows were ranked and averaged in, in their order."""
+    by: dict[str, list[Headline]] = {}
+    for r in rows:
+        if r.ok and r.headline is not None:
+            by.setdefault(r.headline.group_id, []).append(r.headline)
+    out = []
+    for gid, hs in by.items():
+        mean = sum((h.index for h in hs), Fraction(0)) / len(hs)
+        out.append(
+            {
+                "group": gid,
+                "year": hs[0].institution.year,
+                "rubric": hs[0].rubric_id,
+                "files": len(hs),
+                "mean_index": _num(mean, hs[0].places),
+                "mean_index_exact": exact_text(mean),
+            }
+        )
+    return out
 
 
 def summary_json(rows: list[SummaryRow]) -> str:
     table = [summary_row(r) for r in rows]
-    return (
-        json.dumps({"format_version": FORMAT_VERSION, "rows": table}, ensure_ascii=False, indent=2)
-        + "\n"
-    )
+    data = {"format_version": FORMAT_VERSION, "rows": table, "groups": summary_groups(rows)}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def result_text(result: Result, compact: bool = False) -> str:

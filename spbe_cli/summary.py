@@ -1,4 +1,5 @@
-"""Batch summaries: the rows (from outcomes), CSV, XLSX, Markdown and HTML.
+"""Batch summaries: the rows (from outcomes), CSV, Markdown and HTML (the workbook:
+`summarybook`).
 
 Every number is written by `numbers.round_text` from the exact value; predikat order and
 colours are positions in each rubric's band list."""
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from spbe_cli import charts, serialize, xlsx
+from spbe_cli import charts, serialize
 from spbe_cli.i18n import TEXT, Lang, t
 from spbe_cli.numbers import round_text
 from spbe_cli.outcome import Outcome
@@ -22,23 +23,38 @@ from spbe_cli.text import csv_safe
 
 
 def rows(outcomes: list[Outcome]) -> list[SummaryRow]:
-    """One row per input file, ranked (see batch.ranked); errors carry no rank."""
-    out = []
-    rank = 0
+    """One row per input file, in `batch.ranked` order; errors carry no rank. Ranks count
+    within a group (year and rubric); files showing the same index share the rank of the
+    first of them (1, 2, 2, 4)."""
+    ranks: list[int | None] = []
+    group: tuple[int, str] | None = None
+    seen, last, rank = 0, None, 0
     for o in outcomes:
-        if o.ok:
-            rank += 1
-        out.append(
-            SummaryRow(
-                file=o.file,
-                headline=o.result,
-                rank=rank if o.ok else None,
-                errors=tuple(o.errors),
-                gates=tuple(o.gate_misses) if o.ok else (),
-                result=f"{o.stem}.json" if o.ok else None,
-            )
+        h = o.result if o.ok else None
+        if h is None:
+            ranks.append(None)
+            continue
+        if h.group != group:
+            group, seen, last = h.group, 0, None
+        seen += 1
+        if h.shown != last:
+            rank, last = seen, h.shown
+        ranks.append(rank)
+    counts = Counter(
+        (o.result.group, r) for o, r in zip(outcomes, ranks, strict=True) if o.result and r
+    )
+    return [
+        SummaryRow(
+            file=o.file,
+            headline=o.result,
+            rank=r,
+            errors=tuple(o.errors),
+            gates=tuple(o.gate_misses) if r else (),
+            result=f"{o.stem}.json" if r else None,
+            shared=bool(r and o.result and counts[(o.result.group, r)] > 1),
         )
-    return out
+        for o, r in zip(outcomes, ranks, strict=True)
+    ]
 
 
 def to_json(table: list[SummaryRow]) -> str:
@@ -70,21 +86,18 @@ HEADER = (
 )
 
 
-def flat(table: list[SummaryRow], numbers: bool) -> tuple[list[str], list[list[Any]]]:
-    """Header and rows for CSV (`numbers` False: indices as their 2-decimal text) and XLSX
-    (numbers: the same rounded values as numbers): every domain and aspect a column."""
+def flat(table: list[SummaryRow]) -> tuple[list[str], list[list[Any]]]:
+    """Header and rows for CSV, indices as their 2-decimal text: every domain and aspect a
+    column; the group (year/rubric) the rank counts in and whether it is shared last."""
     doms, asps = _part_ids(table, True), _part_ids(table, False)
-    header = [*HEADER, *doms, *asps, "status", "errors", "warnings"]
+    header = [*HEADER, *doms, *asps, "status", "errors", "warnings", "group", "rank_shared"]
     body = []
     for r in table:
         data = serialize.summary_row(r)
         h = r.headline if r.ok else None
 
-        def shown(value: Fraction | None, places: int) -> Any:
-            if value is None:
-                return None
-            text = round_text(value, places)
-            return float(text) if numbers else text
+        def shown(value: Fraction | None, places: int) -> str | None:
+            return None if value is None else round_text(value, places)
 
         places = h.places if h else 2
         cells: list[Any] = [data[k] for k in HEADER]
@@ -92,6 +105,7 @@ def flat(table: list[SummaryRow], numbers: bool) -> tuple[list[str], list[list[A
         parts = (dict(h.domains) | dict(h.aspects)) if h else {}
         cells += [shown(parts.get(i), places) for i in (*doms, *asps)]
         cells += [data["status"], " | ".join(r.errors), " | ".join(data["warnings"])]
+        cells += [data["group"], data["rank_shared"]]
         body.append(cells)
     return header, body
 
@@ -106,7 +120,7 @@ def _csv_cell(value: Any) -> Any:
 
 def to_csv(table: list[SummaryRow]) -> str:
     """Indices as the 2-decimal text a report shows (2.90, not 2.9)."""
-    header, body = flat(table, numbers=False)
+    header, body = flat(table)
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(header)
@@ -122,10 +136,17 @@ def _band_position(r: SummaryRow) -> int | None:
     return h.bands.index(h.predikat)
 
 
-def to_xlsx(table: list[SummaryRow]) -> bytes:
-    header, body = flat(table, numbers=True)
-    fills = [_band_position(r) for r in table]
-    return xlsx.write(header, body, fills, fill_column=header.index("predikat"))
+@dataclass
+class Section:
+    """One group's ranking and averages (`title` empty when the run is one group)."""
+
+    title: str
+    ranking: list[list[str]]
+    ranking_css: list[str]
+    counts: list[tuple[str, str, str]]  # predikat, count, css
+    by_type: list[list[str]]
+    by_province: list[list[str]]
+    chart: str
 
 
 @dataclass
@@ -133,29 +154,43 @@ class SummaryView:
     lang: Lang
     labels: dict[str, str]
     title: str
-    ranking: list[list[str]]
-    ranking_css: list[str]
-    counts: list[tuple[str, str, str]]  # predikat, count, css
-    by_type: list[list[str]]
-    by_province: list[list[str]]
+    sections: list[Section]
     errors: list[tuple[str, str]]
     gates: list[tuple[str, str]]
-    chart: str
     footer: str
     notices: list[str] = field(default_factory=list)  # said first (scoring.TOP_WARNINGS)
 
 
-def _groups(table: list[SummaryRow], key: str) -> list[list[str]]:
-    """Mean exact index per rubric and type (or province), rounded once."""
-    groups: dict[tuple[str, str], list[Fraction]] = {}
+Group = tuple[int, str]  # year, rubric id (Headline.group)
+
+
+def groups(table: list[SummaryRow]) -> dict[Group, list[SummaryRow]]:
+    """The scored rows by group, in the table's (ranked) order."""
+    out: dict[Group, list[SummaryRow]] = {}
     for r in table:
-        h = r.headline
-        if r.ok and h is not None:
-            name = getattr(h.institution, key) or "–"
-            groups.setdefault((h.rubric_id, name), []).append(h.index)
+        if r.ok and r.headline is not None:
+            out.setdefault(r.headline.group, []).append(r)
+    return out
+
+
+def group_label(lang: Lang, group: Group) -> str:
+    return t(lang, "s_group", year=group[0], rubric=group[1])
+
+
+def mean(rows: list[SummaryRow]) -> Fraction:
+    """The exact mean index of a group's rows."""
+    return sum((r.headline.index for r in rows if r.headline), Fraction(0)) / len(rows)
+
+
+def _averages(ok: list[SummaryRow], key: str) -> list[list[str]]:
+    """Mean exact index per type (or province) within one group, rounded once."""
+    by: dict[str, list[SummaryRow]] = {}
+    for r in ok:
+        assert r.headline is not None
+        by.setdefault(getattr(r.headline.institution, key) or "–", []).append(r)
+    rubric = ok[0].headline.rubric_id if ok and ok[0].headline else ""
     return [
-        [rubric, name, str(len(vals)), round_text(sum(vals, Fraction(0)) / len(vals), 2)]
-        for (rubric, name), vals in sorted(groups.items())
+        [rubric, name, str(len(rs)), round_text(mean(rs), 2)] for name, rs in sorted(by.items())
     ]
 
 
@@ -177,7 +212,7 @@ def _ranking(ok: list[SummaryRow]) -> list[list[str]]:
         inst = h.institution
         out.append(
             [
-                str(r.rank),
+                r.rank_text,
                 inst.name,
                 inst.type or "–",
                 inst.province or "–",
@@ -190,30 +225,52 @@ def _ranking(ok: list[SummaryRow]) -> list[list[str]]:
     return out
 
 
-def build_view(table: list[SummaryRow], lang: Lang, generated_at: str, tool: str) -> SummaryView:
-    ok = [r for r in table if r.ok and r.headline is not None]
-    names = band_names(table)
+def _section(ok: list[SummaryRow], title: str, lang: Lang, at: int) -> Section:
+    names = band_names(ok)
     counter = Counter(r.headline.predikat for r in ok if r.headline)
     positions = [_band_position(r) for r in ok]
-    return SummaryView(
-        lang=lang,
-        labels=dict(TEXT[lang]),
-        title=t(lang, "s_title", n=len(table), ok=len(ok)),
+    return Section(
+        title=title,
         ranking=_ranking(ok),
         ranking_css=["" if p is None else f"p{p}" for p in positions],
         counts=[(p, str(counter.get(p, 0)), f"p{i}") for i, p in enumerate(names)],
-        by_type=_groups(table, "type"),
-        by_province=_groups(table, "province"),
-        errors=[(r.file, m) for r in table if not r.ok for m in r.errors],
-        gates=[(r.headline.institution.name, m) for r in ok if r.headline for m in r.gates],
+        by_type=_averages(ok, "type"),
+        by_province=_averages(ok, "province"),
         chart=charts.count_bars(
             [(p, counter.get(p, 0)) for p in names],
             t(lang, "s_distribution"),
             ", ".join(f"{p}: {counter.get(p, 0)}" for p in names),
+            uid=f"dist{at}" if at else "dist",
         ),
-        footer=t(lang, "s_footer", tool=tool, time=generated_at),
-        notices=_notices(ok, lang),
     )
+
+
+def build_view(table: list[SummaryRow], lang: Lang, generated_at: str, tool: str) -> SummaryView:
+    ok = [r for r in table if r.ok and r.headline is not None]
+    by_group = groups(table)
+    several = len(by_group) > 1
+    sections = [
+        _section(rs, group_label(lang, g) if several else "", lang, at)
+        for at, (g, rs) in enumerate(by_group.items())
+    ]
+    return SummaryView(
+        lang=lang,
+        labels=dict(TEXT[lang]),
+        title=t(lang, "s_title", n=len(table), ok=len(ok)),
+        sections=sections,
+        errors=[(r.file, m) for r in table if not r.ok for m in r.errors],
+        gates=[(r.headline.institution.name, m) for r in ok if r.headline for m in r.gates],
+        footer=t(lang, "s_footer", tool=tool, time=generated_at),
+        notices=_groups_notice(by_group, lang) + _notices(ok, lang),
+    )
+
+
+def _groups_notice(by_group: dict[Group, list[SummaryRow]], lang: Lang) -> list[str]:
+    """Several groups: said first, with each group and its file count."""
+    if len(by_group) < 2:
+        return []
+    names = "; ".join(f"{group_label(lang, g)} ({len(rs)})" for g, rs in by_group.items())
+    return [t(lang, "s_groups", n=len(by_group), names=names)]
 
 
 def _notices(ok: list[SummaryRow], lang: Lang) -> list[str]:

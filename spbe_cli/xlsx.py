@@ -1,22 +1,49 @@
-"""A small, deterministic .xlsx writer for summaries: one sheet, frozen header, autofilter,
-fills. Fast (no openpyxl import) and byte-identical for the same rows (fixed zip times).
-Text goes in inline strings, never formulas; text that a spreadsheet could still take for
-a formula after editing (= + - @ tab CR) also gets Excel's quote prefix."""
+"""A small, deterministic .xlsx writer for summaries: sheets with a frozen header (and first
+column), autofilter, column widths from their contents, number formats, booleans, fills,
+colour scales and a landscape print set-up. Fast (no openpyxl import) and byte-identical
+for the same rows (fixed zip times). Text goes in inline strings, never formulas; text that
+a spreadsheet could still take for a formula after editing (= + - @ tab CR) also gets
+Excel's quote prefix."""
 
 from __future__ import annotations
 
 import io
+import math
 import zipfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spbe_cli.safetext import xml_text
 from spbe_cli.text import FORMULA_PREFIXES, column_letter
 
-Cell = str | int | float | None
+Value = str | int | float | bool | None
 FIXED = (1980, 1, 1, 0, 0, 0)
 FILLS = ["F4C7C3", "FCE5CD", "D9EAD3", "CFE2F3", "E1D5E7"]  # predikat bands, low → high
-# cellXfs: 0 default, 1 header, 2 number 0.00, 3 quote-prefixed text, 4.. fills
-_XF_HEADER, _XF_NUM, _XF_QUOTED, _XF_FILL0 = 1, 2, 3, 4
+HEADER_FILL = "DDDDDD"
+SCALE = ("F8696B", "FFEB84", "63BE7B")  # colour scale: lowest, middle, highest
+NUMBER = "0.00"  # a float's format unless its cell says otherwise
+BUILTIN_FORMATS = {"0": 1, "0.00": 2}
+MIN_WIDTH, MAX_WIDTH, MAX_HEADER_WIDTH = 6, 80, 22
+LINE_HEIGHT = 15
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A value with its look: a number format (`0.00`, `0"="`) and a fill (RGB hex)."""
+
+    value: Value
+    fmt: str | None = None
+    fill: str | None = None
+    center: bool = False
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    header: Sequence[str]
+    rows: Sequence[Sequence[Value | Cell]]
+    scale: tuple[int, int] | None = None  # first and last column (0-based) of a colour scale
+    freeze_cols: int = 1  # columns kept in view when scrolling right (the name)
 
 
 def escape(text: str) -> str:
@@ -25,87 +52,256 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _clean(text: str) -> str:
-    """XML 1.0 cannot carry most control characters, surrogates, U+FFFE, U+FFFF: drop them."""
-    return xml_text(text)
+def _attr(text: str) -> str:
+    return escape(text).replace('"', "&quot;")
 
 
-def _cell(ref: str, value: Cell, xf: int = 0) -> str:
+def fill_of(position: int | None) -> str | None:
+    """A predikat's fill from its position in its rubric's band list (as the reports)."""
+    return None if position is None else FILLS[position % len(FILLS)]
+
+
+class _Styles:
+    """cellXfs made on demand: (number format, fill, bold, quote prefix, wrap, centred)
+    → index."""
+
+    def __init__(self) -> None:
+        self.formats: dict[str, int] = {}
+        self.fills: list[str] = []
+        # index 0 is the sheet's default (bottom-aligned); every written cell names its own
+        self.xfs: dict[tuple[str | None, str | None, bool, bool, bool, bool], int] = {}
+        self.xfs[("", None, False, False, False, False)] = 0
+
+    def xf(
+        self,
+        fmt: str | None,
+        fill: str | None,
+        bold: bool = False,
+        quote: bool = False,
+        wrap: bool = False,
+        center: bool = False,
+    ) -> int:
+        key = (fmt, fill, bold, quote, wrap, center)
+        found = self.xfs.get(key)
+        if found is not None:
+            return found
+        if fmt is not None and fmt not in BUILTIN_FORMATS and fmt not in self.formats:
+            self.formats[fmt] = 164 + len(self.formats)
+        if fill is not None and fill not in self.fills:
+            self.fills.append(fill)
+        self.xfs[key] = len(self.xfs)
+        return self.xfs[key]
+
+    def xml(self) -> str:
+        fmts = "".join(
+            f'<numFmt numFmtId="{i}" formatCode="{_attr(f)}"/>' for f, i in self.formats.items()
+        )
+        fills = "".join(
+            f'<fill><patternFill patternType="solid"><fgColor rgb="FF{c}"/></patternFill></fill>'
+            for c in self.fills
+        )
+        xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>']
+        for fmt, fill, bold, quote, wrap, center in list(self.xfs)[1:]:
+            num = 0 if fmt is None else BUILTIN_FORMATS.get(fmt) or self.formats[fmt]
+            fill_id = 0 if fill is None else 2 + self.fills.index(fill)
+            attrs = f'numFmtId="{num}" fontId="{int(bold)}" fillId="{fill_id}" borderId="0"'
+            attrs += ' applyNumberFormat="1"' if num else ""
+            attrs += ' applyFont="1"' if bold else ""
+            attrs += ' applyFill="1"' if fill_id else ""
+            attrs += ' quotePrefix="1"' if quote else ""
+            # top: a row made tall by one wrapped text keeps its other cells beside its start
+            align = ' wrapText="1"' if wrap else ""
+            align += ' horizontal="center"' if center else ""
+            xfs.append(f'<xf {attrs} applyAlignment="1"><alignment{align} vertical="top"/></xf>')
+        return (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            + (f'<numFmts count="{len(self.formats)}">{fmts}</numFmts>' if self.formats else "")
+            + '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
+            '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
+            f'<fills count="{2 + len(self.fills)}"><fill><patternFill patternType="none"/></fill>'
+            f'<fill><patternFill patternType="gray125"/></fill>{fills}</fills>'
+            '<borders count="1"><border/></borders>'
+            '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+            f'<cellXfs count="{len(xfs)}">{"".join(xfs)}</cellXfs>'
+            '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+            "</styleSheet>"
+        )
+
+
+def _cell(ref: str, item: Value | Cell, styles: _Styles, wrap: bool = False) -> str:
+    if isinstance(item, Cell):
+        value, fmt, fill, center = item.value, item.fmt, item.fill, item.center
+    else:
+        value, fmt, fill, center = item, None, None, False
     if value is None or value == "":
-        return ""
+        return "" if fill is None else f'<c r="{ref}" s="{styles.xf(None, fill)}"/>'
     if isinstance(value, bool):
-        value = "TRUE" if value else "FALSE"
+        s = styles.xf(fmt, fill, center=center)
+        return f'<c r="{ref}" s="{s}" t="b"><v>{int(value)}</v></c>'
     if isinstance(value, int | float):
-        style = f' s="{xf or _XF_NUM}"' if isinstance(value, float) or xf else ""
-        return f'<c r="{ref}"{style}><v>{value!r}</v></c>'
-    text = _clean(str(value))
-    if text.startswith(FORMULA_PREFIXES) and xf == 0:
-        xf = _XF_QUOTED
-    style = f' s="{xf}"' if xf else ""
+        fmt = fmt or (NUMBER if isinstance(value, float) else None)
+        s = styles.xf(fmt, fill, center=center)
+        return f'<c r="{ref}" s="{s}"><v>{value!r}</v></c>'
+    text = xml_text(str(value))  # XML 1.0 cannot carry most control characters
+    s = styles.xf(None, fill, False, text.startswith(FORMULA_PREFIXES), wrap, center)
     space = ' xml:space="preserve"' if text != text.strip() else ""
-    return f'<c r="{ref}" t="inlineStr"{style}><is><t{space}>{escape(text)}</t></is></c>'
+    return f'<c r="{ref}" s="{s}" t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
 
 
-def write(
-    header: Sequence[str],
-    rows: Sequence[Sequence[Cell]],
-    fills: Sequence[int | None] = (),
-    fill_column: int | None = None,
-    sheet: str = "Ringkasan",
-) -> bytes:
-    """`fills[i]` (a band index) colours row i's `fill_column` cell."""
-    letters = [column_letter(c) for c in range(len(header))]
-    last = letters[-1]
-    lines = [
-        f'<row r="1">{"".join(_cell(f"{letters[c]}1", h, _XF_HEADER) for c, h in enumerate(header))}</row>'
-    ]
-    for r, row in enumerate(rows, start=2):
-        cells = []
-        for c, value in enumerate(row):
-            xf = 0
-            if fill_column == c and r - 2 < len(fills) and fills[r - 2] is not None:
-                xf = _XF_FILL0 + int(fills[r - 2]) % len(FILLS)  # type: ignore[arg-type]
-            cells.append(_cell(f"{letters[c]}{r}", value, xf))
-        lines.append(f'<row r="{r}">{"".join(cells)}</row>')
-    dim = f"A1:{last}{len(rows) + 1}"
-    sheet_xml = (
+def _shown_length(item: Value | Cell) -> int:
+    """About how many characters a cell shows (for its column's width)."""
+    value, fmt = (item.value, item.fmt) if isinstance(item, Cell) else (item, None)
+    if value is None:
+        return 0
+    if isinstance(value, str):
+        return len(value) if "\n" not in value else max(len(x) for x in value.splitlines())
+    if isinstance(value, bool):
+        return 6  # TRUE, FALSE, BENAR, SALAH
+    if isinstance(value, float):
+        return len(f"{value:.2f}")
+    return len(str(value)) + (1 if fmt and '"' in fmt else 0)
+
+
+def _chars_to_width(chars: int) -> float:
+    # a width counts the default font's digits; letters, capitals and a substitute font
+    # (LibreOffice without Calibri) run wider, hence the margin
+    return math.ceil(chars * 1.2) + 2
+
+
+def _wrapped_lines(text: str, width: float) -> int:
+    """Lines a text takes when wrapped by words at `width` (a word too long for a line
+    takes as many lines as it needs)."""
+    room = max(1, int((width - 2) / 1.2))
+    total = 0
+    for paragraph in text.splitlines() or [""]:
+        lines, used = 1, 0
+        for word in paragraph.split():
+            size = len(word)
+            if used and used + 1 + size > room:
+                lines, used = lines + 1, 0
+            lines += (size - 1) // room if not used else 0
+            used = (used + 1 + size) if used else (size - 1) % room + 1
+        total += lines
+    return total
+
+
+def _lines(item: Value | Cell, width: float) -> int:
+    """Lines of a text cell too long for its column (1 for anything else)."""
+    value = item.value if isinstance(item, Cell) else item
+    if not isinstance(value, str):
+        return 1
+    if "\n" not in value and _shown_length(value) <= (width - 2) / 1.2:
+        return 1
+    return _wrapped_lines(value, width)
+
+
+def _widths(sheet: Sheet) -> list[float]:
+    out = []
+    for c, title in enumerate(sheet.header):
+        body = max((_shown_length(r[c]) for r in sheet.rows if c < len(r)), default=0)
+        longest_word = max((len(w) for w in title.split()), default=0)
+        head = max(min(len(title), MAX_HEADER_WIDTH), longest_word)
+        out.append(min(MAX_WIDTH, max(MIN_WIDTH, _chars_to_width(max(body, head)))))
+    return out
+
+
+def _sheet_xml(sheet: Sheet, styles: _Styles) -> str:
+    letters = [column_letter(c) for c in range(len(sheet.header))]
+    last, end = letters[-1], len(sheet.rows) + 1
+    widths = _widths(sheet)
+    head_xf = styles.xf(None, HEADER_FILL, bold=True, wrap=True)
+    lines = max(_wrapped_lines(h, w) for h, w in zip(sheet.header, widths, strict=True))
+    head = "".join(
+        f'<c r="{letters[c]}1" s="{head_xf}" t="inlineStr"><is><t>{escape(xml_text(h))}</t></is></c>'
+        for c, h in enumerate(sheet.header)
+    )
+    rows = [f'<row r="1" ht="{lines * LINE_HEIGHT}" customHeight="1">{head}</row>']
+    for r, row in enumerate(sheet.rows, start=2):
+        # text longer than its column wraps, in a row made tall enough for it
+        tall = [_lines(v, widths[c]) for c, v in enumerate(row)]
+        cells = "".join(
+            _cell(f"{letters[c]}{r}", v, styles, tall[c] > 1) for c, v in enumerate(row)
+        )
+        height = max(tall, default=1)
+        size = f' ht="{height * LINE_HEIGHT}" customHeight="1"' if height > 1 else ""
+        rows.append(f'<row r="{r}"{size}>{cells}</row>')
+    cols = "".join(
+        f'<col min="{c + 1}" max="{c + 1}" width="{w:g}" customWidth="1"/>'
+        for c, w in enumerate(widths)
+    )
+    freeze = letters[sheet.freeze_cols] if sheet.freeze_cols < len(letters) else "A"
+    pane = (
+        f'<pane xSplit="{sheet.freeze_cols}" ySplit="1" topLeftCell="{freeze}2" '
+        'activePane="bottomRight" state="frozen"/>'
+        if sheet.freeze_cols
+        else '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+    )
+    scale = ""
+    if sheet.scale is not None and sheet.rows:
+        first, stop = letters[sheet.scale[0]], letters[sheet.scale[1]]
+        colours = "".join(f'<color rgb="FF{c}"/>' for c in SCALE)
+        scale = (
+            f'<conditionalFormatting sqref="{first}2:{stop}{end}">'
+            '<cfRule type="colorScale" priority="1"><colorScale><cfvo type="min"/>'
+            f'<cfvo type="percentile" val="50"/><cfvo type="max"/>{colours}</colorScale>'
+            "</cfRule></conditionalFormatting>"
+        )
+    return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        f'<dimension ref="{dim}"/>'
-        '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
-        'activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
-        '<sheetFormatPr defaultRowHeight="15"/>'
-        f"<sheetData>{''.join(lines)}</sheetData>"
-        f'<autoFilter ref="{dim}"/></worksheet>'
+        '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
+        f'<dimension ref="A1:{last}{end}"/>'
+        f'<sheetViews><sheetView workbookViewId="0">{pane}</sheetView></sheetViews>'
+        f'<sheetFormatPr defaultRowHeight="{LINE_HEIGHT}"/>'
+        f"<cols>{cols}</cols>"
+        f"<sheetData>{''.join(rows)}</sheetData>"
+        f'<autoFilter ref="A1:{last}{end}"/>{scale}'
+        '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>'
+        '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
+        "</worksheet>"
     )
-    fills_xml = "".join(
-        f'<fill><patternFill patternType="solid"><fgColor rgb="FF{c}"/></patternFill></fill>'
-        for c in ["DDDDDD", *FILLS]
+
+
+def _names(sheets: Sequence[Sheet]) -> list[str]:
+    """Sheet names as a spreadsheet allows them: at most 31 characters, none of []:*?/\\."""
+    out: list[str] = []
+    for s in sheets:
+        name = "".join("_" if ch in "[]:*?/\\" else ch for ch in xml_text(s.name))[:31]
+        out.append(name or f"Sheet{len(out) + 1}")
+    return out
+
+
+def write_book(sheets: Sequence[Sheet]) -> bytes:
+    """The workbook of `sheets`, in their order (the first is the one shown on opening)."""
+    styles = _Styles()
+    parts_xml = [_sheet_xml(s, styles) for s in sheets]
+    names = _names(sheets)
+    n = len(sheets)
+    overrides = "".join(
+        f'<Override PartName="/xl/worksheets/sheet{i + 1}.xml" ContentType="application/vnd.'
+        'openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        for i in range(n)
     )
-    xfs = [
-        '<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>',
-        '<xf numFmtId="0" fontId="1" fillId="2" borderId="0" applyFont="1" applyFill="1"/>',
-        '<xf numFmtId="2" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/>',
-        '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" quotePrefix="1"/>',
-    ]
-    xfs += [
-        f'<xf numFmtId="0" fontId="0" fillId="{3 + i}" borderId="0" applyFill="1"/>'
-        for i in range(len(FILLS))
-    ]
-    styles = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
-        '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
-        f'<fills count="{2 + 1 + len(FILLS)}"><fill><patternFill patternType="none"/></fill>'
-        f'<fill><patternFill patternType="gray125"/></fill>{fills_xml}</fills>'
-        '<borders count="1"><border/></borders>'
-        '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-        f'<cellXfs count="{len(xfs)}">{"".join(xfs)}</cellXfs>'
-        '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
-        "</styleSheet>"
+    sheet_list = "".join(
+        f'<sheet name="{_attr(name)}" sheetId="{i + 1}" r:id="rId{i + 1}"/>'
+        for i, name in enumerate(names)
     )
-    name = escape(sheet[:31])
+    defined = ""
+    for i, (name, s) in enumerate(zip(names, sheets, strict=True)):
+        quoted = "'" + _attr(name).replace("'", "''") + "'"
+        last = column_letter(len(s.header) - 1)
+        defined += (
+            f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
+            f"{quoted}!$A$1:${last}${len(s.rows) + 1}</definedName>"
+            f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">{quoted}!$1:$1'
+            "</definedName>"
+        )
+    rels = "".join(
+        f'<Relationship Id="rId{i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/'
+        f'2006/relationships/worksheet" Target="worksheets/sheet{i + 1}.xml"/>'
+        for i in range(n)
+    )
     parts = {
         "[Content_Types].xml": (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -113,7 +309,7 @@ def write(
             '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
             '<Default Extension="xml" ContentType="application/xml"/>'
             '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-            '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            f"{overrides}"
             '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
             "</Types>"
         ),
@@ -127,20 +323,19 @@ def write(
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
             '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
             'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-            f'<sheets><sheet name="{name}" sheetId="1" r:id="rId1"/></sheets>'
-            f'<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'
-            f"'{name}'!$A$1:${last}${len(rows) + 1}</definedName></definedNames></workbook>"
+            f"<sheets>{sheet_list}</sheets><definedNames>{defined}</definedNames></workbook>"
         ),
         "xl/_rels/workbook.xml.rels": (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
             '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
-            '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+            f"{rels}"
+            f'<Relationship Id="rId{n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
             "</Relationships>"
         ),
-        "xl/styles.xml": styles,
-        "xl/worksheets/sheet1.xml": sheet_xml,
+        "xl/styles.xml": styles.xml(),
     }
+    for i, text in enumerate(parts_xml):
+        parts[f"xl/worksheets/sheet{i + 1}.xml"] = text
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for part, text in parts.items():
@@ -148,3 +343,20 @@ def write(
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, text.encode("utf-8"))
     return buf.getvalue()
+
+
+def write(
+    header: Sequence[str],
+    rows: Sequence[Sequence[Value]],
+    fills: Sequence[int | None] = (),
+    fill_column: int | None = None,
+    sheet: str = "Ringkasan",
+) -> bytes:
+    """One sheet; `fills[i]` (a band position) colours row i's `fill_column` cell."""
+    body: list[list[Value | Cell]] = []
+    for r, row in enumerate(rows):
+        cells: list[Value | Cell] = list(row)
+        if fill_column is not None and r < len(fills) and fills[r] is not None:
+            cells[fill_column] = Cell(row[fill_column], fill=fill_of(fills[r]))
+        body.append(cells)
+    return write_book([Sheet(sheet, header, body, freeze_cols=0)])

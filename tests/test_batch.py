@@ -24,6 +24,7 @@ START_METHODS = [m for m in ("fork", "spawn") if m in multiprocessing.get_all_st
 ROOT = Path(__file__).resolve().parent.parent
 STAMP = ["--generated-at", "2026-01-01T00:00:00+00:00"]
 SUMMARIES = ["summary.json", "summary.csv", "summary.xlsx", "summary.md", "summary.html"]
+MANIFEST = ".spbe-manifest.json"  # the list of what the run wrote (see test_manifest.py)
 
 
 def make_province(folder: Path, n: int = 8) -> list[Path]:
@@ -63,8 +64,16 @@ def test_examples_folder_writes_every_file(runner: CliRunner, tmp_path: Path) ->
     summary = json.loads((out / "summary.json").read_text())
     assert summary["format_version"] == 1
     rows = summary["rows"]
-    assert [r["rank"] for r in rows] == [1, 2, 3, 4, 5, 6]
-    assert [r["index"] for r in rows] == [2.9, 2.64, 2.63, 1.37, 1.24, 1.08]
+    # ranked within each group of year and rubric, newest year first
+    assert [(r["group"], r["rank"], r["index"]) for r in rows] == [
+        ("2026/permenpanrb-8-2026", 1, 1.24),
+        ("2025/permenpanrb-59-2020", 1, 2.9),
+        ("2025/permenpanrb-59-2020", 2, 1.37),
+        ("2024/permenpanrb-59-2020", 1, 2.63),
+        ("2024/permenpanrb-59-2020", 2, 1.08),
+        ("2019/permenpanrb-5-2018", 1, 2.64),
+    ]
+    assert [g["files"] for g in summary["groups"]] == [1, 2, 2, 1]
     keys = {
         "file",
         "institution",
@@ -83,7 +92,7 @@ def test_examples_folder_writes_every_file(runner: CliRunner, tmp_path: Path) ->
         "errors",
     }
     assert all(keys <= set(r) for r in rows)
-    assert rows[0]["domains"] == {"D1": 2.8, "D2": 2.8, "D3": 2.0, "D4": 3.31}
+    assert rows[1]["domains"] == {"D1": 2.8, "D2": 2.8, "D3": 2.0, "D4": 3.31}
     # the CI workflow YAML in examples/ is not an answer file and is passed over
     assert not any("github" in r["file"] for r in rows)
     one = json.loads((out / "kabupaten-contoh-2024.json").read_text())
@@ -121,7 +130,7 @@ def test_same_institution_and_year_twice(runner: CliRunner, tmp_path: Path) -> N
     assert f"{a}: Kabupaten Uji 00 2024 is also in {folder / 'kab-00-copy.xlsx'}" in result.stderr
     # workers stage every result in the output folder; the duplicates' are removed, not left
     names = sorted(p.name for p in (tmp_path / "o").iterdir())
-    assert names == ["kabupaten-uji-01-2024.json", *sorted(SUMMARIES)]
+    assert names == [MANIFEST, "kabupaten-uji-01-2024.json", *sorted(SUMMARIES)]
 
 
 def test_unwritable_output_is_one_error_before_any_scoring(
@@ -219,7 +228,7 @@ def test_a_file_that_kills_the_reader_is_its_own_error(
     rows = json.loads((out / "summary.json").read_text())["rows"]
     assert [r["status"] for r in rows] == ["ok"] * 5 + ["error"]
     assert len(list(out.glob("kabupaten-uji-*.json"))) == 5
-    assert not list(out.glob(".*"))
+    assert [p.name for p in out.glob(".*")] == [MANIFEST]  # no staged file left
 
 
 def test_interrupted_batch_leaves_no_staged_files(
@@ -296,7 +305,7 @@ def test_summaries_identical_whatever_jobs(runner: CliRunner, tmp_path: Path) ->
         assert result.exit_code == 0, result.output
         outs.append(out)
     files = sorted(p.name for p in outs[0].iterdir())
-    assert files == sorted(p.name for p in outs[1].iterdir()) and len(files) == 8 * 2 + 5
+    assert files == sorted(p.name for p in outs[1].iterdir()) and len(files) == 8 * 2 + 5 + 1
     for name in files:
         assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
 
@@ -332,13 +341,13 @@ def test_csv_and_xlsx_summaries(runner: CliRunner, tmp_path: Path) -> None:
     assert rows[0]["index"] == "2.65" and rows[1]["index"] == "2.63"  # 2.90 style, not 2.9
     assert any(r["institution"] == '\'=HYPERLINK("http://evil","x")' for r in rows)
     wb = load_workbook(out / "summary.xlsx")
-    ws = wb.active
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref.startswith("A1:")
+    ws = wb["Ringkasan"]
+    assert ws.freeze_panes == "B2" and ws.auto_filter.ref.startswith("A1:")
     header = [c.value for c in ws[1]]
-    col = header.index("predikat") + 1
+    col = header.index("Predikat") + 1
     assert ws.cell(row=2, column=col).value == "Baik"
     assert ws.cell(row=2, column=col).fill.fgColor.rgb == "FFD9EAD3"
-    inst = [ws.cell(row=r, column=header.index("institution") + 1) for r in (2, 3)]
+    inst = [ws.cell(row=r, column=header.index("Instansi") + 1) for r in (2, 3)]
     evil = next(c for c in inst if str(c.value).startswith("="))
     assert evil.data_type == "s" and evil.quotePrefix
 

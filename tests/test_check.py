@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
+from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from spbe_cli import evidence as ev
@@ -632,6 +633,15 @@ def test_folder_mode_summaries(runner: CliRunner, tmp_path: Path) -> None:
     assert "| Kabupaten Belum | 2024 | 2.00 | Cukup | 47 | 47 | 1.00 | Kurang | -1.00 |" in md
     one = json.loads((out / "kabupaten-belum-2024.json").read_text(encoding="utf-8"))
     assert one["counts"]["error"] == 47
+    sheet = load_workbook(out / "summary.xlsx")["Kesiapan"]
+    header = [c.value for c in sheet[1]]
+    assert header[:2] == ["Instansi", "Kode"] and header[-1] == "Berkas"
+    row = dict(zip(header, sheet[2], strict=True))
+    assert row["Instansi"].value == "Kabupaten Belum"
+    assert row["Indeks"].value == 2.0 and row["Indeks"].number_format == "0.00"
+    assert row["Galat"].value == 47 and row["Galat"].data_type == "n"
+    assert row["Predikat berisiko"].fill.fgColor.rgb == "FFF4C7C3"  # Kurang, as reports
+    assert sheet.freeze_panes == "B2" and sheet.auto_filter.ref == f"A1:R{sheet.max_row}"
 
 
 def test_folder_mode_never_takes_evidence_for_answers(runner: CliRunner, tmp_path: Path) -> None:

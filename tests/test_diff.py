@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from fractions import Fraction
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -126,14 +128,23 @@ def test_optional_value_flag() -> None:
     assert _optional_flag_values(["--fail-on-drop", "a", "b"]) == ["--fail-on-drop", "0", "a", "b"]
 
 
-def _year(folder: Path, src: Path, name: str, code: str | None, year: int, raise_rows: int) -> None:
+def _year(
+    folder: Path,
+    src: Path,
+    name: str,
+    code: str | None,
+    year: int,
+    raise_rows: int,
+    file: str = "",
+    level: int = 5,
+) -> None:
     wb = load_workbook(src)
     ident = wb["Identitas"]
     ident["B1"], ident["B2"], ident["B3"] = name, year, code
     for row in range(2, 2 + raise_rows):
-        wb["Jawaban"][f"E{row}"] = 5
+        wb["Jawaban"][f"E{row}"] = level
     folder.mkdir(exist_ok=True)
-    wb.save(folder / f"{name.replace(' ', '-').replace('.', '')}-{year}.xlsx")
+    wb.save(folder / (file or f"{name.replace(' ', '-').replace('.', '')}-{year}.xlsx"))
 
 
 def test_batch_form_matches_by_code_and_name(runner: CliRunner, tmp_path: Path) -> None:
@@ -179,3 +190,146 @@ def test_gold(runner: CliRunner, fmt: str, monkeypatch: pytest.MonkeyPatch) -> N
     if UPDATE:
         gold.write_text(text, encoding="utf-8")
     assert text == gold.read_text(encoding="utf-8")
+
+
+def _failing_years(tmp_path: Path) -> tuple[Path, Path]:
+    """2024 all valid; in 2025 Kota Dua's file is invalid, Kota Tiga's is there twice and
+    Kota Empat's is not a workbook at all (no Instansi to read: known by its file name)."""
+    src = EX / "kabupaten-contoh-2024.xlsx"
+    old, new = tmp_path / "2024", tmp_path / "2025"
+    for name in ("Kabupaten Satu", "Kota Dua", "Kota Tiga", "Kota Empat", "Kota Lama"):
+        _year(old, src, name, None, 2024, 1)
+    _year(new, src, "Kabupaten Satu", None, 2025, 3)
+    _year(new, src, "Kota Dua", None, 2025, 1, level=9)  # out of the scale
+    _year(new, src, "Kota Tiga", None, 2025, 1)
+    _year(new, src, "Kota Tiga", None, 2025, 2, file="Kota-Tiga-2025-lagi.xlsx")
+    (new / "Kota-Empat-2025.xlsx").write_bytes(b"not a workbook")
+    _year(new, src, "Kota Baru", None, 2025, 0)
+    return old, new
+
+
+def test_batch_failed_files_are_failed_not_unmatched(runner: CliRunner, tmp_path: Path) -> None:
+    old, new = _failing_years(tmp_path)
+    result = runner.invoke(app, ["diff", str(old), str(new), "-f", "json"])
+    assert result.exit_code == 2, result.output  # as spbe batch: after writing everything
+    assert "Kota-Dua-2025.xlsx" in result.stderr
+    data = json.loads(result.stdout)
+    assert data["format_version"] == 1
+    assert [r["new"]["name"] for r in data["rows"]] == ["Kabupaten Satu"]
+    assert [x["name"] for x in data["unmatched_old"]] == ["Kota Lama"]
+    assert [x["name"] for x in data["unmatched_new"]] == ["Kota Baru"]
+    failed = {Path(f["file"]).name: f for f in data["failed"]}
+    assert set(failed) == {
+        "Kota-Dua-2025.xlsx",
+        "Kota-Tiga-2025.xlsx",
+        "Kota-Tiga-2025-lagi.xlsx",
+        "Kota-Empat-2025.xlsx",
+    }
+    assert all(f["side"] == "new" and f["errors"] for f in failed.values())
+    dua = failed["Kota-Dua-2025.xlsx"]
+    assert dua["name"] == "Kota Dua" and dua["year"] == 2025
+    assert Path(dua["other"]["file"]).name == "Kota-Dua-2024.xlsx"
+    assert Path(failed["Kota-Empat-2025.xlsx"]["other"]["file"]).name == "Kota-Empat-2024.xlsx"
+    assert failed["Kota-Empat-2025.xlsx"]["name"] == "Kota Empat"  # from the other year
+    tiga = [failed[f]["other"] for f in ("Kota-Tiga-2025.xlsx", "Kota-Tiga-2025-lagi.xlsx")]
+    assert sorted(o is None for o in tiga) == [False, True]  # the 2024 file beside one of them
+    # the other side failing is the same: old and new swapped
+    swapped = runner.invoke(app, ["diff", str(new), str(old), "-f", "json"])
+    assert swapped.exit_code == 2
+    back = json.loads(swapped.stdout)
+    assert {f["side"] for f in back["failed"]} == {"old"}
+    assert [x["name"] for x in back["unmatched_new"]] == ["Kota Lama"]
+
+
+@pytest.mark.parametrize("fmt", ["table", "md", "html"])
+def test_batch_failed_files_in_every_form(runner: CliRunner, tmp_path: Path, fmt: str) -> None:
+    old, new = _failing_years(tmp_path)
+    out = tmp_path / f"diff.{'txt' if fmt == 'table' else fmt}"
+    args = ["diff", str(old), str(new), "-f", fmt, "-o", str(out), "--lang", "en"]
+    assert runner.invoke(app, args).exit_code == 2
+    text = out.read_text(encoding="utf-8")
+    assert "Files that failed (not compared)" in text
+    failed = text.split("Files that failed")[1].split("Only in the old data")[0]
+    assert "Kota Dua" in failed and "Kota Empat" in failed and "outside 1–5" in failed
+    if fmt != "table":  # a terminal table may shorten a long path
+        assert "Kota-Dua-2025.xlsx" in failed and "Kota-Empat-2024.xlsx" in failed
+    only_old = text.split("Only in the old data")[1].split("Only in the new data")[0]
+    assert "Kota Lama" in only_old and "Kota Dua" not in only_old and "Tiga" not in only_old
+    allowed = runner.invoke(app, [*args, "--allow-invalid"])
+    assert allowed.exit_code == 0 and out.read_text(encoding="utf-8") == text
+
+
+def test_batch_headers_say_what_they_hold(runner: CliRunner, tmp_path: Path) -> None:
+    src = EX / "kabupaten-contoh-2024.xlsx"
+    old, new = tmp_path / "2024", tmp_path / "2025"
+    _year(old, src, "Kota Satu", None, 2024, 0)
+    _year(new, src, "Kota Satu", None, 2025, 4)
+    md = run(runner, "diff", str(old), str(new), "-f", "md")
+    header = next(line for line in md.splitlines() if line.startswith("| Instansi"))
+    cells = [c.strip() for c in header.strip("|").split("|")]
+    assert cells == [
+        "Instansi",
+        "Tahun lama",
+        "Tahun baru",
+        "Indeks lama",
+        "Indeks baru",
+        "Δ",
+        "Predikat lama",
+        "Predikat baru",
+    ]
+    txt = tmp_path / "diff.txt"
+    run(runner, "diff", str(old), str(new), "--lang", "en", "-f", "table", "-o", str(txt))
+    header = txt.read_text(encoding="utf-8").splitlines()[1]
+    assert [c.strip() for c in header.split("┃")][1:] == [
+        "Old year",
+        "New year",
+        "Old index",
+        "New index",
+        "Δ",
+        "Old predikat",
+        "New predikat",
+    ]
+
+
+def _headings(md: str, html: str) -> tuple[list[str], list[str]]:
+    md_heads = [line[3:] for line in md.splitlines() if line.startswith("## ")]
+    html_heads = [unescape(h) for h in re.findall(r"<h2>(.*?)</h2>", html)]
+    return md_heads, html_heads
+
+
+def test_batch_html_has_every_section_of_the_markdown(runner: CliRunner, tmp_path: Path) -> None:
+    src = EX / "kabupaten-contoh-2024.xlsx"
+    old, new = tmp_path / "2024", tmp_path / "2025"
+    for name, before, after in (("Kota Naik", 0, 6), ("Kota Turun", 6, 0), ("Kota Lama", 0, 0)):
+        _year(old, src, name, None, 2024, before)
+        if name != "Kota Lama":
+            _year(new, src, name, None, 2025, after)
+    _year(new, src, "Kota Baru", None, 2025, 0)
+    args = ["diff", str(old), str(new), "--fail-on-drop", "--lang", "en", "-f"]
+    md = runner.invoke(app, _optional_flag_values([*args, "md"]))
+    html = runner.invoke(app, _optional_flag_values([*args, "html"]))
+    assert md.exit_code == html.exit_code == 1  # the gate; both written
+    md_heads, html_heads = _headings(md.stdout, html.stdout)
+    assert md_heads == html_heads
+    for part in ("Biggest gains", "Biggest losses", "Domains (Δ)", "Only in the old data"):
+        assert part in md_heads
+    assert "Kota Naik: +" in md.stdout and "<li>Kota Naik: +" in html.stdout
+
+
+def test_batch_failed_rows_of_a_summary_are_failed_too(runner: CliRunner, tmp_path: Path) -> None:
+    """A batch output folder as the new side: its error rows are failed files, matched to
+    the old year by Kode/name when the row has them, else by file name without the year."""
+    old, new = _failing_years(tmp_path)
+    out = tmp_path / "hasil-2025"
+    assert runner.invoke(app, ["batch", str(new), "--out", str(out)]).exit_code == 2
+    result = runner.invoke(app, ["diff", str(old), str(out), "-f", "json"])
+    assert result.exit_code == 2, result.output
+    data = json.loads(result.stdout)
+    assert [x["name"] for x in data["unmatched_old"]] == ["Kota Lama"]
+    failed = {Path(f["file"]).name: f for f in data["failed"]}
+    assert Path(failed["Kota-Dua-2025.xlsx"]["other"]["file"]).name == "Kota-Dua-2024.xlsx"
+    assert Path(failed["Kota-Empat-2025.xlsx"]["other"]["file"]).name == "Kota-Empat-2024.xlsx"
+    # a duplicate's row names its institution: matched by name, whatever its file is called
+    tiga = [failed[f] for f in ("Kota-Tiga-2025.xlsx", "Kota-Tiga-2025-lagi.xlsx")]
+    assert [t["name"] for t in tiga] == ["Kota Tiga", "Kota Tiga"]
+    assert [t["year"] for t in tiga] == [2025, 2025]

@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 from rich.console import Console
 from typer.testing import CliRunner
 
-from spbe_cli import pipeline, render, reports, serialize, summary, view
+from spbe_cli import pipeline, render, reports, serialize, summary, summarybook, view
 from spbe_cli.answers import Answer, Answers, Identity
 from spbe_cli.batch import Outcome
 from spbe_cli.cli import app
@@ -172,10 +172,16 @@ def _check_summaries(r: Result) -> None:
     row = list(csv.DictReader(io.StringIO(summary.to_csv(table))))[0]
     for key, exact in parts.items():
         assert row[key] == round_text(exact, 2)
-    sheet = load_workbook(io.BytesIO(summary.to_xlsx(table))).active
-    assert sheet is not None
-    header = [c.value for c in sheet[1]]
-    values = dict(zip(header, [c.value for c in sheet[2]], strict=True))
+    book = load_workbook(io.BytesIO(summarybook.to_xlsx(table, "en")))
+    values = {}
+    for name, key in (("Summary", "Index"), ("Domains", None), ("Aspects", None)):
+        sheet = book[name]
+        for head, cell in zip(sheet[1], sheet[2], strict=True):
+            if key is None and str(head.value)[:1] in "DA" and str(head.value)[1:2].isdigit():
+                values[str(head.value).split()[0]] = cell.value
+            elif head.value == key:
+                values["index"] = cell.value
+    assert set(values) == set(parts)
     for key, exact in parts.items():
         assert Decimal(repr(values[key])) == Decimal(round_text(exact, 2))
 

@@ -121,7 +121,8 @@ def test_batch_pdf_reports(runner: CliRunner, tmp_path: Path) -> None:
     _check_pdf(out / "kabupaten-contoh-2024.pdf", range(5, 16), "2.63", "Baik")
     _check_pdf(out / "kabupaten-contoh-2026.pdf", range(2, 8), "1.24", "Kurang")
     # Only the PDFs of the reports were kept (their HTML sources and staged files are gone).
-    assert [p.name for p in out.glob("*.html")] == ["summary.html"] and not list(out.glob(".*"))
+    assert [p.name for p in out.glob("*.html")] == ["summary.html"]
+    assert [p.name for p in out.glob(".*")] == [".spbe-manifest.json"]  # no staged file
     assert not (out / "broken.pdf").exists()
 
 

@@ -113,8 +113,11 @@ def test_verbose_lists_every_skipped_file_and_the_title_counts_them(tmp_path: Pa
     out = tmp_path / "out"
     quiet_list = CliRunner().invoke(app, ["batch", str(folder), "--out", str(out)])
     assert quiet_list.exit_code == 0, quiet_list.output
-    assert "1 of 1 scored" in quiet_list.stdout
-    assert "3 other files skipped (--verbose lists them)" in quiet_list.stdout
+    assert "1 dari 1 berkas dinilai" in quiet_list.stdout
+    assert "3 berkas lain dilewati (--verbose menampilkannya)" in quiet_list.stdout
+    english = CliRunner().invoke(app, ["batch", str(folder), "--out", str(out), "--lang", "en"])
+    assert "1 of 1 scored" in english.stdout
+    assert "3 other files skipped (--verbose lists them)" in english.stdout
     verbose = CliRunner().invoke(app, ["batch", str(folder), "--out", str(out), "--verbose"])
     for line in (
         f"{folder / '~$a.xlsx'}: tersembunyi atau berkas kunci aplikasi perkantoran",

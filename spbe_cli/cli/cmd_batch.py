@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from spbe_cli import __version__
+from spbe_cli import __version__, manifest
 from spbe_cli import output as out
 from spbe_cli.cli import (
     EXIT_GATE,
@@ -32,6 +32,7 @@ from spbe_cli.cli import (
 from spbe_cli.errors import Problem, SpbeError, os_reason
 from spbe_cli.i18n import Lang as TextLang
 from spbe_cli.i18n import Msg, in_words, msg, t
+from spbe_cli.safetext import printable
 
 
 @app.command()
@@ -96,19 +97,24 @@ def batch(
                     ) as session:
                         _print_with_progress(b, ordered, job, session, quiet)
                 inputs = out.protect(files)
+                written = []
                 for o in ordered:
                     if o.ok:
                         while o.staged:
                             fmt, tmp = o.staged.popitem()
                             out.commit(tmp, str(out_dir / f"{o.stem}.{fmt}"), inputs)
+                            written.append(f"{o.stem}.{fmt}")
             finally:  # what was not committed (duplicates, an error, an interrupt) is removed
                 out.discard(out_dir.glob(f".{run_id}.*.tmp"))
             table = summary.rows(ordered)
-            _write_summaries(table, out_dir, lang.value, stamp, inputs)
+            written += _write_summaries(table, out_dir, lang.value, stamp, inputs)
+            # only now, with every output written: the previous run's others are removed
+            cleanup = manifest.replace(out_dir, written, inputs)
     except runguard.Stopped as e:
         _stopped(e, lang.words)
     skipped = [(path, in_words(why, lang.words)) for path, why in found.skipped]
-    _print_batch(ordered, table, out_dir, quiet, skipped, verbose)
+    _print_batch(ordered, table, out_dir, quiet, skipped, verbose, lang.words)
+    _print_cleanup(cleanup, lang.words, quiet)
     invalid = [o for o in ordered if not o.ok]
     missed = [o for o in ordered if o.gate_misses]
     if invalid and not allow_invalid:
@@ -129,17 +135,46 @@ def _prepare(out_dir: Path) -> None:
     out.discard([out.stage(out_dir, "", "spbe-probe")])
 
 
-def _write_summaries(table: list[Any], out_dir: Path, lang: str, stamp: str, inputs: Any) -> None:
-    """summary.json, .csv, .xlsx, .md and .html of the run's rows."""
+def _write_summaries(
+    table: list[Any], out_dir: Path, lang: str, stamp: str, inputs: Any
+) -> list[str]:
+    """summary.json, .csv, .xlsx, .md and .html of the run's rows; their names."""
     # cold start: the summary writers (openpyxl, jinja2), after the scoring only
-    from spbe_cli import summary
+    from spbe_cli import summary, summarybook
 
     view = summary.build_view(table, lang, stamp, f"spbe-cli {__version__}")  # type: ignore[arg-type]
-    out.write(str(out_dir / "summary.json"), summary.to_json(table), inputs)
-    out.write(str(out_dir / "summary.csv"), summary.to_csv(table), inputs)
-    out.write(str(out_dir / "summary.xlsx"), summary.to_xlsx(table), inputs)
-    out.write(str(out_dir / "summary.md"), summary.render(view, "md"), inputs)
-    out.write(str(out_dir / "summary.html"), summary.render(view, "html"), inputs)
+    files: dict[str, str | bytes] = {
+        "summary.json": summary.to_json(table),
+        "summary.csv": summary.to_csv(table),
+        "summary.xlsx": summarybook.to_xlsx(table, lang),  # type: ignore[arg-type]
+        "summary.md": summary.render(view, "md"),
+        "summary.html": summary.render(view, "html"),
+    }
+    for name, data in files.items():
+        out.write(str(out_dir / name), data, inputs)
+    return list(files)
+
+
+def _print_cleanup(done: Any, lang: TextLang, quiet: bool) -> None:
+    """What the manifest replacement removed (unless --quiet) and what it left alone."""
+    warning = t(lang, "cli.warning")
+
+    def tell(key: str, prefix: str = "", **params: Any) -> None:
+        text = t(lang, "cli.manifest." + key, manifest=manifest.NAME, **params)
+        typer.echo(printable(prefix + text), err=True)
+
+    def why(code: str) -> str:
+        code, _, detail = code.partition(": ")
+        return t(lang, "cli.manifest.why." + code, detail=detail)
+
+    if done.ignored:
+        tell("ignored", f"{warning}: ", why=why(done.ignored))
+    if done.removed and not quiet:
+        tell("removed", n=len(done.removed), names=", ".join(done.removed))
+    for name, code in done.skipped:
+        tell("skipped", f"{warning}: ", name=name, why=why(code))
+    if done.unwritten:
+        tell("unwritten", f"{warning}: ", why=done.unwritten)
 
 
 def _browser(lang: str) -> str:
@@ -195,6 +230,50 @@ def _workers(jobs: int, files: int, quiet: bool, lang: TextLang) -> int:
     return max(1, min(jobs or cpus, files))
 
 
+def _print_rankings(console: Any, table: list[Any], title: str, lang: TextLang) -> None:
+    """One table per group (year and rubric), each ranked within itself, at most 20 rows;
+    several groups are said first."""
+    # cold start: rich and the summary only when there is something to print
+    from rich.table import Table
+
+    from spbe_cli.console import clean
+    from spbe_cli.numbers import round_text
+    from spbe_cli.summary import group_label, groups
+
+    by_group = groups(table)
+    several = len(by_group) > 1
+    console.print(title, soft_wrap=True)  # its own line, unwrapped (a table title wraps)
+    if several:
+        names = "; ".join(f"{group_label(lang, g)} ({len(rs)})" for g, rs in by_group.items())
+        console.print(clean(t(lang, "s_groups", n=len(by_group), names=names)))
+    for group, rows in by_group.items():
+        heading = clean(group_label(lang, group)) if several else None
+        tab = Table(show_edge=False, title=heading, title_justify="left")
+        for key, justify in (
+            ("s_rank", "right"),
+            ("institution", "left"),
+            ("year", "right"),
+            ("rubric", "left"),
+            ("index", "right"),
+            ("predikat", "left"),
+        ):
+            tab.add_column(t(lang, key), justify=justify)  # type: ignore[arg-type]
+        for r in rows[:20]:
+            h = r.headline
+            assert h is not None
+            tab.add_row(
+                r.rank_text,
+                clean(h.institution.name),
+                str(h.institution.year),
+                clean(h.rubric_id.removeprefix("permenpanrb-")),
+                round_text(h.index, h.places),
+                clean(h.predikat),
+            )
+        if len(rows) > 20:
+            tab.add_row("…", t(lang, "cli.batch.more", n=len(rows) - 20), "", "", "", "")
+        console.print(tab)
+
+
 def _stopped(e: Any, lang: TextLang) -> None:
     """A stop signal: what this run staged is gone already; say so and exit 128 + n."""
     typer.echo(t(lang, "cli.batch.stopped", signal=e.name), err=True)
@@ -208,49 +287,26 @@ def _print_batch(
     quiet: bool,
     skipped: list[tuple[str, str]],
     verbose: bool,
+    lang: TextLang = "id",
 ) -> None:
     off = [r for r in table if r.headline and "rubric-year-mismatch" in r.headline.warnings]
     if quiet and not off and not any(o.errors or o.gate_misses for o in ordered):
         return  # nothing to say (and rich is not even imported)
     # cold start: rich only when there is something to print
     from rich.console import Console
-    from rich.table import Table
 
     from spbe_cli.console import clean, say
-    from spbe_cli.numbers import round_text
     from spbe_cli.safetext import file_name
 
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     ok = [r for r in table if r.ok and r.headline is not None]
     if not quiet:
         console = _console()
-        title = f"{len(ok)} of {len(table)} scored → {file_name(str(out_dir))}"
+        title = t(lang, "cli.batch.scored", ok=len(ok), n=len(table), out=file_name(str(out_dir)))
         if skipped:
-            title += f"; {len(skipped)} other files skipped"
-            title += "" if verbose else " (--verbose lists them)"
-        t = Table(show_edge=False, title=clean(title), title_justify="left")
-        for col, j in (
-            ("#", "right"),
-            ("Institution", "left"),
-            ("Year", "right"),
-            ("Rubric", "left"),
-            ("Index", "right"),
-            ("Predikat", "left"),
-        ):
-            t.add_column(col, justify=j)  # type: ignore[arg-type]
-        for r in ok[:20]:
-            h = r.headline
-            t.add_row(
-                str(r.rank),
-                clean(h.institution.name),
-                str(h.institution.year),
-                clean(h.rubric_id.removeprefix("permenpanrb-")),
-                round_text(h.index, h.places),
-                clean(h.predikat),
-            )
-        if len(ok) > 20:
-            t.add_row("…", f"{len(ok) - 20} more in summary.md", "", "", "", "")
-        console.print(t)
+            title += t(lang, "cli.batch.skipped", n=len(skipped))
+            title += "" if verbose else t(lang, "cli.batch.skipped_hint")
+        _print_rankings(console, table, clean(title), lang)
         if verbose:
             for path, why in skipped:
                 say(err, f"{file_name(path)}: {why}", prefix="skipped: ")

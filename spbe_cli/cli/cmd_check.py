@@ -210,7 +210,7 @@ def _folder(
     sview = checksummary.build_view(table, lang.value, stamp, tool)
     out.write(str(out_dir / "summary.json"), checksummary.to_json(table), inputs)
     out.write(str(out_dir / "summary.csv"), checksummary.to_csv(table), inputs)
-    out.write(str(out_dir / "summary.xlsx"), checksummary.to_xlsx(table), inputs)
+    out.write(str(out_dir / "summary.xlsx"), checksummary.to_xlsx(table, lang.value), inputs)
     out.write(str(out_dir / "summary.md"), checksummary.render(sview, "md"), inputs)
     out.write(str(out_dir / "summary.html"), checksummary.render(sview, "html"), inputs)
     check_summary_table(_console(), sview)

@@ -14,6 +14,7 @@ import typer
 from spbe_cli import output as out
 from spbe_cli.cli import (
     EXIT_GATE,
+    EXIT_INPUT,
     Lang,
     LangOpt,
     OutputOpt,
@@ -26,6 +27,7 @@ from spbe_cli.cli import (
     app,
     option_number,
 )
+from spbe_cli.i18n import t
 from spbe_cli.safetext import printable
 
 
@@ -60,6 +62,7 @@ def diff(
         ),
     ] = None,
     fail_on_predikat_drop: Annotated[bool, typer.Option("--fail-on-predikat-drop")] = False,
+    allow_invalid: Annotated[bool, typer.Option("--allow-invalid")] = False,
 ) -> None:
     """What changed between two years: index, predikat, domains, aspects, indicators."""
     # cold start: the loader of saved results (pydantic models), for diff only
@@ -70,7 +73,7 @@ def diff(
     fmt = DiffFormat.html if pdf is not None else DiffFormat(kind)
     batch_form = old.is_dir() or new.is_dir() or is_summary(old) or is_summary(new)
     run = _batch_diff if batch_form else _single_diff
-    text, misses = run(
+    text, misses, failed = run(
         old, new, fmt, lang.value, rubric, fail_on_drop, fail_on_predikat_drop, output
     )
     if text is not None and pdf is not None:
@@ -79,6 +82,8 @@ def diff(
         out.write(output or "-", text, [old, new])
     for m in misses:
         typer.echo(printable(f"gate failed: {m}"), err=True)
+    if failed and not allow_invalid:
+        raise typer.Exit(EXIT_INPUT)  # as `spbe batch`: after writing everything
     if misses:
         raise typer.Exit(EXIT_GATE)
 
@@ -92,7 +97,7 @@ def _single_diff(
     tolerance: Decimal | None,
     predikat_drop: bool,
     output: str | None,
-) -> tuple[str | None, list[str]]:
+) -> tuple[str | None, list[str], bool]:
     # cold start: diffs, their views and the templates, for this command only
     from spbe_cli import diff as d
     from spbe_cli import diffview, gates
@@ -105,9 +110,9 @@ def _single_diff(
         f"{b.institution.name}: {m}" for m in gates.drop_misses(result, tolerance, predikat_drop)
     ]
     if fmt is DiffFormat.json:
-        return _json(d.to_json(result) | {"gates": misses}), misses
+        return _json(d.to_json(result) | {"gates": misses}), misses, False
     view = diffview.build(result, lang, loaded.rubric.index_name)  # type: ignore[arg-type]
-    return _shown(fmt, view, "diff", output), misses
+    return _shown(fmt, view, "diff", output), misses, False
 
 
 def _batch_diff(
@@ -119,28 +124,33 @@ def _batch_diff(
     tolerance: Decimal | None,
     predikat_drop: bool,
     output: str | None,
-) -> tuple[str | None, list[str]]:
+) -> tuple[str | None, list[str], bool]:
+    """Folders or summaries: every file that failed on either side is listed as failed in
+    the output (and on stderr); the third value says whether there was one."""
     # cold start: the diff model, its view and the loader, for diff only
     from spbe_cli import diff as d
     from spbe_cli import diffview, gates
     from spbe_cli.saved import load_rows
 
     jobs = os.cpu_count() or 1
-    old_rows, old_problems = load_rows(old, rubric, jobs, _limits())
-    new_rows, new_problems = load_rows(new, rubric, jobs, _limits())
-    for m in [*old_problems, *new_problems]:
-        typer.echo(printable(f"warning: not compared: {m}"), err=True)
-    result = d.compare_rows(old_rows, new_rows)
+    old_rows, old_failed = load_rows(old, rubric, jobs, _limits())
+    new_rows, new_failed = load_rows(new, rubric, jobs, _limits())
+    error = t(lang, "cli.error")  # type: ignore[arg-type]
+    for m in [m for f in [*old_failed, *new_failed] for m in f.reasons]:
+        said = t(lang, "cli.diff.not_compared", problem=m)  # type: ignore[arg-type]
+        typer.echo(printable(f"{error}: {said}"), err=True)
+    result = d.compare_rows(old_rows, new_rows, old_failed, new_failed)
     named = [
         (x.new.institution.name, m)
         for x in result.diffs
         for m in gates.drop_misses(x, tolerance, predikat_drop)
     ]
     misses = [f"{name}: {m}" for name, m in named]
+    failed = bool(result.failures)
     if fmt is DiffFormat.json:
-        return _json(d.batch_json(result, misses)), misses
+        return _json(d.batch_json(result, misses)), misses, failed
     view = diffview.build_batch(result, lang, named)  # type: ignore[arg-type]
-    return _shown(fmt, view, "diff-batch", output), misses
+    return _shown(fmt, view, "diff-batch", output), misses, failed
 
 
 def _shown(fmt: DiffFormat, view: Any, template: str, output: str | None) -> str | None:

@@ -76,6 +76,10 @@ ID: dict[str, str] = {
     "cli.batch.jobs_capped": "catatan: --jobs {jobs} dibatasi menjadi {cpus}, jumlah CPU",
     "cli.batch.stopped": "dihentikan oleh {signal}; tidak ada hasil dari proses ini yang disimpan",
     "cli.batch.scoring": "menilai",
+    "cli.batch.scored": "{ok} dari {n} berkas dinilai → {out}",
+    "cli.batch.skipped": "; {n} berkas lain dilewati",
+    "cli.batch.skipped_hint": " (--verbose menampilkannya)",
+    "cli.batch.more": "{n} lagi di summary.md",
     "cli.usage.no_such_option": "Opsi tidak dikenal: {option}.",
     "cli.usage.did_you_mean": "Mungkin maksudnya: {options}.",
     "cli.usage.no_such_command": "Perintah tidak dikenal: '{name}'. Perintah yang ada: {known}.",
@@ -98,6 +102,23 @@ ID: dict[str, str] = {
     "cli.fw.ERRORS_PANEL_TITLE": "Galat",
     "cli.fw.ABORTED_TEXT": "Dibatalkan.",
     "cli.fw.RICH_HELP": "Coba [blue]'{command_path} {help_option}'[/] untuk bantuan.",
+    "cli.diff.not_compared": "tidak dibandingkan: {problem}",
+    "cli.manifest.ignored": "{manifest} diabaikan ({why}); tidak ada hasil lama yang dihapus",
+    "cli.manifest.removed": (
+        "{n} berkas hasil proses sebelumnya yang tidak ditulis lagi dihapus: {names}"
+    ),
+    "cli.manifest.skipped": "{name} dari {manifest} tidak dihapus: {why}",
+    "cli.manifest.unwritten": (
+        "{manifest} tidak dapat ditulis ({why}); proses berikutnya tidak akan menghapus hasil lama"
+    ),
+    "cli.manifest.why.not-a-file": "bukan berkas biasa (tautan atau folder)",
+    "cli.manifest.why.unreadable": "tidak dapat dibaca",
+    "cli.manifest.why.malformed": "bukan manifest spbe yang sah",
+    "cli.manifest.why.unsafe": "bukan nama berkas hasil di dalam folder --out",
+    "cli.manifest.why.link": "berupa tautan",
+    "cli.manifest.why.input": "berkas masukan",
+    "cli.manifest.why.written": "berkas yang baru saja ditulis",
+    "cli.manifest.why.cannot-remove": "gagal dihapus: {detail}",
 }
 
 EN: dict[str, str] = {
@@ -175,6 +196,10 @@ EN: dict[str, str] = {
     "cli.batch.jobs_capped": "note: --jobs {jobs} capped to {cpus}, the number of CPUs",
     "cli.batch.stopped": "stopped by {signal}; no result of this run was kept",
     "cli.batch.scoring": "scoring",
+    "cli.batch.scored": "{ok} of {n} scored → {out}",
+    "cli.batch.skipped": "; {n} other files skipped",
+    "cli.batch.skipped_hint": " (--verbose lists them)",
+    "cli.batch.more": "{n} more in summary.md",
     "cli.usage.no_such_option": "No such option: {option}.",
     "cli.usage.did_you_mean": "Did you mean: {options}?",
     "cli.usage.no_such_command": "No such command: '{name}'. The commands: {known}.",
@@ -196,4 +221,21 @@ EN: dict[str, str] = {
     "cli.fw.ERRORS_PANEL_TITLE": "Error",
     "cli.fw.ABORTED_TEXT": "Aborted.",
     "cli.fw.RICH_HELP": "Try [blue]'{command_path} {help_option}'[/] for help.",
+    "cli.diff.not_compared": "not compared: {problem}",
+    "cli.manifest.ignored": "ignored {manifest} ({why}); no old output was removed",
+    "cli.manifest.removed": (
+        "{n} old output files that this run did not write again removed: {names}"
+    ),
+    "cli.manifest.skipped": "{name} listed in {manifest} was not removed: {why}",
+    "cli.manifest.unwritten": (
+        "cannot write {manifest} ({why}); the next run will remove no old output"
+    ),
+    "cli.manifest.why.not-a-file": "not a regular file (a link or a folder)",
+    "cli.manifest.why.unreadable": "cannot be read",
+    "cli.manifest.why.malformed": "not a valid spbe manifest",
+    "cli.manifest.why.unsafe": "not the name of an output file inside the --out folder",
+    "cli.manifest.why.link": "it is a link",
+    "cli.manifest.why.input": "it is an input file",
+    "cli.manifest.why.written": "it is a file this run has just written",
+    "cli.manifest.why.cannot-remove": "cannot remove it: {detail}",
 }

@@ -89,6 +89,9 @@ ID: dict[str, str] = {
     "help.batch.reports": "Laporan per instansi: md, html, pdf (dipisah koma).",
     "help.batch.quiet": "Cetak hanya masalah.",
     "help.batch.allow_invalid": "Keluar 0 walaupun ada berkas yang tidak sah.",
+    "help.diff.allow_invalid": (
+        "Folder: keluar 0 walaupun ada berkas yang gagal (berkas itu tetap dicantumkan)."
+    ),
     "help.batch.verbose": "Cantumkan juga setiap berkas yang dilewati, beserta alasannya.",
     "help.rubrics.show.rubric": "Id rubrik bawaan atau berkas YAML.",
     "help.rubrics.check.file": "Sebuah berkas rubrik YAML.",
@@ -175,6 +178,7 @@ EN: dict[str, str] = {
     "help.batch.reports": "Per-institution reports: md, html, pdf (comma list).",
     "help.batch.quiet": "Print only problems.",
     "help.batch.allow_invalid": "Exit 0 even when some files are invalid.",
+    "help.diff.allow_invalid": "Folders: exit 0 even when some files failed (still listed).",
     "help.batch.verbose": "Also list every file skipped, and why.",
     "help.rubrics.show.rubric": "Built-in id or YAML file.",
     "help.rubrics.check.file": "A rubric YAML file.",
