@@ -8,7 +8,7 @@ import os
 import stat
 from pathlib import Path
 
-from spbe_cli.errors import InputError, Problem, SpbeError, Words, os_reason
+from spbe_cli.errors import InputError, Problem, SpbeError, os_reason
 from spbe_cli.i18n import Msg, msg
 
 # O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting forever.
@@ -33,7 +33,7 @@ def kind(mode: int) -> Msg:
 def read_regular(
     path: Path | str,
     limit: int,
-    what: Words | None = None,
+    what: str = "file",
     error: type[SpbeError] = InputError,
 ) -> bytes:
     """The bytes of a regular file of at most `limit` bytes, or a located `error`.
@@ -41,12 +41,14 @@ def read_regular(
     The file is opened without blocking, then its descriptor is checked (a link is followed
     first: what is read is what the descriptor points to, so a swap after a check cannot
     slip a device in), and at most `limit + 1` bytes are read, so a file that grows while
-    it is read is caught too. `what` names the file in messages (`the rubric file`)."""
+    it is read is caught too. `what` names the file in messages: `file` or `rubric file`
+    (the catalogue's `input.what.file`, `input.what.rubric_file`)."""
     name = str(path)
-    what = msg("input.what.file") if what is None else what
+    kind_of_file = msg(f"input.what.{what.replace(' ', '_')}")
 
     def fail(key: str, **params: object) -> SpbeError:
-        return error([Problem(name, "", msg(f"input.read.{key}", what=what, **params))])
+        said = msg(f"input.read.{key}", what=kind_of_file, **params)
+        return error([Problem(name, "", said)])
 
     try:
         fd = os.open(name, _FLAGS)

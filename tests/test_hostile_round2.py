@@ -421,17 +421,17 @@ CASES = [
     Case(
         "fifo-as-rubric",
         special_rubric(lambda tmp: fifo(tmp, "r.yaml")),
-        ["{file}: is a named pipe (FIFO), not a rubric file"],
+        ["{file}: ini pipa bernama (FIFO), bukan berkas rubrik"],
     ),
     Case(
         "fifo-in-rubrics-check",
         special_rubric(lambda tmp: fifo(tmp, "r.yaml"), check=True),
-        ["{file}: is a named pipe (FIFO), not a rubric file"],
+        ["{file}: ini pipa bernama (FIFO), bukan berkas rubrik"],
     ),
     Case(
         "dev-zero-link-as-rubric",
         special_rubric(lambda tmp: link(tmp, "r.yaml", "/dev/zero")),
-        ["{file}: is a device, not a rubric file"],
+        ["{file}: ini perangkat, bukan berkas rubrik"],
     ),
     Case(
         "rubric-2-gib-checked-before-reading",

@@ -21,7 +21,7 @@ SUFFIXES = SPREADSHEET_SUFFIXES + TEXT_SUFFIXES
 
 
 def read_bytes(path: Path, limit: int = DEFAULT.file_bytes) -> bytes:
-    return read_regular(path, limit)
+    return read_regular(path, limit, "file")
 
 
 def crashed(path: Path, why: str) -> Problem:
