@@ -6,18 +6,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from spbe_cli import gates as gates_mod
 from spbe_cli import isolate, output, runguard, serialize
 from spbe_cli.answers import MissingPolicy
 from spbe_cli.errors import OutputError, SpbeError
+from spbe_cli.i18n import Lang, t
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.names import normalize, slug, stem, unique_stems
 from spbe_cli.outcome import Outcome
 from spbe_cli.pipeline import score_file
+from spbe_cli.planning import DEFAULT_MAX_RAISE
 from spbe_cli.readers import crashed
-from spbe_cli.reports import report_texts
+from spbe_cli.reports import PlanChoices, report_texts
 from spbe_cli.result import Headline, Result
 from spbe_cli.rubric import all_builtin
 
@@ -32,6 +34,7 @@ class Job:
     limits: Limits = DEFAULT
     out_dir: Path | None = None  # None: score only, write nothing
     run_id: str = "spbe"  # names this run's staged files, so that all can be found and removed
+    max_raise: int | None = DEFAULT_MAX_RAISE  # the reports' Rekomendasi: levels per indicator
 
 
 def score_one(path: Path, job: Job) -> Outcome:
@@ -49,9 +52,10 @@ def score_one(path: Path, job: Job) -> Outcome:
     except OutputError:
         raise  # the run cannot write its results: not this file's fault, and fatal
     except SpbeError as e:
-        out.errors = [str(p) for p in e.problems]
+        out.errors = [p.text(_lang(job)) for p in e.problems]
     except Exception as e:  # a bug: keep the other files, say so loudly
-        out.errors = [f"{path}: internal error (please report this bug): {type(e).__name__}: {e}"]
+        kind, detail = type(e).__name__, str(e)
+        out.errors = [t(_lang(job), "model.batch.internal", file=path, kind=kind, detail=detail)]
     # Nothing is staged before every text is made, and what a failed run staged is removed
     # by the main process by its run id, so there is nothing to clean up here.
     return out
@@ -64,7 +68,8 @@ PDF_SOURCE = "pdf-source"
 
 def _reports(result: Result, loaded: Any, job: Job) -> dict[str, str]:
     fmts = tuple(dict.fromkeys("html" if f == "pdf" else f for f in job.reports))
-    texts = report_texts(result, loaded, fmts, job.lang, job.generated_at)
+    choices = PlanChoices(max_raise=job.max_raise)
+    texts = report_texts(result, loaded, fmts, job.lang, job.generated_at, (), choices)
     if "pdf" in job.reports:
         texts[PDF_SOURCE] = texts["html"] if "html" in job.reports else texts.pop("html")
     return texts
@@ -85,6 +90,10 @@ def print_pdfs(
                 progress()
     finally:
         output.discard(src for _, src in sources)
+
+
+def _lang(job: Job) -> Lang:
+    return cast(Lang, job.lang)
 
 
 def _worker(args: tuple[Path, Job]) -> Outcome:
@@ -108,7 +117,7 @@ def score_all(
     )
     for path, answer in zip(paths, answers, strict=True):
         if isinstance(answer, isolate.Died):
-            answer = Outcome(file=str(path), errors=[str(crashed(path, answer.why))])
+            answer = Outcome(file=str(path), errors=[crashed(path, answer.why).text(_lang(job))])
         outcomes.append(answer)
         if progress:
             progress()
@@ -121,7 +130,7 @@ def institution_key(h: Headline) -> tuple[str, int]:
     return ident, inst.year
 
 
-def mark_duplicates(outcomes: list[Outcome]) -> None:
+def mark_duplicates(outcomes: list[Outcome], lang: Lang) -> None:
     """The same institution and year twice: both files become errors naming each other."""
     groups: dict[tuple[str, int], list[Outcome]] = {}
     for o in outcomes:
@@ -134,8 +143,14 @@ def mark_duplicates(outcomes: list[Outcome]) -> None:
                 others = ", ".join(f for f in files if f != o.file)
                 inst = o.result.institution if o.result else None
                 o.errors.append(
-                    f"{o.file}: {inst and inst.name} {inst and inst.year} is also in {others};"
-                    " keep one answer file per institution and year"
+                    t(
+                        lang,
+                        "model.batch.duplicate",
+                        file=o.file,
+                        name=inst and inst.name,
+                        year=inst and inst.year,
+                        others=others,
+                    )
                 )
 
 
@@ -169,7 +184,7 @@ def assign_stems(outcomes: list[Outcome]) -> None:
         o.stem = unique
 
 
-def apply_gates(outcomes: list[Outcome], gates: gates_mod.Gates) -> None:
+def apply_gates(outcomes: list[Outcome], gates: gates_mod.Gates, lang: Lang) -> None:
     for o in outcomes:
         if o.ok and o.result is not None and gates.active:
-            o.gate_misses = gates_mod.check(o.result, gates)
+            o.gate_misses = gates_mod.check(o.result, gates, lang)

@@ -14,7 +14,7 @@ from spbe_cli.answers import Answers, Identity, validate
 from spbe_cli.check import Check, check
 from spbe_cli.diff import institution_keys, pair
 from spbe_cli.errors import InputError, Problem, SpbeError
-from spbe_cli.i18n import Lang, t
+from spbe_cli.i18n import Lang, msg, t
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.names import slug, unique_stems
 from spbe_cli.readers import read_answers, read_bytes, read_isolated
@@ -97,10 +97,10 @@ def _identity_row(institution: str, code: str | None, year: Any) -> dict[str, An
 
 
 def previous_rows(
-    path: Path, rubric: str | None, limits: Limits
+    path: Path, rubric: str | None, limits: Limits, lang: Lang
 ) -> tuple[list[tuple[dict[str, Any], Previous]], list[str]]:
     """Last year's institutions from a batch output folder, its summary.json, or a folder
-    of answer files; with the problems of what could not be read."""
+    of answer files; with the problems of what could not be read (in `lang`)."""
     target = path / "summary.json" if path.is_dir() else path
     out: list[tuple[dict[str, Any], Previous]] = []
     problems: list[str] = []
@@ -111,19 +111,20 @@ def previous_rows(
             try:  # a result beside its summary, by name only
                 p = load_previous(target.parent / Path(str(r["result"])).name, rubric, limits)
             except SpbeError as e:
-                problems += [str(x) for x in e.problems]
+                problems += [x.text(lang) for x in e.problems]
                 continue
             ident = _identity_row(str(r.get("institution") or ""), r.get("code"), r.get("year"))
             out.append((ident, p))
         return out, problems
     files, unmatched = discovery.discover([str(path)])
     if unmatched or not files:
-        raise InputError([Problem(str(path), "--previous", "no answer files or summary.json")])
+        why = msg("model.check.no_previous")
+        raise InputError([Problem(str(path), "--previous", why)])
     for f in files:
         try:
             result, _loaded = load_side(f, rubric, limits)
         except SpbeError as e:
-            problems += [str(x) for x in e.problems]
+            problems += [x.text(lang) for x in e.problems]
             continue
         inst = result.institution
         ident = _identity_row(inst.name, inst.code, inst.year)
@@ -135,10 +136,11 @@ def _summary_rows(target: Path) -> list[dict[str, Any]]:
     try:
         data = json.loads(read_bytes(target).decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise InputError([Problem(str(target), "--previous", "not a spbe summary")]) from None
+        why = msg("model.check.not_summary")
+        raise InputError([Problem(str(target), "--previous", why)]) from None
     rows = data.get("rows") if isinstance(data, dict) else None
     if not isinstance(rows, list):
-        raise InputError([Problem(str(target), "--previous", "not a spbe summary (no rows)")])
+        raise InputError([Problem(str(target), "--previous", msg("model.check.no_rows"))])
     return [r for r in rows if isinstance(r, dict)]
 
 
@@ -148,9 +150,10 @@ def folder(
     previous: list[tuple[dict[str, Any], Previous]] | None,
     rubric: str | None = None,
     limits: Limits = DEFAULT,
+    lang: Lang = "id",
 ) -> list[Row]:
-    """Check every file; a bad file is its row's errors and never stops the others. Last
-    year is matched by Kode, else by normalised name (as `spbe diff` matches)."""
+    """Check every file; a bad file is its row's errors (in `lang`) and never stops the
+    others. Last year is matched by Kode, else by normalised name (as `spbe diff` matches)."""
     rows: list[Row] = []
     ready: list[tuple[Row, Scored]] = []
     for f in files:
@@ -159,7 +162,7 @@ def folder(
         try:
             ready.append((row, scored(f, evidence_dir, rubric, limits)))
         except SpbeError as e:
-            row.errors = [str(p) for p in e.problems]
+            row.errors = [p.text(lang) for p in e.problems]
     found: dict[int, Previous] = {}
     if previous:
         new = [_identity_row(*_ident(s.answers.identity)) for _, s in ready]
@@ -174,7 +177,7 @@ def folder(
         try:
             row.check = run(s, row.previous, limits)
         except SpbeError as e:
-            row.errors = [str(p) for p in e.problems]
+            row.errors = [p.text(lang) for p in e.problems]
     bases = [
         slug(f"{r.check.answers.identity.name}-{r.check.answers.identity.year}")
         if r.check

@@ -76,6 +76,20 @@ class Collector:
             raise kind(self.problems)
 
 
+class Invalid(ValueError):
+    """A validation rule broken, in the catalogue's words: raised inside a pydantic
+    validator, it comes back as the `ctx["error"]` of the error, put into words later."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.words = msg(key, **params)
+        super().__init__(str(self.words))
+
+
+def invalid_words(error: object) -> Words | None:
+    """The words of a pydantic `ctx["error"]` raised as Invalid (None for anything else)."""
+    return error.words if isinstance(error, Invalid) else None
+
+
 def os_reason(e: OSError) -> Msg:
     """Why the operating system refused, in the catalogue's words (its own wording is in
     English whatever the reader's language)."""

@@ -13,6 +13,7 @@ from fractions import Fraction
 
 from spbe_cli.diff import Diff
 from spbe_cli.errors import SpbeError
+from spbe_cli.i18n import Lang, msg, t
 from spbe_cli.numbers import parse_decimal, round_text, signed_text
 from spbe_cli.result import Headline
 
@@ -37,7 +38,7 @@ def parse(fail_under: Decimal | None, min_predikat: str | None, min_parts: list[
     for spec in min_parts:
         m = _PART.fullmatch(spec)
         if not m:
-            raise SpbeError(f"--min-domain: {spec!r} is not ID=VALUE (for example D3=2.0 or A5=2)")
+            raise SpbeError(msg("model.gate.part_syntax", spec=repr(spec)))
         parts.append((m[1].upper(), parse_decimal(m[2], "--min-domain")))
     return Gates(fail_under, min_predikat, tuple(parts))
 
@@ -58,7 +59,7 @@ def check_predikat_name(typed: str | None, band_lists: list[tuple[str, ...]]) ->
     if typed is None or any(predikat_in(bands, typed) is not None for bands in band_lists):
         return
     names = list(dict.fromkeys(b for bands in band_lists for b in bands))
-    raise SpbeError(f"--min-predikat: {typed!r} is not one of {', '.join(names)}")
+    raise SpbeError(msg("model.gate.no_predikat", typed=repr(typed), names=", ".join(names)))
 
 
 def check_part_ids(gates: Gates, id_lists: list[tuple[str, ...]]) -> None:
@@ -67,46 +68,54 @@ def check_part_ids(gates: Gates, id_lists: list[tuple[str, ...]]) -> None:
     known = sorted({i for ids in id_lists for i in ids}, key=lambda i: (i[0] != "D", len(i), i))
     for part, _minimum in gates.min_parts:
         if part not in known:
-            raise SpbeError(f"--min-domain: {part} is not one of {', '.join(known)}")
+            raise SpbeError(msg("model.gate.no_part", part=part, known=", ".join(known)))
 
 
-def check(h: Headline, gates: Gates) -> list[str]:
-    """The score gates a result misses, each with by how much."""
+def check(h: Headline, gates: Gates, lang: Lang) -> list[str]:
+    """The score gates a result misses, each with by how much, in `lang`."""
     misses = []
     shown = Fraction(round_text(h.index, h.places))
     index = round_text(h.index, h.places)
     if gates.fail_under is not None and shown < gates.fail_under:
         short = round_text(Fraction(gates.fail_under) - shown, h.places)
-        misses.append(f"index {index} < {gates.fail_under} (short by {short})")
+        misses.append(t(lang, "model.gate.index", index=index, want=gates.fail_under, short=short))
     if gates.min_predikat is not None:
         want = predikat_in(h.bands, gates.min_predikat)
         have = predikat_in(h.bands, h.predikat)
         if want is None:
-            misses.append(f"predikat {gates.min_predikat} is not a band of rubric {h.rubric_id}")
+            misses.append(
+                t(lang, "model.gate.not_band", typed=gates.min_predikat, rubric=h.rubric_id)
+            )
         elif have is not None and have < want:
-            misses.append(f"predikat {h.predikat} is below {h.bands[want]}")
+            misses.append(t(lang, "model.gate.predikat", have=h.predikat, want=h.bands[want]))
     values = dict(h.domains) | dict(h.aspects)
     for part, minimum in gates.min_parts:
         if part not in values:
-            misses.append(f"{part} does not exist in rubric {h.rubric_id}")
+            misses.append(t(lang, "model.gate.part_missing", part=part, rubric=h.rubric_id))
             continue
         got = Fraction(round_text(values[part], h.places))
         if got < minimum:
             short = round_text(Fraction(minimum) - got, h.places)
-            misses.append(f"{part} {round_text(got, h.places)} < {minimum} (short by {short})")
+            got_text = round_text(got, h.places)
+            misses.append(
+                t(lang, "model.gate.part", part=part, got=got_text, want=minimum, short=short)
+            )
     return misses
 
 
-def drop_misses(d: Diff, fail_on_drop: Decimal | None, predikat_drop: bool) -> list[str]:
-    """Regression gates on the Δ a reader sees (the exact Δ, rounded once)."""
+def drop_misses(
+    d: Diff, fail_on_drop: Decimal | None, predikat_drop: bool, lang: Lang
+) -> list[str]:
+    """Regression gates on the Δ a reader sees (the exact Δ, rounded once), in `lang`."""
     misses = []
     places = d.new.places
     shown = Fraction(round_text(d.delta, places))
     if fail_on_drop is not None and -shown > fail_on_drop:
         old, new = round_text(d.old.index, places), round_text(d.new.index, places)
+        delta = signed_text(d.delta, places)
         misses.append(
-            f"index fell {old} → {new} ({signed_text(d.delta, places)}, tolerance {fail_on_drop})"
+            t(lang, "model.gate.fell", old=old, new=new, delta=delta, tolerance=fail_on_drop)
         )
     if predikat_drop and d.predikat_move is not None and d.predikat_move < 0:
-        misses.append(f"predikat fell {d.old.predikat} → {d.new.predikat}")
+        misses.append(t(lang, "model.gate.predikat_fell", old=d.old.predikat, new=d.new.predikat))
     return misses

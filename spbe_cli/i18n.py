@@ -210,7 +210,21 @@ TEXT: dict[str, dict[str, str]] = {
             "Target tercapai hanya berkat pembulatan: indeks eksak {index} masih di bawah"
             " {target}; dengan dasar eksak diperlukan {n} langkah."
         ),
-        "p_too_many": "Target {target} memerlukan {n} langkah, lebih dari --max-steps.",
+        "p_within": (
+            "Dengan paling banyak {max} langkah indeks mencapai {index}, belum mencapai {target}."
+        ),
+        "p_needs": "Target {target} memerlukan {n} langkah.",
+        "p_capped": (
+            "Target {target} tidak dapat dicapai bila tidak ada indikator yang naik lebih dari"
+            " {cap} tingkat; tanpa batas itu diperlukan {n} langkah (--max-raise)."
+        ),
+        "p_assume": "Asumsi: {parts}.",
+        "p_assume_cost_each": "setiap langkah satu tingkat berbiaya 1",
+        "p_assume_cost_file": "upaya per langkah dari {source}",
+        "p_assume_cap": "tidak ada indikator yang naik lebih dari {n} tingkat",
+        "p_assume_no_cap": "tanpa batas kenaikan per indikator",
+        "p_assume_max_steps": "paling banyak {n} langkah",
+        "p_assume_target": "target {target} pada indeks {basis}",
         "p_more": "… dan {n} langkah lagi: lihat spbe plan.",
         "p_step": "Langkah",
         "p_from_to": "Tingkat",
@@ -254,7 +268,19 @@ TEXT: dict[str, dict[str, str]] = {
             "The target is reached only thanks to rounding: the exact index {index} is still"
             " below {target}; the exact basis needs {n} steps."
         ),
-        "p_too_many": "The target {target} needs {n} steps, more than --max-steps.",
+        "p_within": "Within {max} steps the index reaches {index}, short of {target}.",
+        "p_needs": "The target {target} needs {n} steps.",
+        "p_capped": (
+            "The target {target} cannot be reached when no indicator is raised by more than"
+            " {cap}; without that cap it takes {n} steps (--max-raise)."
+        ),
+        "p_assume": "Assumptions: {parts}.",
+        "p_assume_cost_each": "each one-level step costs 1",
+        "p_assume_cost_file": "effort per step from {source}",
+        "p_assume_cap": "no indicator is raised by more than {n}",
+        "p_assume_no_cap": "no limit on how far one indicator rises",
+        "p_assume_max_steps": "at most {n} steps",
+        "p_assume_target": "target {target} on the {basis} index",
         "p_more": "… and {n} more steps: see spbe plan.",
         "p_step": "Step",
         "p_from_to": "Level",

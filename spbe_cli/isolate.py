@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
+from spbe_cli.i18n import Msg, msg
 from spbe_cli.limits import Budget
 
 try:
@@ -54,7 +55,7 @@ START_METHOD = _default_method()
 class Died(Exception):
     """A child ended without an answer; `why` says how, for the user (`signal 9`)."""
 
-    def __init__(self, why: str) -> None:
+    def __init__(self, why: Msg) -> None:
         super().__init__(why)
         self.why = why
 
@@ -222,14 +223,14 @@ def _within(limit: int, hard: int) -> int:
     return limit if hard == resource.RLIM_INFINITY else min(limit, hard)
 
 
-def _out_of_memory(budget: Budget) -> str:
-    return f"it needed more than {budget.memory_bytes // MIB:,} MB of memory"
+def _out_of_memory(budget: Budget) -> Msg:
+    return msg("output.child.memory", mb=f"{budget.memory_bytes // MIB:,}")
 
 
-def _why(exitcode: int | None, budget: Budget) -> str:
+def _why(exitcode: int | None, budget: Budget) -> Msg:
     """How a child that gave no answer ended."""
     if exitcode is not None and exitcode < 0:
         if hasattr(signal, "SIGXCPU") and -exitcode == signal.SIGXCPU:
-            return f"it used more than {budget.cpu_seconds:,} s of processor time"
-        return f"signal {-exitcode}"
-    return f"exit code {exitcode}"
+            return msg("output.child.cpu", seconds=f"{budget.cpu_seconds:,}")
+        return msg("output.child.signal", signal=-exitcode)
+    return msg("output.child.exit", code=exitcode)

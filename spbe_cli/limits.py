@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
 from spbe_cli.errors import Problem, SpbeError
+from spbe_cli.i18n import msg
 from spbe_cli.safetext import printable
 
 MIB = 1024 * 1024
@@ -70,8 +71,8 @@ class Limits:
                 values[f.name] = int(raw) * unit
             else:
                 shown = printable(raw[:20]) + ("…" if len(raw) > 20 else "")
-                msg = f"'{shown}' is not a whole number from 1 to {MAX_SETTING:,}"
-                problems.append(Problem(name, "", msg))
+                why = msg("model.limit.bad", value=shown, most=f"{MAX_SETTING:,}")
+                problems.append(Problem(name, "", why))
         if problems:
             raise SpbeError(problems)
         return cls(**values)

@@ -18,7 +18,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from spbe_cli.answers import Answer, Answers, Identity
 from spbe_cli.diff import FailedFile
-from spbe_cli.errors import InputError, Problem
+from spbe_cli.errors import InputError, Invalid, Problem, invalid_words
+from spbe_cli.i18n import Msg, msg
 from spbe_cli.numbers import exact_text
 from spbe_cli.readers.mapping import json_problem
 from spbe_cli.result import Headline, InputStamp, Institution, Result, RubricStamp, SummaryRow
@@ -41,7 +42,7 @@ def _exact(value: Any) -> Fraction:
         return Fraction(value.strip())
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 10**15:
         return Fraction(value)
-    raise ValueError("not a number")
+    raise Invalid("model.load.not_number")
 
 
 def _number(value: Any) -> Fraction:
@@ -55,7 +56,7 @@ def _shown(value: Any) -> float:
     """A displayed number (the rounded twin of an `*_exact`): finite, never used for sums."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
-    raise ValueError("not a number")
+    raise Invalid("model.load.not_number")
 
 
 Exact = Annotated[Fraction, BeforeValidator(_exact)]
@@ -166,26 +167,26 @@ class _SummaryFile(_Model):
 
 
 def _no_constant(text: str) -> Any:
-    raise ValueError(f"{text} is not a number JSON allows")
+    raise Invalid("model.load.json_constant", text=text)
 
 
 def _bounded_number(convert: Callable[[str], Any]) -> Callable[[str], Any]:
     def parse(text: str) -> Any:
         if len(text) > 40:
-            raise ValueError(f"the number {text[:20]}… has too many digits")
+            raise Invalid("model.load.digits", number=text[:20])
         value = convert(text)
         if value in (float("inf"), float("-inf")):
-            raise ValueError(f"the number {text} is out of range")
+            raise Invalid("model.load.range", number=text)
         return value
 
     return parse
 
 
-def _parse_json(data: bytes, name: str, what: str) -> Any:
+def _parse_json(data: bytes, name: str, what: Msg) -> Any:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError([Problem(name, "", f"not UTF-8 text: not {what}")]) from None
+        raise InputError([Problem(name, "", msg("model.load.utf8", what=what))]) from None
     try:
         return json.loads(
             text,
@@ -196,9 +197,10 @@ def _parse_json(data: bytes, name: str, what: str) -> Any:
     except json.JSONDecodeError as e:
         raise InputError([json_problem(name, e)]) from None
     except RecursionError:
-        raise InputError([Problem(name, "", "invalid JSON: nested too deeply")]) from None
+        raise InputError([Problem(name, "", msg("model.load.deep"))]) from None
     except ValueError as e:
-        raise InputError([Problem(name, "", f"invalid JSON: {e}")]) from None
+        why = invalid_words(e) or msg("model.load.invalid")
+        raise InputError([Problem(name, "", msg("model.load.invalid_json", why=why))]) from None
 
 
 def field_path(loc: tuple[int | str, ...]) -> str:
@@ -210,19 +212,19 @@ def field_path(loc: tuple[int | str, ...]) -> str:
 
 
 _WORDS = {
-    "missing": "missing",
-    "string_type": "expected text",
-    "int_type": "expected a whole number",
-    "int_parsing": "expected a whole number",
-    "bool_type": "expected true or false",
-    "bool_parsing": "expected true or false",
-    "list_type": "expected a list",
-    "dict_type": "expected an object",
-    "model_type": "expected an object",
-    "too_long": "too many entries or characters",
-    "too_short": "must not be empty",
-    "greater_than_equal": "too small",
-    "less_than_equal": "too large",
+    "missing": "model.load.missing",
+    "string_type": "model.load.text",
+    "int_type": "model.load.whole",
+    "int_parsing": "model.load.whole",
+    "bool_type": "model.load.bool",
+    "bool_parsing": "model.load.bool",
+    "list_type": "model.load.list",
+    "dict_type": "model.load.object",
+    "model_type": "model.load.object",
+    "too_long": "model.load.too_long",
+    "too_short": "model.load.empty",
+    "greater_than_equal": "model.load.too_small",
+    "less_than_equal": "model.load.too_large",
 }
 
 
@@ -231,18 +233,18 @@ def _problems(name: str, err: ValidationError) -> list[Problem]:
     for e in err.errors(include_url=False)[:20]:
         kind = e["type"]
         if kind == "value_error":
-            message = str(e["ctx"]["error"])
+            message = invalid_words(e["ctx"]["error"]) or msg("model.load.invalid")
         elif kind == "literal_error":
-            message = f"must be {e['ctx']['expected']}"
+            message = msg("model.load.must_be", expected=e["ctx"]["expected"])
         else:
-            message = _WORDS.get(kind, "not a valid value")
+            message = msg(_WORDS.get(kind, "model.load.invalid"))
         out.append(Problem(name, field_path(e["loc"]), message))
     return out
 
 
-def _validate(model: type[_Model], data: Any, name: str, what: str) -> Any:
+def _validate(model: type[_Model], data: Any, name: str, what: Msg) -> Any:
     if not isinstance(data, dict):
-        raise InputError([Problem(name, "", f"not {what} (expected a JSON object)")])
+        raise InputError([Problem(name, "", msg("model.load.not_object", what=what))])
     try:
         return model.model_validate(data)
     except ValidationError as e:
@@ -254,12 +256,13 @@ def _validate(model: type[_Model], data: Any, name: str, what: str) -> Any:
 
 def result_file(data: bytes, name: str) -> _ResultFile:
     """The saved result's fields, validated (no rubric yet: it names its rubric)."""
-    parsed = _parse_json(data, name, "a spbe result")
+    what = msg("model.load.a_result")
+    parsed = _parse_json(data, name, what)
     version = parsed.get("format_version") if isinstance(parsed, dict) else None
     if isinstance(parsed, dict) and version != FORMAT_VERSION:
-        message = f"{version!r} is not a result format this version reads ({FORMAT_VERSION})"
-        raise InputError([Problem(name, "format_version", message)])
-    found: _ResultFile = _validate(_ResultFile, parsed, name, "a spbe result")
+        message = msg("model.load.version", version=repr(version), known=FORMAT_VERSION)
+        raise InputError([Problem(name, field_path(("format_version",)), message)])
+    found: _ResultFile = _validate(_ResultFile, parsed, name, what)
     return found
 
 
@@ -297,7 +300,8 @@ def _level(i: _Indicator, at: int, name: str) -> Fraction:
         return i.level_exact
     if i.level is not None:
         return Fraction(str(i.level))
-    raise InputError([Problem(name, f"indicators[{at}].level_exact", "missing")])
+    where = field_path(("indicators", at, "level_exact"))
+    raise InputError([Problem(name, where, msg("model.load.missing"))])
 
 
 def _answers(saved: _ResultFile, rubric: Rubric, name: str) -> Answers:
@@ -306,9 +310,9 @@ def _answers(saved: _ResultFile, rubric: Rubric, name: str) -> Answers:
     answers: dict[str, Answer] = {}
     problems = []
     for at, i in enumerate(saved.indicators):
-        where = f"indicators[{at}]"
         if i.id not in items:
-            problems.append(Problem(name, f"{where}.id", f"{i.id!r} is not in rubric {rubric.id}"))
+            why = msg("model.load.not_in_rubric", id=repr(i.id), rubric=rubric.id)
+            problems.append(Problem(name, field_path(("indicators", at, "id")), why))
             continue
         level = _level(i, at, name)
         self_level = i.self_level_exact
@@ -316,7 +320,8 @@ def _answers(saved: _ResultFile, rubric: Rubric, name: str) -> Answers:
             self_level = Fraction(str(i.self_level))
         for field, value in (("level_exact", level), ("self_level_exact", self_level)):
             if value is not None and not lo <= value <= hi:
-                problems.append(Problem(name, f"{where}.{field}", f"outside {lo}–{hi}"))
+                why = msg("model.load.outside", lo=lo, hi=hi)
+                problems.append(Problem(name, field_path(("indicators", at, field)), why))
         answers[i.id] = Answer(
             i.id, level, self_level, i.target, i.explanation, i.evidence, i.id, i.scored_by_missing
         )
@@ -338,13 +343,11 @@ def _disagreements(
         w = i.weight_exact
         if w is not None and w != weights.get(i.id) and exact_text(w) != exact_text(weights[i.id]):
             want = exact_text(weights[i.id])
-            problems.append(
-                Problem(name, f"indicators[{at}].weight_exact", f"the rubric's weight is {want}")
-            )
+            why = msg("model.load.weight", want=want)
+            problems.append(Problem(name, field_path(("indicators", at, "weight_exact")), why))
     if exact_text(saved.index_exact) != exact_text(index):
-        problems.append(
-            Problem(name, "index_exact", f"the levels give {exact_text(index)} under the rubric")
-        )
+        why = msg("model.load.index", index=exact_text(index))
+        problems.append(Problem(name, field_path(("index_exact",)), why))
     return problems
 
 
@@ -375,8 +378,9 @@ def summary_side(
 
 
 def _summary_file(data: bytes, name: str) -> _SummaryFile:
-    parsed = _parse_json(data, name, "a spbe summary")
-    found: _SummaryFile = _validate(_SummaryFile, parsed, name, "a spbe summary")
+    what = msg("model.load.a_summary")
+    parsed = _parse_json(data, name, what)
+    found: _SummaryFile = _validate(_SummaryFile, parsed, name, what)
     return found
 
 
@@ -408,7 +412,8 @@ def _headline(
     needed |= {"rank": r.rank}
     missing = [k for k, v in needed.items() if v is None]
     if missing:
-        raise InputError([Problem(name, f"rows[{at}].{missing[0]}", "missing for a scored row")])
+        why = msg("model.load.missing_scored")
+        raise InputError([Problem(name, field_path(("rows", at, missing[0])), why)])
     assert r.rubric and r.institution and r.year and r.index_exact is not None and r.predikat
     bands, places = bands_of(r.rubric)
 

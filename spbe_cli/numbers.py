@@ -7,7 +7,8 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import cache, lru_cache
 
-from spbe_cli.errors import SpbeError
+from spbe_cli.errors import SpbeError, Words
+from spbe_cli.i18n import msg
 
 
 @lru_cache(maxsize=8192)
@@ -119,12 +120,12 @@ _DECIMAL = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)")
 MAX_DIGITS = 30  # far beyond any index, level, tolerance or cost; keeps arithmetic small
 
 
-def parse_decimal(text: str, what: str) -> Decimal:
+def parse_decimal(text: str, what: Words) -> Decimal:
     """A number typed by a person (command line, cost file): digits with `.` or `,` as the
     decimal mark, finite, at most MAX_DIGITS digits. Anything else (nan, inf, 1e999999999,
     1/0) is a usage error naming `what` (an option, or a file and its line)."""
     cleaned = text.strip()
     digits = sum(ch.isdigit() for ch in cleaned)
     if not _DECIMAL.fullmatch(cleaned) or digits > MAX_DIGITS:
-        raise SpbeError(f"{what}: {text!r} is not a number (write it like 2.6 or 0,05)")
+        raise SpbeError(msg("model.number.bad", what=what, text=repr(text)))
     return Decimal(cleaned.replace(",", "."))

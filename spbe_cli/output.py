@@ -13,8 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from spbe_cli.errors import OutputError, Problem
+from spbe_cli.errors import OutputError, Problem, os_reason
 from spbe_cli.files import kind
+from spbe_cli.i18n import msg
 from spbe_cli.safetext import terminal_text
 
 
@@ -55,7 +56,7 @@ def _umask() -> int:
 
 
 def _cannot(target: str, e: OSError) -> OutputError:
-    return OutputError([Problem(target, "", f"cannot write: {e.strerror or e}")])
+    return OutputError([Problem(target, "", msg("output.write.cannot", why=os_reason(e)))])
 
 
 def stage(folder: Path, data: str | bytes, hint: str = "spbe", durable: bool = False) -> Path:
@@ -111,14 +112,14 @@ def _check_target(target: str, protected: Protected) -> Target:
     except OSError as e:
         raise _cannot(target, e) from None
     if protected.covers(path):
-        raise OutputError([Problem(target, "", "refusing to overwrite an input file")])
+        raise OutputError([Problem(target, "", msg("output.write.input"))])
     if stat.S_ISDIR(st.st_mode):
-        raise OutputError([Problem(target, "", "is a folder; give a file name")])
+        raise OutputError([Problem(target, "", msg("output.write.folder"))])
     if _is_stream(st.st_mode, real):
         return Target(path, stream=True)
     if not stat.S_ISREG(st.st_mode):
-        msg = f"is {kind(st.st_mode)}; only a file, a pipe or a device is written"
-        raise OutputError([Problem(target, "", msg)])
+        why = msg("output.write.special", kind=kind(st.st_mode))
+        raise OutputError([Problem(target, "", why)])
     return Target(real, stat.S_IMODE(st.st_mode))
 
 
@@ -129,7 +130,7 @@ def _stream(target: str, path: Path, payload: bytes) -> None:
         fd = os.open(path, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as e:
         if e.errno == errno.ENXIO:
-            raise OutputError([Problem(target, "", "no program reads from this pipe")]) from None
+            raise OutputError([Problem(target, "", msg("output.write.no_reader"))]) from None
         raise _cannot(target, e) from None
     try:
         if hasattr(os, "set_blocking"):
@@ -192,5 +193,5 @@ def write(
     parent = where.path.parent
     if not parent.is_dir():
         shown = Path(target).parent if str(Path(target).parent) else Path(".")
-        raise OutputError([Problem(target, "", f"folder {shown} does not exist")])
+        raise OutputError([Problem(target, "", msg("output.write.no_folder", folder=shown))])
     commit(stage(parent, data, where.path.name, durable), target, protected)

@@ -23,7 +23,7 @@ from types import TracebackType
 from typing import Literal, TypeVar
 
 from spbe_cli import devtools
-from spbe_cli.errors import OutputError, Problem
+from spbe_cli.errors import OutputError, Problem, os_reason
 from spbe_cli.i18n import Lang, t
 
 K = TypeVar("K")
@@ -153,7 +153,7 @@ def _lockdown(html: str) -> str:
 
 def _pdf_bytes(data: bytes, browser: str, lang: Lang) -> bytes:
     if not data.startswith(b"%PDF-"):
-        raise _problem(lang, "pdf_failed", browser=browser, detail="no PDF came back")
+        raise _problem(lang, "pdf_failed", browser=browser, detail=t(lang, "output.pdf.no_pdf"))
     return data
 
 
@@ -245,7 +245,7 @@ class PdfSession:
             except NotImplementedError:  # posix_spawn without setsid (an old macOS)
                 self.mode = "oneshot"
             except OSError as e:
-                raise self._failed(e.strerror or str(e)) from None
+                raise self._failed(os_reason(e).text(self.lang)) from None
         if self._pipe is None:
             for key, html in pages:
                 page = self._page(html)
@@ -266,7 +266,7 @@ class PdfSession:
                 raise _problem(
                     self.lang, "pdf_timeout", browser=self.browser, seconds=f"{self.timeout:g}"
                 ) from None
-            raise self._failed(said or str(e)) from None
+            raise self._failed(said or t(self.lang, "output.pdf.stopped")) from None
         except devtools.CommandFailed as e:
             raise self._failed(str(e)) from None
 
@@ -372,7 +372,7 @@ def _oneshot(browser: str, page: Path, folder: Path, timeout: float, lang: Lang)
             proc.wait()
             raise
     if not target.is_file():
-        detail = _tail(log) or f"exit code {proc.returncode}"
+        detail = _tail(log) or t(lang, "output.child.exit", code=proc.returncode)
         raise _problem(lang, "pdf_failed", browser=browser, detail=detail)
     return target.read_bytes()
 

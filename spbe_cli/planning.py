@@ -1,29 +1,40 @@
-"""`spbe plan`: the cheapest path to a target index or predikat, optimal, exact.
+"""`spbe plan`: the best path to a target index or predikat, optimal, exact.
 
-A step raises one indicator by one whole level (a decimal 1.26 goes to 2 first). Without
-costs the plan has the fewest steps, then touches the fewest indicators, then (on the
-rounded basis) also meets the exact target where an equally good plan does, then prefers
-earlier indicators; with costs it has the least total cost first (same tie-breaks after).
-Solved exactly by dynamic programming over integer gain units (every step gain is an
-exact rational; all are whole multiples of their common unit), with the gain needed
-capped so the table stays small. Pure: rubric + result in, Plan out."""
+A step raises one indicator by one whole level (a decimal 1.26 goes to 2 first); with a
+raise cap N no indicator takes more than N steps in one plan. Plans are ordered by, in turn:
+
+1. the total cost (only with costs; each step costs 1 otherwise, so this is 2.);
+2. the number of steps;
+3. on the rounded basis, meeting the exact target too (where an otherwise equal plan does);
+4. steps in weak aspects: the least sum, over the steps, of the index (before the plan) of
+   the aspect each step's indicator belongs to;
+5. raising low levels: the least sum, over the steps, of the level each step starts from
+   (so two indicators 2 → 3 come before one indicator 2 → 4);
+6. earlier indicators: of two plans, the one that leaves untouched the last indicator (in
+   rubric order) that one touches and the other does not.
+
+The plan is the first in this order that reaches the target; with at most N steps (max
+steps) and no such plan, the one of at most N steps with the highest index (then the same
+order). Solved exactly by dynamic programming over integer gain units (`plansearch`); the
+tests check it against exhaustive search. Pure: rubric + result in, Plan out."""
 
 from __future__ import annotations
 
-import heapq
 import math
 from dataclasses import dataclass, field
 from fractions import Fraction
-from functools import reduce
 
+from spbe_cli import plansearch
 from spbe_cli.errors import SpbeError
+from spbe_cli.i18n import msg
 from spbe_cli.numbers import parse_decimal
 from spbe_cli.result import Result
 from spbe_cli.rubric import Rubric
-from spbe_cli.scoring import Basis
+from spbe_cli.scoring import Basis, ItemScore
 
 Costs = dict[str, dict[int, Fraction]]  # indicator item → target level → cost of that step
 DEFAULT_COST = Fraction(1)
+DEFAULT_MAX_RAISE = 2  # levels one indicator may rise in one plan (the CLI's default)
 
 
 @dataclass(frozen=True)
@@ -45,16 +56,28 @@ class Plan:
     target_index: Fraction  # the index the target asks for (a band minimum or a value)
     current: Fraction
     basis: Basis
-    reachable: bool
+    reachable: bool  # the steps reach the target
     steps: list[Step] = field(default_factory=list)
     rounding_only: bool = False  # rounded basis reached only thanks to half-up rounding
     exact_basis_steps: int | None = None  # steps the exact basis needs (when rounding_only)
     already: bool = False  # the target is already met
-    needed_steps: int | None = None  # set when more steps are needed than allowed
+    needed_steps: int | None = None  # fewest steps the target needs, when max_steps cut it short
+    max_steps: int | None = None
+    max_raise: int | None = None  # no indicator rises more levels than this (None: no cap)
+    uncapped_steps: int | None = None  # steps the target needs without the cap, when capped out
+    cost_source: str | None = None  # where the costs came from (None: each step costs 1)
 
     @property
     def total_cost(self) -> Fraction:
         return sum((s.cost for s in self.steps), Fraction(0))
+
+    @property
+    def costed(self) -> bool:
+        return self.cost_source is not None
+
+    @property
+    def index_after(self) -> Fraction:
+        return self.steps[-1].index_after if self.steps else self.current
 
 
 def threshold(target: Fraction, basis: Basis, places: int) -> Fraction:
@@ -67,168 +90,6 @@ def threshold(target: Fraction, basis: Basis, places: int) -> Fraction:
     return shown - unit / 2
 
 
-@dataclass(frozen=True)
-class _Option:
-    steps: int
-    gain: Fraction
-    cost: Fraction
-
-
-def _options(rubric: Rubric, score: Result, costs: Costs | None) -> list[tuple[str, list[_Option]]]:
-    top = int(rubric.values.max)
-    out = []
-    for item in score.indicators:
-        level = item.level
-        opts = [_Option(0, Fraction(0), Fraction(0))]
-        gain = Fraction(0)
-        cost = Fraction(0)
-        current = level
-        for to in range(math.floor(level) + 1, top + 1):
-            gain += (to - current) * item.weight / 100
-            step_cost = (costs or {}).get(item.indicator_id, {}).get(to)
-            if step_cost is None:
-                step_cost = (costs or {}).get(item.indicator_id, {}).get(0, DEFAULT_COST)
-            cost += step_cost
-            current = Fraction(to)
-            opts.append(_Option(len(opts), gain, cost))
-        out.append((item.id, opts))
-    return out
-
-
-def _solve(
-    options: list[tuple[str, list[_Option]]], need: Fraction, also: Fraction, use_costs: bool
-) -> tuple[list[int] | None, list[int] | None]:
-    """Steps per item (in item order) of the best plan reaching `need`, and of the best
-    reaching `also` (≥ need; the exact target beside the rounded one), or None.
-
-    Dynamic programming over items; the state is the gain so far in integer units of the
-    common denominator, capped at `also`. For each state only the best partial plan is
-    kept, compared by (cost, steps, indicators touched, positions touched): all four extend
-    consistently when the same later choices are appended (positions are compared only
-    between plans touching equally many indicators), so the result is optimal. The four
-    parts are packed into one integer (see `_keys`), so that comparing and extending a plan
-    is one integer operation. One pass answers both needs: the best plan for `need` is the
-    best state at or above it (the one with more gain when two are equally good)."""
-    if need <= 0:
-        return [0] * len(options), [0] * len(options) if also <= 0 else None
-    if sum(opts[-1].gain for _, opts in options) < need:
-        return None, None
-    units, (low, cap) = _units(options, (need, max(need, also)))
-    deltas = _keys(options, use_costs)
-    # The most the items after each position can still add: a state below the need by
-    # more than that can never reach it and is dropped.
-    rest = [0] * (len(units) + 1)
-    for pos in range(len(units) - 1, -1, -1):
-        rest[pos] = rest[pos + 1] + units[pos][-1]
-    # Keys only grow: a partial plan already worse than some complete plan for `also`
-    # (which also reaches `need`) can lead to neither best plan.
-    bound = _greedy_key(units, deltas, cap if rest[0] >= cap else low)
-    # state: capped gain → (packed key, choices as a linked list)
-    best: dict[int, tuple[int, object]] = {0: (0, None)}
-    for pos, (us, ds) in enumerate(zip(units, deltas, strict=True)):
-        nxt: dict[int, tuple[int, object]] = {}
-        for g, (key, chain) in best.items():
-            for k, unit in enumerate(us):
-                nk = key + ds[k]
-                if nk > bound:
-                    continue
-                ng = g + unit
-                if ng > cap:
-                    ng = cap
-                old = nxt.get(ng)
-                if old is None or nk < old[0]:
-                    nxt[ng] = (nk, (chain, k))
-        best = _frontier(nxt, low - rest[pos + 1])
-    reached = [g for g in best if g >= low]
-    if not reached:
-        return None, None
-    first = min(reached, key=lambda g: (best[g][0], -g))
-    top = best.get(cap)
-    return _choices(best[first][1]), None if top is None else _choices(top[1])
-
-
-def _greedy_key(units: list[list[int]], deltas: list[list[int]], need: int) -> int:
-    """The key of one plan reaching `need` (the largest next step first, every time): an
-    upper bound on the best plan's key, to prune the search with."""
-    taken = [0] * len(units)
-    heap = [(-(us[1] - us[0]), pos) for pos, us in enumerate(units) if len(us) > 1]
-    heapq.heapify(heap)
-    gain = 0
-    while gain < need and heap:
-        step, pos = heapq.heappop(heap)
-        gain -= step
-        taken[pos] += 1
-        us = units[pos]
-        if taken[pos] + 1 < len(us):
-            heapq.heappush(heap, (-(us[taken[pos] + 1] - us[taken[pos]]), pos))
-    return sum(ds[k] for ds, k in zip(deltas, taken, strict=True))
-
-
-def _choices(chain: object) -> list[int]:
-    choice: list[int] = []
-    while chain is not None:
-        k: int
-        chain, k = chain  # type: ignore[misc]
-        choice.append(k)
-    return choice[::-1]
-
-
-def _units(
-    options: list[tuple[str, list[_Option]]], needs: tuple[Fraction, Fraction]
-) -> tuple[list[list[int]], tuple[int, int]]:
-    """Every option's gain and the needs as whole multiples of one common unit (the needs
-    rounded up to it: gains only come in whole units)."""
-    dens = [o.gain.denominator for _, opts in options for o in opts]
-    lcd = reduce(lambda a, b: a * b // math.gcd(a, b), dens + [n.denominator for n in needs], 1)
-    units = [[int(o.gain * lcd) for o in opts] for _, opts in options]
-    common = reduce(math.gcd, [u for us in units for u in us], 0) or 1
-    low, high = (-(-math.ceil(n * lcd) // common) for n in needs)
-    return [[u // common for u in us] for us in units], (low, high)
-
-
-def _keys(options: list[tuple[str, list[_Option]]], use_costs: bool) -> list[list[int]]:
-    """What each option adds to a plan's key (cost, steps, touched, positions), packed into
-    one integer whose order is the tuple's: fields from the top, each wide enough never to
-    carry into the next. Positions: among plans touching equally many indicators, the
-    lexicographically first set is the one with the largest mask when position p has bit
-    2^(n-1-p), so the key holds the bits not yet set (they only ever go down)."""
-    n = len(options)
-    costs = [[o.cost if use_costs else Fraction(0) for o in opts] for _, opts in options]
-    scale = reduce(
-        lambda a, b: a * b // math.gcd(a, b), [c.denominator for cs in costs for c in cs], 1
-    )
-    steps_bits = sum(len(opts) for _, opts in options).bit_length() + 1
-    touched_bits = n.bit_length() + 1
-    shift = n + touched_bits
-    out = []
-    for pos, cs in enumerate(costs):
-        bit = 1 << (n - 1 - pos)
-        row = []
-        for k, c in enumerate(cs):
-            top = (int(c * scale) << steps_bits) + k
-            row.append((top << shift) + ((1 << n) - bit if k else 0))
-        out.append(row)
-    return out
-
-
-def _frontier(states: dict[int, tuple[int, object]], floor: int) -> dict[int, tuple[int, object]]:
-    """Keep only the states no other state beats: one with more gain and a key at least
-    as good makes a state useless, because every later choice adds the same gain and the
-    same key increments to both (all four key parts add up; the mask bits of later items
-    never overlap earlier ones). This Pareto front is small, so the DP stays fast. States
-    with less gain than `floor` cannot reach the need any more."""
-    kept: dict[int, tuple[int, object]] = {}
-    best_key: int | None = None
-    for g in sorted(states, reverse=True):
-        if g < floor:
-            break
-        key = states[g][0]
-        if best_key is None or key < best_key:
-            kept[g] = states[g]
-            best_key = key
-    return kept
-
-
 def plan(
     rubric: Rubric,
     score: Result,
@@ -237,55 +98,175 @@ def plan(
     basis: Basis,
     costs: Costs | None = None,
     max_steps: int | None = None,
+    max_raise: int | None = None,
+    cost_source: str | None = None,
 ) -> Plan:
+    """The first plan in the module's order that reaches the target (see the docstring);
+    `cost_source` names the costs in what the plan says (default: "costs")."""
     current = score.overall.index
-    places = rubric.display_decimals
-    need_at = threshold(target_index, basis, places)
+    need_at = threshold(target_index, basis, rubric.display_decimals)
     result = Plan(target_name, target_index, current, basis, reachable=True)
+    result.max_steps, result.max_raise = max_steps, max_raise
+    if costs is not None:
+        result.cost_source = cost_source or "costs"
     if current >= need_at:
         result.already = True
         return result
-    options = _options(rubric, score, costs)
-    use_costs = costs is not None
-    choice, exact_choice = _solve(options, need_at - current, target_index - current, use_costs)
-    if choice is None:
+    needs = (need_at - current, max(need_at, target_index) - current)
+    top = int(rubric.values.max)
+    problem, (low, high), lead_shift = _problem(score, top, costs, max_raise, needs)
+    choice, exact_choice = plansearch.best(problem, low, high)
+    if choice is None and max_raise is not None:
+        result.uncapped_steps = _fewest(score, top, None, needs, None, None)
+    if max_steps is not None and (choice is None or sum(choice) > max_steps):
+        unlimited = choice
+        choice, result.reachable, exact_choice = plansearch.best_within(
+            problem, low, high, max_steps
+        )
+        if unlimited is not None and not result.reachable:
+            result.needed_steps = _fewest(score, top, max_raise, needs, unlimited, costs)
+    elif choice is None:
         result.reachable = False
         return result
-    if max_steps is not None and sum(choice) > max_steps:
-        result.reachable = False
-        result.needed_steps = sum(choice)
-        return result
-    if basis == "rounded" and _gain(options, choice) + current < target_index:
-        # Among equally good plans, prefer one that also meets the exact target.
-        if exact_choice is not None and _key(options, exact_choice, use_costs) == _key(
-            options, choice, use_costs
-        ):
+    if result.reachable and basis == "rounded" and problem.total(choice)[0] < high:
+        # Among plans equal in cost and steps, prefer one that also meets the exact target.
+        lead = problem.total(choice)[1] >> lead_shift
+        if exact_choice is not None and problem.total(exact_choice)[1] >> lead_shift == lead:
             choice = exact_choice
         else:
             result.rounding_only = True
             result.exact_basis_steps = sum(exact_choice) if exact_choice is not None else None
-    result.steps = _steps(rubric, score, options, choice, costs)
+    result.steps = _steps(rubric, score, choice, costs)
     return result
 
 
-def _gain(options: list[tuple[str, list[_Option]]], choice: list[int]) -> Fraction:
-    return sum((opts[k].gain for (_, opts), k in zip(options, choice, strict=True)), Fraction(0))
-
-
-def _key(
-    options: list[tuple[str, list[_Option]]], choice: list[int], use_costs: bool
-) -> tuple[Fraction, int, int]:
-    cost = sum((opts[k].cost for (_, opts), k in zip(options, choice, strict=True)), Fraction(0))
-    return (cost if use_costs else Fraction(0), sum(choice), sum(1 for k in choice if k))
-
-
-def _steps(
-    rubric: Rubric,
+def _fewest(
     score: Result,
-    options: list[tuple[str, list[_Option]]],
-    choice: list[int],
+    top: int,
+    max_raise: int | None,
+    needs: tuple[Fraction, Fraction],
+    choice: list[int] | None,
     costs: Costs | None,
-) -> list[Step]:
+) -> int | None:
+    """The fewest steps that reach the first need (a least-key choice without costs has
+    them already)."""
+    if choice is not None and costs is None:
+        return sum(choice)
+    problem, (low, high), _ = _problem(score, top, None, max_raise, needs)
+    fewest, _ = plansearch.best(problem, low, high)
+    return None if fewest is None else sum(fewest)
+
+
+def _levels_to(item: ItemScore, top: int, max_raise: int | None) -> range:
+    """The levels the steps of an item reach, in order (a decimal 1.26 → 2 is one level)."""
+    floor = math.floor(item.level)
+    return range(floor + 1, (top if max_raise is None else min(top, floor + max_raise)) + 1)
+
+
+def _step_cost(costs: Costs | None, indicator: str, to: int) -> Fraction:
+    per = (costs or {}).get(indicator, {})
+    found = per.get(to)
+    return found if found is not None else per.get(0, DEFAULT_COST)
+
+
+def _problem(
+    score: Result,
+    top: int,
+    costs: Costs | None,
+    max_raise: int | None,
+    needs: tuple[Fraction, Fraction],
+) -> tuple[plansearch.Problem, tuple[int, int], int]:
+    """The search problem of a result: gains in whole units, keys packed in the module's
+    order; the needs in units (rounded up); and the shift that leaves a key's cost and
+    steps."""
+    items = score.indicators
+    spans = [_levels_to(i, top, max_raise) for i in items]
+    gains, needs_units = _gain_units(items, spans, needs)
+    keys, lead_shift = _keys(score, spans, costs)
+    return plansearch.Problem(gains, keys), needs_units, lead_shift
+
+
+def _gain_units(
+    items: tuple[ItemScore, ...], spans: list[range], needs: tuple[Fraction, Fraction]
+) -> tuple[list[list[int]], tuple[int, int]]:
+    """Cumulative gains of every item's options and the needs as whole multiples of one
+    common unit (the needs rounded up to it: gains only come in whole units). Integer
+    arithmetic only: a step to level `to` gains (to − level) × weight / 100."""
+    nums, dens = [], []
+    for item, span in zip(items, spans, strict=True):
+        lv, w = item.level, item.weight
+        first = (span.start * lv.denominator - lv.numerator) * w.numerator
+        nums.append([first] + [w.numerator * lv.denominator] * (len(span) - 1) if span else [])
+        dens.append(lv.denominator * w.denominator * 100)
+    lcm = math.lcm(*dens, *(n.denominator for n in needs))
+    scaled = [[x * (lcm // d) for x in xs] for xs, d in zip(nums, dens, strict=True)]
+    common = math.gcd(*(x for xs in scaled for x in xs)) or 1
+    gains = [_cumulative([x // common for x in xs]) for xs in scaled]
+    low, high = (-(-(n.numerator * lcm) // (n.denominator * common)) for n in needs)
+    return gains, (low, max(low, high))
+
+
+def _cumulative(xs: list[int]) -> list[int]:
+    out = [0]
+    for x in xs:
+        out.append(out[-1] + x)
+    return out
+
+
+def _keys(score: Result, spans: list[range], costs: Costs | None) -> tuple[list[list[int]], int]:
+    """Every option's key: cost, steps, aspect indices, from-levels and the indicator's
+    position bit, packed into one integer whose order is the tuple's (each field wide
+    enough never to carry into the next). Also the shift above the tie-breaks (what is
+    left is cost and steps)."""
+    items = score.indicators
+    aspect = {a.id: a.index for a in score.aspects}
+    weak = _scaled([aspect.get(i.aspect_id, score.overall.index) for i in items])
+    levels = _scaled([i.level for i in items])
+    lscale = math.lcm(*(i.level.denominator for i in items))
+    count = sum(len(s) for s in spans)
+    most_level = max((s.stop for s in spans if s), default=1) * lscale
+    low_shift = len(items)
+    weak_shift = low_shift + (count * most_level).bit_length() + 1
+    steps_shift = weak_shift + (count * max(weak, default=0)).bit_length() + 1
+    cost_shift = steps_shift + count.bit_length() + 1
+    step_costs = _cost_units(items, spans, costs)
+    out = []
+    for pos, span in enumerate(spans):
+        step = (1 << steps_shift) + (weak[pos] << weak_shift)
+        row, key, level = [0], 1 << pos, levels[pos]
+        for k, to in enumerate(span):
+            key += step + (level << low_shift)
+            if step_costs is not None:
+                key += step_costs[pos][k] << cost_shift
+            row.append(key)
+            level = to * lscale
+        out.append(row)
+    return out, steps_shift
+
+
+def _scaled(values: list[Fraction]) -> list[int]:
+    """Fractions as whole multiples of their common unit (1 / the lcm of denominators)."""
+    scale = math.lcm(*(v.denominator for v in values))
+    return [v.numerator * (scale // v.denominator) for v in values]
+
+
+def _cost_units(
+    items: tuple[ItemScore, ...], spans: list[range], costs: Costs | None
+) -> list[list[int]] | None:
+    """Every step's cost as a whole multiple of the costs' common unit (None: no costs)."""
+    if costs is None:
+        return None
+    flat = [
+        _step_cost(costs, i.indicator_id, to) for i, s in zip(items, spans, strict=True) for to in s
+    ]
+    units, at, out = _scaled(flat) if flat else [], 0, []
+    for span in spans:
+        out.append(units[at : at + len(span)])
+        at += len(span)
+    return out
+
+
+def _steps(rubric: Rubric, score: Result, choice: list[int], costs: Costs | None) -> list[Step]:
     by_id = {i.id: i for i in rubric.indicators}
     index = score.overall.index
     steps = []
@@ -297,9 +278,7 @@ def _steps(
             to = math.floor(level) + 1
             gain = (to - level) * item.weight / 100
             index += gain
-            step_cost = (costs or {}).get(item.indicator_id, {}).get(to)
-            if step_cost is None:
-                step_cost = (costs or {}).get(item.indicator_id, {}).get(0, DEFAULT_COST)
+            step_cost = _step_cost(costs, item.indicator_id, to)
             crit, general = rubric.guidance(ind, to) or (scale.levels.get(to, ""), False)
             steps.append(Step(item.id, item.name, level, to, gain, index, step_cost, crit, general))
             level = Fraction(to)
@@ -326,11 +305,9 @@ def target_from(rubric: Rubric, score: Result, spec: str | None) -> tuple[Fracti
     try:
         value = Fraction(parse_decimal(spec, "--target"))
     except SpbeError:
-        raise SpbeError(
-            f"--target: {spec!r} is neither a predikat ({', '.join(names)}) nor an index"
-        ) from None
+        said = msg("model.plan.bad_target", target=repr(spec), names=", ".join(names))
+        raise SpbeError(said) from None
     if not rubric.values.min <= value <= rubric.values.max:
-        raise SpbeError(
-            f"--target: {spec} is outside the index range {rubric.values.min}–{rubric.values.max}"
-        )
+        lo, hi = rubric.values.min, rubric.values.max
+        raise SpbeError(msg("model.plan.target_outside", target=spec, min=lo, max=hi))
     return value, None

@@ -22,38 +22,11 @@ class PlanView:
     rows: list[list[str]]  # no, indicator, name, from → to, gain, index after, criterion
 
 
-def build(p: Plan, lang: Lang, institution: str, costs: bool) -> PlanView:
+def build(p: Plan, lang: Lang, institution: str) -> PlanView:
     target = p.target_name or round_text(p.target_index, 2)
     lines = [t(lang, "p_current", index=round_text(p.current, 2), exact=exact_text(p.current))]
-    if p.already:
-        lines.append(t(lang, "p_already", target=target))
-    elif not p.reachable and p.needed_steps is not None:
-        lines.append(t(lang, "p_too_many", target=target, n=p.needed_steps))
-    elif not p.reachable:
-        lines.append(t(lang, "p_unreachable", target=target))
-    else:
-        lines.append(
-            t(
-                lang,
-                "p_steps",
-                n=len(p.steps),
-                target=target,
-                index=round_text(p.steps[-1].index_after, 2),
-            )
-        )
-        if costs:
-            lines.append(t(lang, "p_cost", cost=exact_text(p.total_cost, 0, 4)))
-        if p.rounding_only:
-            n = p.exact_basis_steps
-            lines.append(
-                t(
-                    lang,
-                    "p_rounding",
-                    target=round_text(p.target_index, 2),
-                    index=exact_text(p.steps[-1].index_after, 2, 6),
-                    n="–" if n is None else str(n),
-                )
-            )
+    lines += _outcome(p, lang, target)
+    lines.append(assumptions(p, lang, target))
     rows = [
         [
             str(n),
@@ -75,6 +48,57 @@ def build(p: Plan, lang: Lang, institution: str, costs: bool) -> PlanView:
     )
 
 
+def _outcome(p: Plan, lang: Lang, target: str) -> list[str]:
+    """What the plan achieves: met already, reached (in how many steps, at what cost, by
+    rounding only), reached only partly within --max-steps, or out of reach (and why)."""
+    if p.already:
+        return [t(lang, "p_already", target=target)]
+    lines = []
+    after = round_text(p.index_after, 2)
+    if p.reachable:
+        lines.append(t(lang, "p_steps", n=len(p.steps), target=target, index=after))
+    elif p.max_steps is not None:
+        lines.append(t(lang, "p_within", max=p.max_steps, index=after, target=target))
+    if p.costed and p.steps:
+        lines.append(t(lang, "p_cost", cost=exact_text(p.total_cost, 0, 4)))
+    if p.rounding_only:
+        n = p.exact_basis_steps
+        index = exact_text(p.index_after, 2, 6)
+        lines.append(
+            t(
+                lang,
+                "p_rounding",
+                target=round_text(p.target_index, 2),
+                index=index,
+                n="–" if n is None else str(n),
+            )
+        )
+    if p.needed_steps is not None:
+        lines.append(t(lang, "p_needs", target=target, n=p.needed_steps))
+    elif p.uncapped_steps is not None:
+        lines.append(t(lang, "p_capped", target=target, cap=p.max_raise, n=p.uncapped_steps))
+    elif not p.reachable:
+        lines.append(t(lang, "p_unreachable", target=target))
+    return lines
+
+
+def assumptions(p: Plan, lang: Lang, target: str) -> str:
+    """The assumptions a plan rests on, in one sentence: costs, cap, step limit, target."""
+    if p.cost_source is not None:
+        parts = [t(lang, "p_assume_cost_file", source=p.cost_source)]
+    else:
+        parts = [t(lang, "p_assume_cost_each")]
+    if p.max_raise is not None:
+        parts.append(t(lang, "p_assume_cap", n=p.max_raise))
+    else:
+        parts.append(t(lang, "p_assume_no_cap"))
+    if p.max_steps is not None:
+        parts.append(t(lang, "p_assume_max_steps", n=p.max_steps))
+    basis = t(lang, f"basis_{p.basis}")
+    parts.append(t(lang, "p_assume_target", target=target, basis=basis))
+    return t(lang, "p_assume", parts="; ".join(parts))
+
+
 def to_json(p: Plan) -> dict[str, Any]:
     return {
         "format_version": 1,
@@ -83,6 +107,12 @@ def to_json(p: Plan) -> dict[str, Any]:
         "reachable": p.reachable,
         "already_met": p.already,
         "needed_steps": p.needed_steps,
+        "max_steps": p.max_steps,
+        "max_raise": p.max_raise,
+        "uncapped_steps": p.uncapped_steps,
+        "costs": p.cost_source,
+        "index_after": float(round_text(p.index_after, 2)),
+        "index_after_exact": exact_text(p.index_after),
         "basis": p.basis,
         "rounding_only": p.rounding_only,
         "exact_basis_steps": p.exact_basis_steps,

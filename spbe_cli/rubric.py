@@ -14,8 +14,9 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from spbe_cli import yamlfile
-from spbe_cli.errors import Problem, RubricError
+from spbe_cli.errors import Invalid, Problem, RubricError, Words, invalid_words
 from spbe_cli.files import read_regular
+from spbe_cli.i18n import Msg, msg
 from spbe_cli.resources import data_dir
 from spbe_cli.safetext import printable, xml_text
 
@@ -31,26 +32,28 @@ MAX_ITEMS = 100  # answerable items (indicators with their repeats); built-in: 4
 MAX_TEXT = 2_000  # characters of a name, title, criterion or citation
 
 
-def bounded_decimal(value: Decimal, lo: Decimal, hi: Decimal, places: int = MAX_PLACES) -> str:
+def bounded_decimal(
+    value: Decimal, lo: Decimal, hi: Decimal, places: int = MAX_PLACES
+) -> Msg | None:
     """Why `value` is not a plain number from `lo` to `hi` with at most `places` decimals
-    ("" when it is). Checked on the written digits, before any exact arithmetic."""
+    (None when it is). Checked on the written digits, before any exact arithmetic."""
     if not value.is_finite():
-        return f"{value} is not a number"
+        return msg("rubric.num.not_number", value=str(value))
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -places:
-        return f"{value:.12} has more than {places} decimals"
+        return msg("rubric.num.places", value=f"{value:.12}", places=places)
     if not lo <= value <= hi:
-        return f"{value:.12} is outside {lo}–{hi}"
-    return ""
+        return msg("rubric.num.outside", value=f"{value:.12}", lo=lo, hi=hi)
+    return None
 
 
 def _checked(lo: Decimal, hi: Decimal, positive: bool = False) -> AfterValidator:
     def check(value: Decimal) -> Decimal:
         why = bounded_decimal(value, lo, hi)
-        if not why and positive and value <= 0:
-            why = f"{value} must be above 0"
-        if why:
-            raise ValueError(why)
+        if why is None and positive and value <= 0:
+            why = msg("rubric.num.not_positive", value=str(value))
+        if why is not None:
+            raise Invalid(why.key, **why.params)
         return value
 
     return AfterValidator(check)
@@ -58,9 +61,9 @@ def _checked(lo: Decimal, hi: Decimal, positive: bool = False) -> AfterValidator
 
 def _short(text: str) -> str:
     if len(text) > MAX_TEXT:
-        raise ValueError(f"text of {len(text):,} characters; at most {MAX_TEXT:,}")
+        raise Invalid("rubric.text.too_long", n=f"{len(text):,}", most=f"{MAX_TEXT:,}")
     if xml_text(text) != text or printable(text.replace("\n", " ")) != text.replace("\n", " "):
-        raise ValueError(f"{printable(text)[:60]!r}: control characters are not allowed")
+        raise Invalid("rubric.text.control", text=repr(printable(text)[:60]))
     return text
 
 
@@ -133,11 +136,11 @@ class ValueSpec(Strict):
     @model_validator(mode="after")
     def _range(self) -> ValueSpec:
         if self.min >= self.max:
-            raise ValueError("min must be below max")
+            raise Invalid("rubric.values.min_max")
         if self.type == "integer" and (self.min % 1 or self.max % 1):
-            raise ValueError("an integer scale needs whole min and max")
+            raise Invalid("rubric.values.whole")
         if self.type == "integer" and self.max - self.min >= MAX_INTEGER_LEVELS:
-            raise ValueError(f"an integer scale has at most {MAX_INTEGER_LEVELS} levels")
+            raise Invalid("rubric.values.levels", most=MAX_INTEGER_LEVELS)
         return self
 
 
@@ -155,7 +158,7 @@ class Scale(Strict):
     def _general_levels(self) -> Scale:
         unknown = sorted(set(self.general or {}) - set(self.levels))
         if unknown:
-            raise ValueError(f"general describes levels {unknown} that the scale does not name")
+            raise Invalid("rubric.scale.general", levels=str(unknown))
         return self
 
     @cached_property
@@ -195,19 +198,17 @@ class Predikat(Strict):
     def _contiguous(self) -> Predikat:
         names = [b.name for b in self.bands]
         if len(set(names)) != len(names):
-            raise ValueError("predikat names must be unique")
+            raise Invalid("rubric.bands.unique")
         if self.bands[0].min is not None or self.bands[-1].max is not None:
-            raise ValueError("the lowest band needs min: null and the highest max: null")
+            raise Invalid("rubric.bands.open_ends")
         for i, (lo, hi) in enumerate(zip(self.bands, self.bands[1:], strict=False)):
             if lo.max is None or hi.min is None or lo.max != hi.min:
-                raise ValueError(
-                    f"bands[{i}] ({lo.name}) and bands[{i + 1}] ({hi.name}) are not contiguous:"
-                    f" max {lo.max} vs min {hi.min}"
+                raise Invalid(
+                    "rubric.bands.gap", i=i, j=i + 1, lo=lo.name, hi=hi.name, max=lo.max, min=hi.min
                 )
             if lo.max_inclusive == hi.min_inclusive:
-                raise ValueError(
-                    f"bands[{i}] ({lo.name}) and bands[{i + 1}] ({hi.name}) must share {lo.max}"
-                    " with exactly one of them inclusive"
+                raise Invalid(
+                    "rubric.bands.share", i=i, j=i + 1, lo=lo.name, hi=hi.name, bound=lo.max
                 )
         return self
 
@@ -262,17 +263,14 @@ class Aspect(Strict):
         given = [i.weight is not None for i in self.indicators]
         if self.weighting == "equal-shares":
             if any(given):
-                raise ValueError("indicators of an equal-shares aspect take no weight")
+                raise Invalid("rubric.weights.equal_shares")
         else:
             if not all(given):
                 missing = [i.id for i in self.indicators if i.weight is None]
-                raise ValueError(f"indicator weight missing for {', '.join(missing)}")
+                raise Invalid("rubric.weights.missing", ids=", ".join(missing))
             total = _exact_sum(i.weight for i in self.indicators)
             if total != Fraction(self.weight):
-                raise ValueError(
-                    f"indicator weights add up to {_shown(total)}, not to the aspect weight"
-                    f" {self.weight}"
-                )
+                raise Invalid("rubric.weights.aspect", total=_shown(total), weight=self.weight)
         return self
 
 
@@ -291,7 +289,7 @@ class Domain(Strict):
     def _weights(self) -> Domain:
         total = _exact_sum(a.weight for a in self.aspects)
         if total != Fraction(self.weight):
-            raise ValueError(f"aspect weights add up to {_shown(total)}, not to the domain weight")
+            raise Invalid("rubric.weights.domain", total=_shown(total))
         return self
 
 
@@ -317,57 +315,51 @@ class Rubric(Strict):
     @model_validator(mode="after")
     def _consistent(self) -> Rubric:
         if bool(self.domains) == bool(self.aspects):
-            raise ValueError("give either domains (with their aspects) or aspects, not both")
+            raise Invalid("rubric.domains_or_aspects")
         for part, prov in self.provenance.items():
             for s in prov.sources:
                 if s not in self.sources:
-                    raise ValueError(f"provenance.{part}: unknown source {s!r}")
+                    raise Invalid("rubric.provenance.source", part=part, source=repr(s))
         ids: set[str] = set()
-        for kind, objs in (
-            ("domain", self.domains),
-            ("aspect", self.all_aspects),
-            ("indicator", self.indicators),
+        for key, objs in (
+            ("rubric.id_twice.domain", self.domains),
+            ("rubric.id_twice.aspect", self.all_aspects),
+            ("rubric.id_twice.indicator", self.indicators),
         ):
             for o in objs:
                 if o.id in ids:
-                    raise ValueError(f"{kind} id {o.id!r} is used twice")
+                    raise Invalid(key, id=repr(o.id))
                 ids.add(o.id)
         item_ids = [i for ind in self.indicators for i in ind.item_ids]
         if len(set(item_ids)) != len(item_ids):
-            raise ValueError("a repeated indicator's item id collides with another indicator id")
+            raise Invalid("rubric.repeat_collides")
         items = sum(i.repeat for i in self.indicators)
         if items > MAX_ITEMS:
-            raise ValueError(
-                f"{items:,} answerable items (indicators and their repeats); a rubric has at"
-                f" most {MAX_ITEMS}"
-            )
+            raise Invalid("rubric.too_many_items", n=f"{items:,}", most=MAX_ITEMS)
         total = _exact_sum(a.weight for a in self.all_aspects)
         if total != 100:
-            raise ValueError(f"aspect weights add up to {_shown(total)}, not to 100")
+            raise Invalid("rubric.weights.total", total=_shown(total))
         scale_ids = {s.id for s in self.scales}
         lo, hi = self.values.min, self.values.max
         for i, b in enumerate(self.predikat.bands):
             for bound in (b.min, b.max):
                 if bound is not None and not lo <= bound <= hi:
-                    raise ValueError(
-                        f"predikat.bands[{i}] ({b.name}): bound {bound} is outside the"
-                        f" values {lo}–{hi}"
+                    raise Invalid(
+                        "rubric.bands.outside", i=i, name=b.name, bound=bound, lo=lo, hi=hi
                     )
         for scale in self.scales:
             if self.values.type == "integer" and sorted(scale.levels) != list(
                 range(int(lo), int(hi) + 1)
             ):
-                raise ValueError(f"scale {scale.id} must name every level from {lo} to {hi}")
+                raise Invalid("rubric.scale.every_level", scale=scale.id, lo=lo, hi=hi)
         for ind in self.indicators:
             if ind.scale is None and len(self.scales) > 1:
-                raise ValueError(f"indicator {ind.id}: scale is required (several scales)")
+                raise Invalid("rubric.indicator.scale_required", id=ind.id)
             if ind.scale is not None and ind.scale not in scale_ids:
-                raise ValueError(f"indicator {ind.id}: unknown scale {ind.scale!r}")
+                raise Invalid("rubric.indicator.unknown_scale", id=ind.id, scale=repr(ind.scale))
             for level in ind.criteria or {}:
                 if not lo <= level <= hi:
-                    raise ValueError(
-                        f"indicator {ind.id}: criterion for level {level} outside scale"
-                    )
+                    raise Invalid("rubric.indicator.criterion_level", id=ind.id, level=level)
         return self
 
     @cached_property
@@ -485,31 +477,38 @@ MAX_RUBRIC_BYTES = 500_000
 MAX_RUBRIC_NODES = 20_000  # YAML nodes; the built-in rubrics have under 3,000
 
 
-def _own_words(err: Any) -> str:
+# pydantic's error types that need no value from the error, in spbe's words
+_PLAIN = {
+    "missing": "rubric.pyd.missing",
+    "extra_forbidden": "rubric.pyd.extra",
+    "too_short": "rubric.pyd.empty",
+}
+# `int_type`, `decimal_parsing`, …: the kind of value expected
+_TYPES = ("int", "decimal", "float", "string", "bool", "dict", "list", "model")
+
+
+def _own_words(err: Any) -> Words:
     """A validation error in spbe's words: pydantic's wording changes between versions."""
     kind, ctx = str(err["type"]), err.get("ctx") or {}
     shown = printable(repr(err.get("input")))[:60]
     if kind == "value_error":
-        return str(ctx.get("error", err["msg"]))
-    if kind == "missing":
-        return "required, but missing"
-    if kind == "extra_forbidden":
-        return "unknown key (a typo?)"
+        return invalid_words(ctx.get("error")) or msg("rubric.pyd.invalid", value=shown)
+    if kind in _PLAIN:
+        return msg(_PLAIN[kind])
     if kind == "string_pattern_mismatch":
-        return f"{shown}: only letters, digits, '.', '_' and '-', starting with a letter or digit"
+        return msg("rubric.pyd.pattern", value=shown)
     if kind in ("string_too_long", "too_long"):
-        return f"too long: at most {ctx.get('max_length')}"
-    if kind == "too_short":
-        return "must not be empty"
+        return msg("rubric.pyd.too_long", most=ctx.get("max_length"))
     if kind == "greater_than_equal":
-        return f"{shown} is too small: at least {ctx.get('ge')}"
+        return msg("rubric.pyd.too_small", value=shown, least=ctx.get("ge"))
     if kind == "less_than_equal":
-        return f"{shown} is too large: at most {ctx.get('le')}"
+        return msg("rubric.pyd.too_large", value=shown, most=ctx.get("le"))
     if kind in ("literal_error", "enum"):
-        return f"{shown} is not one of {ctx.get('expected')}"
-    if kind.endswith(("_type", "_parsing")):
-        return f"{shown} is not a valid {kind.split('_')[0]}"
-    return str(err["msg"])
+        return msg("rubric.pyd.choice", value=shown, expected=ctx.get("expected"))
+    type_name = kind.split("_")[0]
+    if kind.endswith(("_type", "_parsing")) and type_name in _TYPES:
+        return msg("rubric.pyd.type", value=shown, type=msg(f"rubric.type.{type_name}"))
+    return msg("rubric.pyd.invalid", value=shown)
 
 
 def read_rubric_file(path: Path) -> bytes:
@@ -525,21 +524,23 @@ def parse_rubric(data: bytes, name: str, builtin: bool = False) -> LoadedRubric:
                 Problem(
                     name,
                     "",
-                    f"the rubric file is {len(data):,} bytes; the limit is {MAX_RUBRIC_BYTES:,}",
+                    msg(
+                        "rubric.file.too_big", size=f"{len(data):,}", limit=f"{MAX_RUBRIC_BYTES:,}"
+                    ),
                 )
             ]
         )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise RubricError([Problem(name, "", f"not UTF-8 text (byte {e.start})")]) from None
+        raise RubricError([Problem(name, "", msg("rubric.file.utf8", byte=e.start))]) from None
     try:
         raw, node = yamlfile.load(text, MAX_RUBRIC_NODES)
     except yamlfile.YamlProblem as e:
-        where = f"line {e.line}" if e.line else ""
+        where: Words = msg("rubric.where.line", line=e.line) if e.line else ""
         raise RubricError([Problem(name, where, e.message)]) from None
     if not isinstance(raw, dict):
-        raise RubricError([Problem(name, "", "a rubric file must be a YAML mapping")])
+        raise RubricError([Problem(name, "", msg("rubric.file.not_mapping"))])
     try:
         rubric = Rubric.model_validate(raw)
     except ValidationError as e:
@@ -548,12 +549,18 @@ def parse_rubric(data: bytes, name: str, builtin: bool = False) -> LoadedRubric:
             loc = [p for p in err["loc"] if isinstance(p, int | str)]
             line = yamlfile.locate(node, loc)
             path = yamlfile.path_text(loc)
-            where = ", ".join(x for x in (f"line {line}" if line else "", path) if x)
-            problems.append(Problem(name, where, _own_words(err)))
+            problems.append(Problem(name, _where(line, path), _own_words(err)))
         raise RubricError(problems) from None
     return LoadedRubric(
         rubric=rubric, path=name, sha256=hashlib.sha256(data).hexdigest(), builtin=builtin
     )
+
+
+def _where(line: int | None, path: str) -> Words:
+    """`line 3, aspects[2].weight`, `line 3` or the field path alone."""
+    if line and path:
+        return msg("rubric.where.line_path", line=line, path=path)
+    return msg("rubric.where.line", line=line) if line else path
 
 
 @cache
@@ -568,7 +575,7 @@ def builtin_ids() -> tuple[str, ...]:
 def load_builtin(rubric_id: str) -> LoadedRubric:
     ids = builtin_ids()
     if rubric_id not in ids:
-        raise RubricError(f"unknown rubric id {rubric_id!r}; built-in rubrics: {', '.join(ids)}")
+        raise RubricError(msg("rubric.unknown_id", id=repr(rubric_id), ids=", ".join(ids)))
     data = (data_dir("rubrics") / f"{rubric_id}.yaml").read_bytes()
     return parse_rubric(data, f"{rubric_id}.yaml", builtin=True)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import signal
 import socket
 import threading
@@ -13,7 +14,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 
-from spbe_cli.errors import OutputError, Problem
+from spbe_cli.errors import OutputError, Problem, os_reason
+from spbe_cli.i18n import Msg, msg
 
 # Windows has neither (a console close arrives as Ctrl-C there): only those that exist.
 STOP_SIGNALS = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))
@@ -77,13 +79,21 @@ def _try_lock(fd: int) -> bool:
 _WIN_LOCK_AT = 1 << 20
 
 
-def _holder(fd: int) -> str:
+def _holder(fd: int) -> Msg | str:
+    """What the lock file says about its holder (written by spbe, language-free)."""
     try:
         os.lseek(fd, 0, os.SEEK_SET)
         text = os.read(fd, 300).decode("utf-8", "replace").strip()
     except OSError:
         text = ""
-    return text or "another process"
+    found = _HOLDER.fullmatch(text)
+    if found:
+        return msg("output.lock.holder", pid=found[1], host=found[2], since=found[3])
+    return text or msg("output.lock.someone")
+
+
+# What `locked` writes into the lock file, put back into the reader's words.
+_HOLDER = re.compile(r"pid (\d+) on (.+) since (.+)")
 
 
 @contextmanager
@@ -95,15 +105,13 @@ def locked(folder: Path) -> Iterator[None]:
         try:
             fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
         except OSError as e:
-            raise OutputError([Problem(str(folder), "", f"cannot lock: {e.strerror}")]) from None
+            why = msg("output.lock.cannot", why=os_reason(e))
+            raise OutputError([Problem(str(folder), "", why)]) from None
         if not _try_lock(fd):
             holder = _holder(fd)
             os.close(fd)
-            msg = (
-                f"another spbe batch is writing into this folder ({holder}); wait for it"
-                " to end or give --out another folder"
-            )
-            raise OutputError([Problem(str(folder), "", msg)])
+            busy = msg("output.lock.busy", holder=holder)
+            raise OutputError([Problem(str(folder), "", busy)])
         try:  # the previous holder may have removed the file between our open and lock
             if os.path.samestat(os.fstat(fd), os.stat(path)):
                 break

@@ -13,6 +13,7 @@ from spbe_cli.diff import FailedFile
 from spbe_cli.discovery import discover
 from spbe_cli.errors import Collector, InputError, Problem, SpbeError
 from spbe_cli.files import read_head
+from spbe_cli.i18n import Lang, msg
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.pipeline import score_file
 from spbe_cli.readers import read_bytes, read_isolated
@@ -35,8 +36,7 @@ def load_result(
                 Problem(
                     "",
                     "--rubric",
-                    f"result was scored with rubric {rubric_id!r}, which is not built in;"
-                    " give its file with --rubric",
+                    msg("model.saved.rubric_not_builtin", rubric=repr(rubric_id)),
                 )
             ]
         )
@@ -107,7 +107,11 @@ def _bands_of(spec: str | None) -> Callable[[str], tuple[tuple[str, ...], int]]:
 
 
 def load_rows(
-    path: Path, rubric: str | None = None, jobs: int = 1, limits: Limits = DEFAULT
+    path: Path,
+    rubric: str | None = None,
+    jobs: int = 1,
+    limits: Limits = DEFAULT,
+    lang: Lang = "id",
 ) -> tuple[list[SummaryRow], list[FailedFile]]:
     """Summary rows for a batch diff: a summary.json, a folder holding one, or a folder of
     answer files (scored now). Returns the scored rows and the files that failed, each
@@ -119,10 +123,10 @@ def load_rows(
         return loader.summary_side(data, str(target), _bands_of(rubric))
     files, unmatched = discover([str(path)])
     if unmatched or not files:
-        raise InputError([Problem(str(path), "", "no answer files or summary.json here")])
-    job = batch.Job(rubric, "error", (), "id", "", limits)
+        raise InputError([Problem(str(path), "", msg("model.saved.nothing_here"))])
+    job = batch.Job(rubric, "error", (), lang, "", limits)
     outcomes = batch.score_all(files, job, jobs)
-    batch.mark_duplicates(outcomes)
+    batch.mark_duplicates(outcomes, lang)
     rows = summary.rows(batch.ranked(outcomes))
     return [r for r in rows if r.ok], [_failed(r, limits) for r in rows if not r.ok]
 

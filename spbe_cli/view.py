@@ -460,7 +460,7 @@ def _recommendation(c: _Ctx, plan: Plan | None) -> tuple[list[str], list[list[st
     """The plan to the next predikat (what `spbe plan` shows), shortened for the report."""
     if plan is None:
         return [], [], ""
-    v = planview.build(plan, c.lang, c.result.institution.name, costs=False)
+    v = planview.build(plan, c.lang, c.result.institution.name)
     rows = [r[1:] for r in v.rows[:PLAN_ROWS]]
     more = t(c.lang, "p_more", n=len(v.rows) - PLAN_ROWS) if len(v.rows) > PLAN_ROWS else ""
     return v.summary[1:], rows, more

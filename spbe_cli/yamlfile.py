@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from spbe_cli.i18n import Msg, msg
+
 try:  # the C parser is much faster; fall back to pure Python where libyaml is missing
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover
@@ -18,10 +20,10 @@ except ImportError:  # pragma: no cover
 class YamlProblem(Exception):
     """A YAML syntax or structure problem at a 1-based line."""
 
-    def __init__(self, line: int | None, message: str) -> None:
+    def __init__(self, line: int | None, message: Msg) -> None:
         self.line = line
         self.message = message
-        super().__init__(message)
+        super().__init__(str(message))
 
 
 def _line(node: yaml.Node) -> int:
@@ -35,15 +37,15 @@ def _check_node(node: yaml.Node, budget: list[int]) -> None:
     while stack:
         n = stack.pop()
         if id(n) in seen:
-            raise YamlProblem(_line(n), "YAML aliases (*name) are not allowed")
+            raise YamlProblem(_line(n), msg("rubric.yaml.alias"))
         seen.add(id(n))
         budget[0] -= 1
         if budget[0] < 0:
-            raise YamlProblem(_line(n), "the YAML document has too many nodes")
+            raise YamlProblem(_line(n), msg("rubric.yaml.too_many_nodes"))
         if n.tag.startswith("!") or (
             n.tag.startswith("tag:yaml.org,2002:python") or "python/" in n.tag
         ):
-            raise YamlProblem(_line(n), f"YAML tag {n.tag} is not allowed")
+            raise YamlProblem(_line(n), msg("rubric.yaml.tag", tag=n.tag))
         if isinstance(n, yaml.MappingNode):
             keys: dict[Any, int] = {}
             for k, v in n.value:
@@ -51,7 +53,7 @@ def _check_node(node: yaml.Node, budget: list[int]) -> None:
                     if k.value in keys:
                         raise YamlProblem(
                             _line(k),
-                            f"duplicate key {k.value!r} (first on line {keys[k.value]})",
+                            msg("rubric.yaml.duplicate", name=repr(k.value), first=keys[k.value]),
                         )
                     keys[k.value] = _line(k)
                 stack.extend((k, v))
@@ -76,7 +78,7 @@ _Loader.add_implicit_resolver(
 def _decimal(loader: _Loader, node: yaml.ScalarNode) -> Decimal | float:
     text = str(loader.construct_scalar(node)).replace("_", "")
     if len(text) > 60:
-        raise YamlProblem(_line(node), f"the number {text[:20]}… is too long")
+        raise YamlProblem(_line(node), msg("rubric.yaml.number_long", number=text[:20]))
     try:
         return Decimal(text)
     except InvalidOperation:  # .inf / .nan: keep YAML's meaning, validation rejects them
@@ -89,7 +91,7 @@ _Loader.add_constructor("tag:yaml.org,2002:float", _decimal)
 def _int(loader: _Loader, node: yaml.ScalarNode) -> int:
     text = str(loader.construct_scalar(node))
     if len(text.replace("_", "")) > 30:
-        raise YamlProblem(_line(node), f"the number {text[:20]}… has more than 30 digits")
+        raise YamlProblem(_line(node), msg("rubric.yaml.number_digits", number=text[:20]))
     return int(yaml.SafeLoader.construct_yaml_int(loader, node))
 
 
@@ -113,16 +115,25 @@ def load(text: str, max_nodes: int = 200_000) -> tuple[Any, yaml.Node | None]:
         # spbe's own words, with the place PyYAML found: its wording changes between versions
         mark = e.problem_mark or e.context_mark
         line = int(mark.line) + 1 if mark is not None else None
-        column = f" at column {int(mark.column) + 1}" if mark is not None else ""
-        message = f"invalid YAML{column}: check the indentation, quotes and the ':' after keys"
-        if e.context_mark is not None and e.problem_mark is not None:
-            start = int(e.context_mark.line) + 1
-            if start != line:
-                message += f" (the part that starts on line {start})"
-        raise YamlProblem(line, message) from None
+        raise YamlProblem(line, _syntax_words(e, line)) from None
     except yaml.YAMLError:
-        raise YamlProblem(None, "invalid YAML") from None
+        raise YamlProblem(None, msg("rubric.yaml.invalid")) from None
     return data, node
+
+
+def _syntax_words(e: yaml.MarkedYAMLError, line: int | None) -> Msg:
+    """Where PyYAML found a syntax error, in spbe's words: its own wording changes between
+    versions."""
+    mark = e.problem_mark or e.context_mark
+    column = int(mark.column) + 1 if mark is not None else None
+    start = int(e.context_mark.line) + 1 if e.context_mark is not None else None
+    if e.problem_mark is None or start == line:
+        start = None
+    if column is None:
+        return msg("rubric.yaml.syntax")
+    if start is None:
+        return msg("rubric.yaml.syntax_at", column=column)
+    return msg("rubric.yaml.syntax_from", column=column, start=start)
 
 
 MAX_DEPTH = 64
@@ -136,7 +147,7 @@ def _prescan(text: str, max_nodes: int) -> None:
     depth = nodes = 0
     for event in yaml.parse(text, Loader=_BaseLoader):
         if isinstance(event, yaml.AliasEvent):
-            raise YamlProblem(_event_line(event), "YAML aliases (*name) are not allowed")
+            raise YamlProblem(_event_line(event), msg("rubric.yaml.alias"))
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
@@ -147,8 +158,7 @@ def _prescan(text: str, max_nodes: int) -> None:
             nodes += 1
             if nodes > max_nodes:
                 raise YamlProblem(
-                    _event_line(event),
-                    f"the document has more than {max_nodes:,} nodes (SPBE_MAX_YAML_NODES)",
+                    _event_line(event), msg("rubric.yaml.nodes", most=f"{max_nodes:,}")
                 )
 
 
@@ -205,7 +215,7 @@ def _prescan_flow(text: str, budget: int) -> None:
 
 
 def _too_deep(line: int | None) -> YamlProblem:
-    return YamlProblem(line, f"the document is nested deeper than {MAX_DEPTH} levels")
+    return YamlProblem(line, msg("rubric.yaml.deep", most=MAX_DEPTH))
 
 
 def _indent(line: str) -> int:

@@ -126,8 +126,8 @@ def test_same_institution_and_year_twice(runner: CliRunner, tmp_path: Path) -> N
     shutil.copy(a, folder / "kab-00-copy.xlsx")
     result = runner.invoke(app, ["batch", str(folder), "--out", str(tmp_path / "o"), *STAMP])
     assert result.exit_code == 2
-    assert f"{folder / 'kab-00-copy.xlsx'}: Kabupaten Uji 00 2024 is also in {a}" in result.stderr
-    assert f"{a}: Kabupaten Uji 00 2024 is also in {folder / 'kab-00-copy.xlsx'}" in result.stderr
+    assert f"{folder / 'kab-00-copy.xlsx'}: Kabupaten Uji 00 2024 juga ada di {a}" in result.stderr
+    assert f"{a}: Kabupaten Uji 00 2024 juga ada di {folder / 'kab-00-copy.xlsx'}" in result.stderr
     # workers stage every result in the output folder; the duplicates' are removed, not left
     names = sorted(p.name for p in (tmp_path / "o").iterdir())
     assert names == [MANIFEST, "kabupaten-uji-01-2024.json", *sorted(SUMMARIES)]
@@ -149,7 +149,7 @@ def test_unwritable_output_is_one_error_before_any_scoring(
     result = runner.invoke(app, ["batch", str(folder), "--out", str(out), *STAMP])
     assert result.exit_code == 2
     assert result.stderr.count("galat:") == 1
-    assert f"{out}" in result.stderr and "cannot write: Permission denied" in result.stderr
+    assert f"{out}" in result.stderr and "tidak dapat menulis: akses ditolak" in result.stderr
     assert "Traceback" not in result.output + result.stderr
 
 
@@ -219,7 +219,8 @@ def test_a_file_that_kills_the_reader_is_its_own_error(
     monkeypatch.setattr(isolate, "START_METHOD", method)
     monkeypatch.setattr(batch, "_worker", crashers.worker_that_kills_kab_03)
     out = tmp_path / "o"
-    result = runner.invoke(app, ["batch", str(folder), "--out", str(out), "--jobs", jobs, *STAMP])
+    args = ["batch", str(folder), "--out", str(out), "--jobs", jobs, "--lang", "en", *STAMP]
+    result = runner.invoke(app, args)
     assert result.exit_code == 2, result.output
     assert (
         f"{folder / 'kab-03.xlsx'}: the spreadsheet reader crashed on this file (signal 9)"
@@ -277,19 +278,27 @@ def test_gates_on_batch_and_score(runner: CliRunner, tmp_path: Path) -> None:
         ],
     )
     assert result.exit_code == 1, result.output
-    assert "gate failed: Kabupaten Uji 00: index 2.63 < 2.70 (short by 0.07)" in result.stderr
-    assert "gate failed: Kabupaten Uji 00: D3 1.55 < 1.6 (short by 0.05)" in result.stderr
-    assert "Kabupaten Uji 03: index" not in result.stderr  # levels 1-3 raised to 5: 2.72
+    # the gate messages speak the run's language: Indonesian by default
+    assert "Kabupaten Uji 00: indeks 2.63 < 2.70 (kurang 0.07)" in result.stderr
+    assert "Kabupaten Uji 00: D3 1.55 < 1.6 (kurang 0.05)" in result.stderr
+    assert "Kabupaten Uji 03: indeks" not in result.stderr  # levels 1-3 raised to 5: 2.72
     md = (tmp_path / "o" / "summary.md").read_text()
-    assert "index 2.63 &lt; 2.70 (short by 0.07)" in md
+    assert "indeks 2.63 &lt; 2.70 (kurang 0.07)" in md
     example = str(ROOT / "examples" / "kabupaten-contoh-2024.xlsx")
     score = runner.invoke(app, ["score", example, "--min-predikat", "Sangat Baik"])
     assert score.exit_code == 1
-    assert "gate failed: Kabupaten Contoh: predikat Baik is below Sangat Baik" in score.stderr
+    assert "Kabupaten Contoh: predikat Baik di bawah Sangat Baik" in score.stderr
+    english = runner.invoke(
+        app,
+        ["score", example, "--min-predikat", "Sangat Baik", "--fail-under", "2.70", "--lang", "en"],
+    )
+    assert english.exit_code == 1
+    assert "gate failed: Kabupaten Contoh: predikat Baik is below Sangat Baik" in english.stderr
+    assert "gate failed: Kabupaten Contoh: index 2.63 < 2.70 (short by 0.07)" in english.stderr
     passed = runner.invoke(app, ["score", example, "--min-predikat", "baik", "--fail-under", "2.6"])
     assert passed.exit_code == 0
     bad = runner.invoke(app, ["score", example, "--min-domain", "D9"])
-    assert bad.exit_code == 2 and "--min-domain: 'D9' is not ID=VALUE" in bad.stderr
+    assert bad.exit_code == 2 and "--min-domain: 'D9' tidak berbentuk ID=NILAI" in bad.stderr
 
 
 def test_summaries_identical_whatever_jobs(runner: CliRunner, tmp_path: Path) -> None:

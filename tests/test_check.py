@@ -591,7 +591,7 @@ def test_output_file_is_written_atomically_and_never_over_an_input(
     assert run(runner, str(path), "-f", "html", "-o", str(out)).exit_code == 1
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     result = run(runner, str(path), "-f", "md", "-o", str(path))
-    assert result.exit_code == 2 and "refusing to overwrite an input file" in result.stderr
+    assert result.exit_code == 2 and "menolak menimpa berkas masukan" in result.stderr
 
 
 # -- folder mode -----------------------------------------------------------------------
@@ -692,7 +692,7 @@ def test_folder_mode_bad_previous_summary_is_bad_input(runner: CliRunner, tmp_pa
     bad = tmp_path / "summary.json"
     bad.write_text('{"format_version": 1, "rows": [', encoding="utf-8")
     result = run(runner, str(src), "-o", str(tmp_path / "out"), "--previous", str(bad))
-    assert result.exit_code == 2 and "summary.json: --previous: not a spbe summary" in (
+    assert result.exit_code == 2 and "summary.json: --previous: bukan ringkasan spbe" in (
         result.stderr
     )
 

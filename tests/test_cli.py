@@ -101,7 +101,7 @@ def test_output_file_and_refusal_to_overwrite_input(
     before = src.read_bytes()
     result = runner.invoke(app, ["score", str(src), "-f", "json", "-o", str(src)])
     assert result.exit_code == 2
-    assert "refusing to overwrite an input file" in result.stderr
+    assert "menolak menimpa berkas masukan" in result.stderr
     assert src.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
@@ -146,7 +146,7 @@ def test_rubrics_commands(runner: CliRunner, tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("id: x\n", encoding="utf-8")
     check = runner.invoke(app, ["rubrics", "check", str(bad)])
-    assert check.exit_code == 2 and f"{bad}: line 1" in check.stderr
+    assert check.exit_code == 2 and f"{bad}: baris 1" in check.stderr
     assert runner.invoke(app, ["rubrics", "show", "nope"]).exit_code == 2
 
 

@@ -106,6 +106,10 @@ def test_gates(runner: CliRunner) -> None:
     down = [str(EX / "kabupaten-contoh-2025.yaml"), str(EX / "kabupaten-contoh-2024.xlsx")]
     result = runner.invoke(app, _optional_flag_values(["diff", *down, "--fail-on-drop"]))
     assert result.exit_code == 1
+    assert "Kabupaten Contoh: indeks turun 2.90 → 2.63 (-0.27, toleransi 0)" in result.stderr
+    english = [*down, "--lang", "en", "--fail-on-drop"]
+    result = runner.invoke(app, _optional_flag_values(["diff", *english]))
+    assert result.exit_code == 1
     assert (
         "gate failed: Kabupaten Contoh: index fell 2.90 → 2.63 (-0.27, tolerance 0)"
         in result.stderr
@@ -113,7 +117,7 @@ def test_gates(runner: CliRunner) -> None:
     assert run(runner, "diff", *down, "--fail-on-drop", "0.3", "-f", "json")
     cross = [str(EX / "kabupaten-contoh-2025.yaml"), str(EX / "kabupaten-contoh-2026.xlsx")]
     result = runner.invoke(app, ["diff", *cross, "--fail-on-predikat-drop"])
-    assert result.exit_code == 1 and "predikat fell Baik → Kurang" in result.stderr
+    assert result.exit_code == 1 and "predikat turun Baik → Kurang" in result.stderr
 
 
 def test_optional_value_flag() -> None:
@@ -167,7 +171,7 @@ def test_batch_form_matches_by_code_and_name(runner: CliRunner, tmp_path: Path) 
     result = runner.invoke(
         app, _optional_flag_values(["diff", str(old), str(new), "--fail-on-drop"])
     )
-    assert result.exit_code == 1 and "Pemerintah Kab. Dua: index fell" in result.stderr
+    assert result.exit_code == 1 and "Pemerintah Kab. Dua: indeks turun" in result.stderr
     # a batch output folder (with summary.json) works as a side too
     out = tmp_path / "out"
     assert runner.invoke(app, ["batch", str(new), "--out", str(out)]).exit_code == 0

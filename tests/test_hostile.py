@@ -741,6 +741,11 @@ def finding_of(code: str) -> Callable[[Run, Outcome], None]:
     return check
 
 
+def _at_line(line: int, message: str) -> tuple[str, str]:
+    """An answer file's YAML problem at its line, whichever words the reader gives the line."""
+    return (f"{{file}}: baris {line}: {message}", f"{{file}}: line {line}: {message}")
+
+
 YAML_HEAD = "identitas:\n  instansi: Kabupaten Contoh\n  tahun: 2025\n"
 E5 = "{file}: Jawaban!E5: "
 HUGE_LEVEL = "di luar 1–5 untuk indikator 1"
@@ -1043,28 +1048,32 @@ CASES = [
     Case(
         "yaml-billion-laughs",
         text_file("jawaban.yaml", billion_laughs()),
-        ["{file}: line 2: YAML aliases (*name) are not allowed"],
+        [_at_line(2, "alias YAML (*nama) tidak diperbolehkan")],
     ),
     Case(
         "yaml-python-tag",
         python_tag,
-        ["{file}: line 1: YAML tag tag:yaml.org,2002:python/object/apply:os.system is not allowed"],
+        [
+            _at_line(
+                1, "tag YAML tag:yaml.org,2002:python/object/apply:os.system tidak diperbolehkan"
+            )
+        ],
         check=not_pwned,
     ),
     Case(
         "yaml-10-mb-nested-lists",
         text_file("jawaban.yaml", YAML_HEAD + "jawaban: " + nested(5_000_000) + "\n"),
-        ["{file}: line 4: the document is nested deeper than"],
+        [_at_line(4, "dokumen bersarang lebih dalam dari")],
     ),
     Case(
         "yaml-100000-deep-under-an-answer",
         text_file("jawaban.yaml", yaml_answers(nested(100_000))),
-        ["{file}: line 5: the document is nested deeper than"],
+        [_at_line(5, "dokumen bersarang lebih dalam dari")],
     ),
     Case(
         "yaml-300000-nodes",
         text_file("jawaban.yaml", YAML_HEAD + "jawaban: [" + "1, " * 300_000 + "]\n"),
-        [("{file}: line 4: the YAML document has too many nodes", "more than 200,000 nodes")],
+        [("lebih dari 200,000 simpul", "dokumen YAML memiliki terlalu banyak simpul")],
     ),
     Case(
         "yaml-level-100000-digits",
@@ -1131,39 +1140,40 @@ CASES = [
         "rubric-weights-do-not-add-up",
         rubric_file('        weight: 10\n      - id: "20"', '        weight: 11\n      - id: "20"'),
         [
-            "{file}: line 166, aspects[6]: indicator weights add up to 26,"
-            " not to the aspect weight 25"
+            "{file}: baris 166, aspects[6]: jumlah bobot indikator 26, tidak sama dengan"
+            " bobot aspek 25"
         ],
     ),
     Case(
         "rubric-duplicate-id",
         rubric_file('id: "20"', 'id: "19"'),
-        ["{file}: line 3: indicator id '19' is used twice"],
+        ["{file}: baris 3: id indikator '19' dipakai dua kali"],
     ),
     Case(
         "rubric-band-gap",
         rubric_file("min: 1.5, max: 2.5}", "min: 1.6, max: 2.5}"),
         [
-            "{file}: line 30, predikat: bands[0] (Kurang) and bands[1] (Cukup) are not"
-            " contiguous: max 1.5 vs min 1.6"
+            "{file}: baris 30, predikat: bands[0] (Kurang) dan bands[1] (Cukup) tidak"
+            " bersambung: max 1.5 dan min 1.6"
         ],
     ),
     Case(
         "rubric-3-mb",
         rubric_file("id: permenpanrb-8-2026", "id: permenpanrb-8-2026\n#" + "x" * 3 * MB),
-        ["{file}: the rubric file is 3,"],
+        # read by files.read_regular, whose words are the input area's
+        [("{file}: the rubric file is 3,", "{file}: berkas rubrik berukuran 3,")],
     ),
     # outputs: never over an input, never lost on failure
     Case(
         "output-is-the-input",
         output_is_input,
-        ["{file}: refusing to overwrite an input file"],
+        ["{file}: menolak menimpa berkas masukan"],
         check=input_unchanged,
     ),
     Case(
         "output-is-a-link-to-the-input",
         output_links_to_input,
-        ["{file}: refusing to overwrite an input file"],
+        ["{file}: menolak menimpa berkas masukan"],
         check=input_unchanged,
     ),
     Case(
@@ -1197,7 +1207,7 @@ CASES = [
         check=finding_of("evidence-type"),  # not a regular file, never opened
     ),
     Case("evidence-fifo", evidence_fifo, exit_code=1, check=finding_of("evidence-type")),
-    Case("output-folder-missing", output_folder_missing, ["{file}: folder", "does not exist"]),
+    Case("output-folder-missing", output_folder_missing, ["{file}: folder", "tidak ada"]),
 ]
 
 

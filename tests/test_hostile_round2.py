@@ -397,7 +397,7 @@ CASES = [
     Case(
         "output-fifo-without-reader",
         output_into(lambda tmp: fifo(tmp, "result.json")),
-        ["{file}: no program reads from this pipe"],
+        ["{file}: tidak ada program yang membaca dari pipe ini"],
         check=still_a_fifo,
     ),
     Case(
@@ -474,39 +474,39 @@ CASES = [
         rubric_file(
             '        weight: 5\n      - id: "2"', '        weight: 1e-999999999\n      - id: "2"'
         ),
-        ["aspects[0].indicators[0].weight: ", "has more than 6 decimals"],
+        ["aspects[0].indicators[0].weight: ", "memiliki lebih dari 6 angka desimal"],
     ),
     Case(
         "rubric-weights-sum-beyond-28-digits",
         rubric_file("    weight: 10\n", "    weight: 10.0000000000000000000000000001\n"),
-        ["aspects[0].weight: ", "has more than 6 decimals"],
+        ["aspects[0].weight: ", "memiliki lebih dari 6 angka desimal"],
     ),
     Case(
         "rubric-weights-sum-off-by-a-millionth",
         rubric_file(
             '        weight: 5\n      - id: "2"', '        weight: 5.000001\n      - id: "2"'
         ),
-        ["indicator weights add up to 10.000001, not to the aspect weight 10"],
+        ["jumlah bobot indikator 10.000001, tidak sama dengan bobot aspek 10"],
     ),
     Case(
         "rubric-negative-weight",
         rubric_file(FIRST_WEIGHT, FIRST_WEIGHT.replace("5", "-5")),
-        ["aspects[0].indicators[0].weight: ", "is outside 0–100"],
+        ["aspects[0].indicators[0].weight: ", "di luar rentang 0–100"],
     ),
     Case(
         "rubric-band-bound-1e999999999",
         rubric_file("max: 4.0}", "max: 1e999999999}"),
-        ["predikat.bands[3].max: ", "is outside 0–10"],
+        ["predikat.bands[3].max: ", "di luar rentang 0–10"],
     ),
     Case(
         "rubric-decimal-scale-max-1e6",
         rubric_file("max: 5.00}", "max: 1e6}"),
-        ["values.max: ", "is outside 0–10"],
+        ["values.max: ", "di luar rentang 0–10"],
     ),
     Case(
         "rubric-integer-scale-max-1e8",
         rubric_file("{type: decimal, min: 1.00, max: 5.00}", "{type: integer, min: 1, max: 1e8}"),
-        ["values.max: ", "is outside 0–10"],
+        ["values.max: ", "di luar rentang 0–10"],
     ),
     Case(
         "rubric-20000-indicators",
@@ -516,12 +516,15 @@ CASES = [
     Case(
         "rubric-1000-indicators",
         many_indicators(1_000),
-        ["1,018 answerable items (indicators and their repeats); a rubric has at most 100"],
+        [
+            "1,018 butir yang dijawab (indikator beserta ulangannya); rubrik paling banyak"
+            " memuat 100"
+        ],
     ),
     Case(
         "rubric-control-characters-in-a-name",
         rubric_file('name: "Tata Kelola dan Manajemen"', 'name: "Tata \\e[2J Kelola"'),
-        ["aspects[0].name: ", "control characters are not allowed"],
+        ["aspects[0].name: ", "karakter kendali tidak diperbolehkan"],
     ),
     Case(
         "costs-1e-plus-minus-999999999",
@@ -531,12 +534,12 @@ CASES = [
     Case(
         "target-1e999999999",
         lambda tmp: plan_with(tmp, "--target", "1e999999999"),
-        ["--target: '1e999999999' is neither a predikat"],
+        ["--target: '1e999999999' bukan predikat"],
     ),
     Case(
         "target-nan",
         lambda tmp: plan_with(tmp, "--target", "NaN"),
-        ["--target: 'NaN' is neither a predikat"],
+        ["--target: 'NaN' bukan predikat"],
     ),
     Case(
         "jobs-400-capped",
@@ -549,7 +552,7 @@ CASES = [
     Case(
         "control-and-markup-in-batch-errors",
         nasty_batch,
-        ["is also in"],
+        ["juga ada di"],
         check=no_raw_controls,
     ),
     Case(
@@ -584,24 +587,24 @@ CASES = [
     Case(
         "zero-width-twin-institution",
         twins("Kabupaten Contoh", "Kabupaten\u200b Contoh"),
-        ["{file}/a.csv: Kabupaten Contoh 2024 is also in"],
+        ["{file}/a.csv: Kabupaten Contoh 2024 juga ada di"],
     ),
     Case(
         "pemerintah-kab-is-kabupaten",
         twins("Pemerintah Kab. Contoh", "Kabupaten Contoh"),
-        ["{file}/a.csv: Pemerintah Kab. Contoh 2024 is also in"],
+        ["{file}/a.csv: Pemerintah Kab. Contoh 2024 juga ada di"],
     ),
     Case("kota-is-not-kabupaten", twins("Kota Contoh", "Kabupaten Contoh"), exit_code=0),
     # environment and options
     Case(
         "env-superscript-two",
         with_env("SPBE_MAX_ROWS", "²"),
-        ["SPBE_MAX_ROWS: '²' is not a whole number from 1 to 1,000,000"],
+        ["SPBE_MAX_ROWS: '²' bukan bilangan bulat dari 1 sampai 1,000,000"],
     ),
     Case(
         "env-5000-digits",
         with_env("SPBE_MAX_FILE_MB", "9" * 5000),
-        ["SPBE_MAX_FILE_MB: '99999999999999999999…' is not a whole number"],
+        ["SPBE_MAX_FILE_MB: '99999999999999999999…' bukan bilangan bulat"],
     ),
     Case(
         "source-date-epoch-out-of-range",
@@ -611,7 +614,7 @@ CASES = [
     Case(
         "source-date-epoch-superscript",
         with_env("SOURCE_DATE_EPOCH", "¹²"),
-        ["SOURCE_DATE_EPOCH: '¹²' is not seconds since 1970"],
+        ["SOURCE_DATE_EPOCH: '¹²' bukan jumlah detik sejak 1970"],
     ),
     Case(
         "generated-at-out-of-range",
@@ -626,7 +629,7 @@ CASES = [
     Case(
         "control-character-in-template-institution",
         template_with("Kab \x1b]0;x\x07"),
-        ["--institution: 'Kab \\x1b]0;x\\x07' holds control characters"],
+        ["--institution: 'Kab \\x1b]0;x\\x07' mengandung karakter kendali"],
     ),
     # unsafe files written
     Case(

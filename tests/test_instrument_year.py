@@ -96,7 +96,7 @@ def test_batch_counts_the_mismatched(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = runner.invoke(app, ["batch", str(inputs), "--out", str(out), "-q"])
     assert result.exit_code == 0, result.output
-    assert "1 file(s) scored with a rubric that does not apply to their year: Kota Uji" in (
+    assert "1 berkas dinilai dengan rubrik yang tidak berlaku untuk tahunnya: Kota Uji" in (
         result.stderr
     )
     md = (out / "summary.md").read_text(encoding="utf-8")

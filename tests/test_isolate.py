@@ -43,7 +43,8 @@ def test_a_value_and_a_located_error_come_back(method: str, tmp_path: Path) -> N
 def test_a_child_killed_by_a_signal_is_died(method: str) -> None:
     with pytest.raises(isolate.Died) as caught:
         isolate.call(crashers.killed, budget=BUDGET, method=method)
-    assert caught.value.why == "signal 9"
+    assert caught.value.why.text("en") == "signal 9"
+    assert caught.value.why.text("id") == "sinyal 9"
 
 
 @pytest.mark.parametrize("method", METHODS)
@@ -52,7 +53,7 @@ def test_the_memory_limit_holds(method: str) -> None:
     small = Budget(memory_bytes=256 * crashers.MIB, cpu_seconds=60)
     with pytest.raises(isolate.Died) as caught:
         isolate.call(crashers.greedy, 512, budget=small, method=method)
-    assert caught.value.why == "it needed more than 256 MB of memory"
+    assert caught.value.why.text("en") == "it needed more than 256 MB of memory"
     big = Budget(memory_bytes=2048 * crashers.MIB, cpu_seconds=60)
     assert isolate.call(crashers.greedy, 512, budget=big, method=method) == 512 * crashers.MIB
 
@@ -62,7 +63,7 @@ def test_the_processor_time_limit_holds() -> None:
     brief = Budget(memory_bytes=1024 * crashers.MIB, cpu_seconds=1)
     with pytest.raises(isolate.Died) as caught:
         isolate.call(crashers.spinning, 30.0, budget=brief, method="spawn")
-    assert caught.value.why == "it used more than 1 s of processor time"
+    assert caught.value.why.text("en") == "it used more than 1 s of processor time"
 
 
 @pytest.mark.parametrize("method", METHODS)
@@ -70,7 +71,7 @@ def test_the_processor_time_limit_holds() -> None:
 @needs_rlimits
 def test_a_pool_blames_the_item_whose_process_died(method: str, jobs: int) -> None:
     answers = list(isolate.imap(crashers.kill_on_third, range(7), jobs, BUDGET, method))
-    assert [a.why if isinstance(a, isolate.Died) else a for a in answers] == [
+    assert [a.why.text("en") if isinstance(a, isolate.Died) else a for a in answers] == [
         0,
         1,
         4,
@@ -113,7 +114,9 @@ def test_spbe_score_reports_a_dead_reader_as_a_located_error(
     monkeypatch.setattr(readers, "read_answers", reader)
     book = tmp_path / "jawaban.xlsx"
     book.write_bytes((examples / "kabupaten-contoh-2024.xlsx").read_bytes())
-    result = CliRunner().invoke(app, ["score", str(book)], env={"SPBE_MAX_READER_MB": "256"})
+    result = CliRunner().invoke(
+        app, ["score", str(book), "--lang", "en"], env={"SPBE_MAX_READER_MB": "256"}
+    )
     assert result.exit_code == 2
     assert f"{book}: the spreadsheet reader crashed on this file ({why})" in result.stderr
     assert "Traceback" not in result.output + result.stderr

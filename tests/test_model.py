@@ -278,7 +278,7 @@ def test_a_bad_result_is_a_located_error(
     bad = tmp_path / "result.json"
     bad.write_text(json.dumps(_edit(saved, path, value)), encoding="utf-8")
     for args in (["report", str(bad), "-f", "md"], ["plan", str(bad)]):
-        result = runner.invoke(app, args)
+        result = runner.invoke(app, [*args, "--lang", "en"])
         assert result.exit_code == 2, result.output
         assert f"{bad}: {where}: " in result.stderr and message in result.stderr
 
@@ -337,7 +337,7 @@ def test_non_finite_numbers_are_usage_errors(
     result = runner.invoke(app, [a.replace("{f}", f) for a in args])
     assert result.exit_code == 2
     assert f"galat: {option}: 'nan'" in result.stderr or f"galat: {option}: 'inf'" in result.stderr
-    assert "A1=" in result.stderr or "not a number" in result.stderr or "neither" in result.stderr
+    assert "A1=" in result.stderr or "bukan angka" in result.stderr or "neither" in result.stderr
 
 
 def test_a_cost_of_inf_is_located(runner: CliRunner, tmp_path: Path) -> None:
@@ -386,10 +386,12 @@ def test_a_rubric_with_its_own_band_names_works_end_to_end(
     f = answers_yaml(answers / "a.yaml", levels_2026(), rubric="kustom-2026")
     r = str(custom_rubric)
     gate = runner.invoke(app, ["score", str(f), "-r", r, "--min-predikat", "Sangat Tinggi"])
-    assert gate.exit_code == 1 and "predikat Tinggi is below Sangat Tinggi" in gate.stderr
+    assert gate.exit_code == 1 and "predikat Tinggi di bawah Sangat Tinggi" in gate.stderr
     assert runner.invoke(app, ["score", str(f), "-r", r, "--min-predikat", "Tinggi"]).exit_code == 0
     unknown = runner.invoke(app, ["score", str(f), "-r", r, "--min-predikat", "Baik"])
-    assert unknown.exit_code == 2 and "'Baik' is not one of Rendah, Sedang" in unknown.stderr
+    assert (
+        unknown.exit_code == 2 and "'Baik' bukan salah satu dari Rendah, Sedang" in unknown.stderr
+    )
     md = run(runner, "score", str(f), "-r", r, "-f", "md", "--lang", "en")
     assert "Tinggi (High)" in md and "Sangat Tinggi (Very high)" in md
     out = tmp_path / "out"

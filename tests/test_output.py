@@ -39,7 +39,8 @@ def test_failed_write_is_a_located_error(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(os, "replace", full)
     with pytest.raises(OutputError) as err:
         output.write(str(target), "new")
-    assert str(err.value) == f"{target}: cannot write: No space left on device"
+    assert str(err.value) == f"{target}: tidak dapat menulis: ruang penyimpanan habis"
+    assert err.value.text("en") == f"{target}: cannot write: no space left on the device"
     assert target.read_text() == "old" and len(list(tmp_path.iterdir())) == 1
 
 
@@ -51,7 +52,7 @@ def test_inputs_are_never_overwritten_even_through_links(tmp_path: Path) -> None
     hard = tmp_path / "hard.xlsx"
     os.link(src, hard)
     for target in (src, link, hard):
-        with pytest.raises(OutputError, match="refusing to overwrite an input file"):
+        with pytest.raises(OutputError, match="menolak menimpa berkas masukan"):
             output.write(str(target), "x", [src])
     assert src.read_bytes() == b"workbook"
 

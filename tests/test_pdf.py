@@ -23,6 +23,7 @@ from typer.testing import CliRunner
 
 from spbe_cli import pdf
 from spbe_cli.cli import app
+from spbe_cli.i18n import Lang
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -358,3 +359,16 @@ def test_check_pdf_without_a_browser_writes_nothing(
     )
     assert result.exit_code == 2 and "SPBE_BROWSER" in result.stderr
     assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("id", "PDF: peramban chromium gagal mencetak PDF: tidak ada PDF yang dihasilkan"),
+        ("en", "PDF: the browser chromium could not print the PDF: no PDF came back"),
+    ],
+)
+def test_what_is_not_a_pdf_is_said_in_the_runs_language(lang: Lang, said: str) -> None:
+    with pytest.raises(pdf.PdfError) as e:
+        pdf._pdf_bytes(b"<html>error page</html>", "chromium", lang)
+    assert e.value.problems[0].text(lang) == said

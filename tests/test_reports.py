@@ -220,7 +220,7 @@ def test_report_of_custom_rubric_needs_the_file(runner: CliRunner, tmp_path: Pat
     data["rubric"]["id"] = "opd-2026"
     saved.write_text(json.dumps(data))
     result = runner.invoke(app, ["report", str(saved)])
-    assert result.exit_code == 2 and "give its file with --rubric" in result.stderr
+    assert result.exit_code == 2 and "berikan berkasnya dengan --rubric" in result.stderr
     rubric = tmp_path / "opd.yaml"
     rubric.write_text(
         (ROOT / "rubrics" / "permenpanrb-59-2020.yaml").read_text().replace("bands:", "bands:", 1)
@@ -232,11 +232,13 @@ def test_report_of_custom_rubric_needs_the_file(runner: CliRunner, tmp_path: Pat
 def test_report_rejects_what_is_not_a_result(runner: CliRunner, tmp_path: Path) -> None:
     bad = tmp_path / "x.json"
     bad.write_text('{"format_version": 7}')
-    result = runner.invoke(app, ["report", str(bad)])
+    result = runner.invoke(app, ["report", str(bad), "--lang", "en"])
     assert result.exit_code == 2
     assert (
         f"{bad}: format_version: 7 is not a result format this version reads (1)" in result.stderr
     )
+    result = runner.invoke(app, ["report", str(bad)])
+    assert f"{bad}: format_version: 7 bukan format hasil yang dibaca versi ini (1)" in result.stderr
     bad.write_text("{")
     result = runner.invoke(app, ["report", str(bad)])
     assert result.exit_code == 2 and f"{bad}: baris 1: JSON tidak valid" in result.stderr

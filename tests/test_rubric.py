@@ -101,10 +101,28 @@ def test_broken_rubric_is_located(
         text = text.replace(old, new, 1)
     with pytest.raises(RubricError) as err:
         parse_rubric(text.encode(), f"{name}.yaml")
-    message = str(err.value)
+    message = err.value.text("en")
     for line in expected:
         assert line in message, message
     assert message.startswith(f"{name}.yaml: ")
+    assert str(err.value).startswith(f"{name}.yaml: ")  # Indonesian, the default
+
+
+def test_a_broken_rubric_speaks_indonesian_by_default() -> None:
+    weights = BASE.replace(
+        '        weight: 10\n      - id: "20"', '        weight: 11\n      - id: "20"'
+    )
+    with pytest.raises(RubricError) as err:
+        parse_rubric(weights.encode(), "x.yaml")
+    assert str(err.value) == (
+        "x.yaml: baris 166, aspects[6]: jumlah bobot indikator 26, tidak sama dengan bobot aspek 25"
+    )
+    typo = BASE.replace("    weight: 25\n", "    wieght: 25\n", 1)
+    with pytest.raises(RubricError) as err:
+        parse_rubric(typo.encode(), "x.yaml")
+    lines = str(err.value).splitlines()
+    assert "x.yaml: baris 169, aspects[6].wieght: kunci tidak dikenal (salah ketik?)" in lines
+    assert "x.yaml: baris 166, aspects[6].weight: wajib diisi, tetapi tidak ada" in lines
 
 
 def test_custom_rubric_file_scores(tmp_path: Path) -> None:
@@ -130,4 +148,4 @@ def test_general_guidance_names_only_levels_of_its_scale() -> None:
     text = BASE.replace("    general:\n", '    general:\n      7: "beyond the scale"\n', 1)
     with pytest.raises(RubricError) as err:
         parse_rubric(text.encode(), "x.yaml")
-    assert "general describes levels [7] that the scale does not name" in str(err.value)
+    assert "general describes levels [7] that the scale does not name" in err.value.text("en")

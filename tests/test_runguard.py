@@ -72,9 +72,15 @@ def test_second_run_into_the_same_folder_is_refused(tmp_path: Path) -> None:
     out.mkdir()
     with runguard.locked(out):
         result = CliRunner().invoke(app, ["batch", str(EXAMPLE), "--out", str(out)])
+        english = CliRunner().invoke(
+            app, ["batch", str(EXAMPLE), "--out", str(out), "--lang", "en"]
+        )
     assert result.exit_code == 2
-    assert f"{out}: another spbe batch is writing into this folder (pid {os.getpid()} on" in (
+    assert f"{out}: spbe batch lain sedang menulis ke folder ini (pid {os.getpid()} di" in (
         result.stderr
+    )
+    assert f"{out}: another spbe batch is writing into this folder (pid {os.getpid()} on" in (
+        english.stderr
     )
     assert "Traceback" not in result.output
     # once the first run is done, the folder is free and no lock file is left

@@ -40,7 +40,7 @@ def test_gate_on_an_unknown_domain_is_a_usage_error(
         args += ["--out", str(tmp_path / "out")]
     result = runner.invoke(app, args)
     assert result.exit_code == 2, result.output
-    assert "--min-domain: D9 is not one of D1, D2, D3, D4, A1" in result.stderr
+    assert "--min-domain: D9 bukan salah satu dari D1, D2, D3, D4, A1" in result.stderr
     assert not (tmp_path / "out").exists()  # refused before anything was scored
 
 

@@ -24,7 +24,9 @@ def test_deep_nesting_is_refused_with_our_message(text: str, line: int) -> None:
     with pytest.raises(yamlfile.YamlProblem) as caught:
         yamlfile.load(text)
     assert caught.value.line == line
-    assert caught.value.message == f"the document is nested deeper than {yamlfile.MAX_DEPTH} levels"
+    deeper = f"the document is nested deeper than {yamlfile.MAX_DEPTH} levels"
+    assert caught.value.message.text("en") == deeper
+    assert str(caught.value) == f"dokumen bersarang lebih dalam dari {yamlfile.MAX_DEPTH} tingkat"
 
 
 @pytest.mark.parametrize(
@@ -48,4 +50,5 @@ def test_brackets_in_text_are_not_nesting(text: str) -> None:
 def test_many_shallow_collections_are_bounded_by_the_node_count() -> None:
     with pytest.raises(yamlfile.YamlProblem) as caught:
         yamlfile.load("a: [" + "[]," * 300_000 + "]", max_nodes=200_000)
-    assert "200,000 nodes" in caught.value.message
+    assert "200,000 nodes" in caught.value.message.text("en")
+    assert "200,000 simpul" in str(caught.value)

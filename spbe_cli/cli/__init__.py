@@ -301,6 +301,11 @@ FailUnderOpt = Annotated[
     ),
 ]
 MinPredikatOpt = Annotated[str | None, typer.Option("--min-predikat")]
+# The plan's options (`spbe plan` and the reports' Rekomendasi). MAX_RAISE is
+# planning.DEFAULT_MAX_RAISE, not imported here for cold start (a test keeps them equal).
+MAX_RAISE = 2
+MaxRaiseOpt = Annotated[int, typer.Option("--max-raise", min=1)]
+CostsOpt = Annotated[Path | None, typer.Option("--costs")]
 MinDomainOpt = Annotated[
     list[str] | None,
     typer.Option("--min-domain"),

@@ -14,10 +14,12 @@ from spbe_cli import output as out
 from spbe_cli.cli import (
     EXIT_GATE,
     EXIT_INPUT,
+    MAX_RAISE,
     FailUnderOpt,
     GeneratedAtOpt,
     Lang,
     LangOpt,
+    MaxRaiseOpt,
     MinDomainOpt,
     MinPredikatOpt,
     Missing,
@@ -57,6 +59,7 @@ def batch(
     fail_under: FailUnderOpt = None,
     min_predikat: MinPredikatOpt = None,
     min_domain: MinDomainOpt = None,
+    max_raise: MaxRaiseOpt = MAX_RAISE,
 ) -> None:
     """Score many institutions in one run: results, reports, ranked summaries, CI gates."""
     # cold start: the batch and its summaries (the pipeline, pydantic) for this command only
@@ -78,15 +81,17 @@ def batch(
     _prepare(out_dir)
     workers = _workers(jobs, len(files), quiet, lang.words)
     run_id = f"spbe-{os.getpid()}-{os.urandom(4).hex()}"
-    job = b.Job(rubric, missing.value, formats, lang.value, stamp, _limits(), out_dir, run_id)
+    job = b.Job(
+        rubric, missing.value, formats, lang.value, stamp, _limits(), out_dir, run_id, max_raise
+    )
     # one run at a time in --out; SIGTERM/SIGHUP end it like Ctrl-C (runguard)
     try:
         with runguard.locked(out_dir), runguard.stop_signals_interrupt():
             try:
                 outcomes = _run_with_progress(b, files, job, workers, quiet)
-                b.mark_duplicates(outcomes)
+                b.mark_duplicates(outcomes, lang.value)
                 b.assign_stems(outcomes)
-                b.apply_gates(outcomes, gates)
+                b.apply_gates(outcomes, gates, lang.value)
                 ordered = b.ranked(outcomes)
                 if browser is not None:
                     # cold start: the PDF printer, for --reports pdf only
@@ -309,21 +314,19 @@ def _print_batch(
         _print_rankings(console, table, clean(title), lang)
         if verbose:
             for path, why in skipped:
-                say(err, f"{file_name(path)}: {why}", prefix="skipped: ")
+                said = f"{file_name(path)}: {in_words(why, lang)}"
+                say(err, said, prefix=f"{t(lang, 'cli.batch.skipped_prefix')}: ")
     if off:
         names = ", ".join(
             f"{r.headline.institution.name} ({r.headline.institution.year}, {r.headline.rubric_id})"
             for r in off
         )
-        say(
-            err,
-            f"{len(off)} file(s) scored with a rubric that does not apply to their year: {names}",
-            prefix="[bold yellow]warning:[/] ",
-        )
+        said = t(lang, "cli.batch.year_mismatch", n=len(off), names=names)
+        say(err, said, prefix=f"[bold yellow]{t(lang, 'cli.warning')}:[/] ")
     for o in ordered:
         for m in o.errors:
-            say(err, m, prefix="[bold red]error:[/] ")
+            say(err, m, prefix=f"[bold red]{t(lang, 'cli.error')}:[/] ")
     for o in ordered:
         for m in o.gate_misses:
             name = o.result.institution.name if o.result else o.file
-            say(err, f"{name}: {m}", prefix="[bold yellow]gate failed:[/] ")
+            say(err, f"{name}: {m}", prefix=f"[bold yellow]{t(lang, 'cli.gate_failed')}:[/] ")

@@ -167,10 +167,10 @@ def _folder(
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     prev = None
     if previous is not None:
-        prev, problems = checkrun.previous_rows(previous, rubric, limits)
+        prev, problems = checkrun.previous_rows(previous, rubric, limits, lang.value)
         for m in problems:
             say(err, m, prefix=f"[yellow]{t(lang.words, 'cli.warning')}:[/] ")
-    rows = checkrun.folder(files, evidence, prev, rubric, limits)
+    rows = checkrun.folder(files, evidence, prev, rubric, limits, lang.value)
     for r in rows if prev is not None else []:
         if r.check is not None and r.previous is None:
             name = r.check.answers.identity.name

@@ -81,7 +81,8 @@ def diff(
     elif text is not None:
         out.write(output or "-", text, [old, new])
     for m in misses:
-        typer.echo(printable(f"gate failed: {m}"), err=True)
+        said = f"{t(lang.words, 'cli.gate_failed')}: {m}"
+        typer.echo(printable(said), err=True)
     if failed and not allow_invalid:
         raise typer.Exit(EXIT_INPUT)  # as `spbe batch`: after writing everything
     if misses:
@@ -107,7 +108,8 @@ def _single_diff(
     order = [item for item, _, _ in loaded.rubric.items()]
     result = d.compare(a, b, order)
     misses = [
-        f"{b.institution.name}: {m}" for m in gates.drop_misses(result, tolerance, predikat_drop)
+        f"{b.institution.name}: {m}"
+        for m in gates.drop_misses(result, tolerance, predikat_drop, lang)  # type: ignore[arg-type]
     ]
     if fmt is DiffFormat.json:
         return _json(d.to_json(result) | {"gates": misses}), misses, False
@@ -133,8 +135,8 @@ def _batch_diff(
     from spbe_cli.saved import load_rows
 
     jobs = os.cpu_count() or 1
-    old_rows, old_failed = load_rows(old, rubric, jobs, _limits())
-    new_rows, new_failed = load_rows(new, rubric, jobs, _limits())
+    old_rows, old_failed = load_rows(old, rubric, jobs, _limits(), lang)  # type: ignore[arg-type]
+    new_rows, new_failed = load_rows(new, rubric, jobs, _limits(), lang)  # type: ignore[arg-type]
     error = t(lang, "cli.error")  # type: ignore[arg-type]
     for m in [m for f in [*old_failed, *new_failed] for m in f.reasons]:
         said = t(lang, "cli.diff.not_compared", problem=m)  # type: ignore[arg-type]
@@ -143,7 +145,7 @@ def _batch_diff(
     named = [
         (x.new.institution.name, m)
         for x in result.diffs
-        for m in gates.drop_misses(x, tolerance, predikat_drop)
+        for m in gates.drop_misses(x, tolerance, predikat_drop, lang)  # type: ignore[arg-type]
     ]
     misses = [f"{name}: {m}" for name, m in named]
     failed = bool(result.failures)

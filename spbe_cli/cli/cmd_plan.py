@@ -1,4 +1,4 @@
-"""`spbe plan`: the cheapest path to a target predikat or index."""
+"""`spbe plan`: the best path to a target predikat or index."""
 
 from __future__ import annotations
 
@@ -11,9 +11,12 @@ import typer
 
 from spbe_cli import output as out
 from spbe_cli.cli import (
+    MAX_RAISE,
     BasisOpt,
+    CostsOpt,
     Lang,
     LangOpt,
+    MaxRaiseOpt,
     OutputOpt,
     RubricOpt,
     _limits,
@@ -37,8 +40,9 @@ def plan(
         str | None,
         typer.Option("--target", "-t"),
     ] = None,
-    costs: Annotated[Path | None, typer.Option("--costs")] = None,
+    costs: CostsOpt = None,
     max_steps: Annotated[int | None, typer.Option("--max-steps", min=0)] = None,
+    max_raise: MaxRaiseOpt = MAX_RAISE,
     fmt: Annotated[
         PlanFormat | None,
         typer.Option(
@@ -69,9 +73,17 @@ def plan(
     target_index, target_name = planning.target_from(loaded.rubric, result, target)
     cost_table = read_costs(costs, loaded.rubric) if costs is not None else None
     p = planning.plan(
-        loaded.rubric, result, target_index, target_name, basis, cost_table, max_steps
+        loaded.rubric,
+        result,
+        target_index,
+        target_name,
+        basis,
+        cost_table,
+        max_steps,
+        max_raise,
+        costs.name if costs is not None else None,
     )
-    view = planview.build(p, lang.value, result.institution.name, cost_table is not None)
+    view = planview.build(p, lang.value, result.institution.name)
     if fmt is PlanFormat.json:
         text = json.dumps(planview.to_json(p), ensure_ascii=False, indent=2) + "\n"
     elif fmt is PlanFormat.csv:

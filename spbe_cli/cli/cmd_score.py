@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from spbe_cli import output as out
 from spbe_cli.cli import (
     EXIT_GATE,
+    MAX_RAISE,
     BasisOpt,
+    CostsOpt,
     FailUnderOpt,
     GeneratedAtOpt,
     Lang,
     LangOpt,
+    MaxRaiseOpt,
     MinDomainOpt,
     MinPredikatOpt,
     Missing,
@@ -65,6 +68,8 @@ def score(
     fail_under: FailUnderOpt = None,
     min_predikat: MinPredikatOpt = None,
     min_domain: MinDomainOpt = None,
+    costs: CostsOpt = None,
+    max_raise: MaxRaiseOpt = MAX_RAISE,
 ) -> None:
     """Score one institution's answers: a table, JSON, or a Markdown/HTML report."""
     # cold start: the pipeline (pydantic, the readers) is for the commands that score
@@ -90,7 +95,8 @@ def score(
         from spbe_cli.reports import report_texts
 
         kind = "html" if pdf is not None else fmt.value
-        text = report_texts(result, loaded, (kind,), lang.value, stamp)[kind]
+        choices = _plan_choices(costs, max_raise, loaded)
+        text = report_texts(result, loaded, (kind,), lang.value, stamp, (), choices)[kind]
         if pdf is not None:
             pdf.write(text, [file])
         else:
@@ -104,7 +110,7 @@ def score(
         table = _table(lambda c: score_table(c, result, loaded.rubric, lang.words), output)
         if table is not None:
             out.write(output or "-", table, [file])
-    misses = gates_mod.check(result.headline(), gates) if gates.active else []
+    misses = gates_mod.check(result.headline(), gates, lang.value) if gates.active else []
     for m in misses:
         said = f"{result.institution.name}: {in_words(m, lang.words)}"
         typer.echo(printable(f"{t(lang.words, 'cli.gate_failed')}: {said}"), err=True)
@@ -130,6 +136,8 @@ def report(
     ] = None,
     lang: LangOpt = Lang.id,
     generated_at: GeneratedAtOpt = None,
+    costs: CostsOpt = None,
+    max_raise: MaxRaiseOpt = MAX_RAISE,
 ) -> None:
     """Render a saved result (JSON) as a Markdown or HTML report, without the workbook."""
     # cold start: the report views and templates, and the loader, for this command only
@@ -141,7 +149,8 @@ def report(
     pdf = Pdf(output, lang.value, stamp) if fmt is ReportFormat.pdf else None
     result, loaded, extra = load_result(result_file, rubric, _limits())
     kind = "html" if pdf is not None else fmt.value
-    text = report_texts(result, loaded, (kind,), lang.value, stamp, extra)[kind]
+    choices = _plan_choices(costs, max_raise, loaded)
+    text = report_texts(result, loaded, (kind,), lang.value, stamp, extra, choices)[kind]
     if pdf is not None:
         pdf.write(text, [result_file])
     else:
@@ -186,6 +195,17 @@ def template(
     if year is not None and not years.covers(year):
         said = t(words, "cli.template_year", id=lr.rubric.id, years=years.text, year=year)
         typer.echo(f"{t(words, 'cli.warning')}: {said}", err=True)
+
+
+def _plan_choices(costs: Path | None, max_raise: int, loaded: Any) -> Any:
+    """What the report's Rekomendasi assumes: --costs (read against the result's rubric)
+    and --max-raise."""
+    # cold start: the report's plan and the costs reader, for reports only
+    from spbe_cli.readers.costs import read_costs
+    from spbe_cli.reports import PlanChoices
+
+    table = read_costs(costs, loaded.rubric) if costs is not None else None
+    return PlanChoices(table, costs.name if costs is not None else None, max_raise)
 
 
 def _plain(text: str, option: str) -> str:

@@ -80,6 +80,10 @@ ID: dict[str, str] = {
     "cli.batch.skipped": "; {n} berkas lain dilewati",
     "cli.batch.skipped_hint": " (--verbose menampilkannya)",
     "cli.batch.more": "{n} lagi di summary.md",
+    "cli.batch.skipped_prefix": "dilewati",
+    "cli.batch.year_mismatch": (
+        "{n} berkas dinilai dengan rubrik yang tidak berlaku untuk tahunnya: {names}"
+    ),
     "cli.usage.no_such_option": "Opsi tidak dikenal: {option}.",
     "cli.usage.did_you_mean": "Mungkin maksudnya: {options}.",
     "cli.usage.no_such_command": "Perintah tidak dikenal: '{name}'. Perintah yang ada: {known}.",
@@ -200,6 +204,10 @@ EN: dict[str, str] = {
     "cli.batch.skipped": "; {n} other files skipped",
     "cli.batch.skipped_hint": " (--verbose lists them)",
     "cli.batch.more": "{n} more in summary.md",
+    "cli.batch.skipped_prefix": "skipped",
+    "cli.batch.year_mismatch": (
+        "{n} file(s) scored with a rubric that does not apply to their year: {names}"
+    ),
     "cli.usage.no_such_option": "No such option: {option}.",
     "cli.usage.did_you_mean": "Did you mean: {options}?",
     "cli.usage.no_such_command": "No such command: '{name}'. The commands: {known}.",

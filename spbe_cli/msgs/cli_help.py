@@ -31,6 +31,10 @@ ID: dict[str, str] = {
         "Validasi berkas rubrik buatan sendiri; setiap masalah dengan baris dan jalur kolomnya."
     ),
     # options several commands share
+    "help.opt.max_raise": (
+        "Rencana (dan Rekomendasi laporan): tidak ada indikator yang naik lebih dari N tingkat."
+    ),
+    "help.opt.costs": "Upaya per indikator (YAML atau CSV) untuk Rekomendasi laporan.",
     "help.opt.help": "Tampilkan bantuan ini lalu keluar.",
     "help.opt.rubric": "Id rubrik bawaan atau berkas rubrik YAML.",
     "help.opt.fmt": "Format keluaran (bawaan: tabel; pdf untuk -o BERKAS.pdf).",
@@ -127,6 +131,10 @@ EN: dict[str, str] = {
     "help.rubrics.check": (
         "Validate a custom rubric file; every problem with its line and field path."
     ),
+    "help.opt.max_raise": (
+        "The plan (and the report's Rekomendasi): no indicator rises more than N levels."
+    ),
+    "help.opt.costs": "Effort per indicator (YAML or CSV) for the report's Rekomendasi.",
     "help.opt.help": "Show this help and exit.",
     "help.opt.rubric": "Built-in rubric id or a rubric YAML file.",
     "help.opt.fmt": "Output format (default: table; pdf for -o FILE.pdf).",

@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 from spbe_cli import isolate
-from spbe_cli.errors import InputError, Problem
+from spbe_cli.errors import InputError, Problem, Words
 from spbe_cli.files import read_regular
 from spbe_cli.i18n import msg
 from spbe_cli.limits import DEFAULT, Limits
@@ -24,10 +24,10 @@ def read_bytes(path: Path, limit: int = DEFAULT.file_bytes) -> bytes:
     return read_regular(path, limit, "file")
 
 
-def crashed(path: Path, why: str) -> Problem:
+def crashed(path: Path, why: Words) -> Problem:
     """What a file gets whose reading took its process down (calamine aborts on some
     inputs no check foresees): here, and in a batch whose worker died on it."""
-    return Problem(str(path), "", msg("input.file.reader_crashed", why=why))
+    return Problem(str(path), "", msg("output.child.reader_crashed", why=why))
 
 
 def read_isolated(path: Path, limits: Limits = DEFAULT) -> RawAnswers:
