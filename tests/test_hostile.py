@@ -1042,7 +1042,7 @@ CASES = [
     Case(
         "file-over-20-mib",
         big_file,
-        ["{file}: ukuran berkas 21,000,000 bita; batasnya 20,971,520"],
+        ["{file}: berkas berukuran 21,000,000 bita; batasnya 20,971,520"],
     ),
     # YAML and JSON built to hurt a parser
     Case(

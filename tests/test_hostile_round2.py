@@ -436,7 +436,7 @@ CASES = [
     Case(
         "rubric-2-gib-checked-before-reading",
         special_rubric(lambda tmp: sparse(tmp, "r.yaml", 2 * GIB), check=True),
-        ["{file}: the rubric file is 2,147,483,648 bytes; the limit is 500,000"],
+        ["{file}: berkas rubrik berukuran 2,147,483,648 bita; batasnya 500,000"],
     ),
     Case("fifo-as-result-for-report", special_report, ["{file}: ini pipa bernama (FIFO)"]),
     Case("dev-zero-link-as-costs", special_costs, ["{file}: ini perangkat, bukan berkas"]),
@@ -511,7 +511,7 @@ CASES = [
     Case(
         "rubric-20000-indicators",
         many_indicators(20_000),
-        [("the limit is 500,000", "more than 20,000 nodes")],
+        [("batasnya 500,000", "lebih dari 20,000")],
     ),
     Case(
         "rubric-1000-indicators",

@@ -466,7 +466,7 @@ def test_reports_rekomendasi_takes_costs_and_the_cap(runner: CliRunner, tmp_path
     bad = tmp_path / "bad.yaml"
     bad.write_text('"99": 3\n')
     refused = runner.invoke(app, ["score", path, "-f", "md", "--costs", str(bad)])
-    assert refused.exit_code == 2 and "unknown indicator '99'" in refused.stderr
+    assert refused.exit_code == 2 and "indikator '99' tidak ada di rubrik" in refused.stderr
 
 
 def test_batch_reports_take_the_cap(runner: CliRunner, tmp_path: Path) -> None:

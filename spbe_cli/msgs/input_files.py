@@ -14,7 +14,7 @@ ID: dict[str, str] = {
     "input.read.folder": "ini folder, bukan {what}",
     "input.read.cannot": "{what} tidak dapat dibaca: {reason}",
     "input.read.not_regular": "ini {kind}, bukan {what}; hanya berkas biasa yang dibaca",
-    "input.read.too_big": "ukuran {what} {size} bita; batasnya {limit}",
+    "input.read.too_big": "{what} berukuran {size} bita; batasnya {limit}",
     "input.read.grew": "{what} bertambah melewati batas {limit} bita saat sedang dibaca",
     "input.kind.folder": "folder",
     "input.kind.fifo": "pipa bernama (FIFO)",
