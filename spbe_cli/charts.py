@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
 BAND_COLOURS = ["#b3261e", "#c25e00", "#2e7d32", "#1565c0", "#6a1b9a", "#37474f", "#00695c"]
@@ -88,33 +89,14 @@ def radar(
     second: Sequence[float] | None = None,
     legend: tuple[str, str] | None = None,
 ) -> str:
-    size, cx, cy, radius = 360, 180, 175, 120
+    size = 360
     n = len(axes)
     lo = min(lo, 0.0)  # radius from 0, so a polygon of 1.00s is visible, not a point
 
     def point(k: int, v: float) -> tuple[float, float]:
-        angle = -math.pi / 2 + 2 * math.pi * k / n
-        r = radius * (v - lo) / (hi - lo)
-        return cx + r * math.cos(angle), cy + r * math.sin(angle)
+        return _polar(k, n, v, lo, hi)
 
-    parts = []
-    for level in range(int(math.ceil(lo)), int(hi) + 1):
-        ring = " ".join(f"{px:.1f},{py:.1f}" for px, py in (point(k, level) for k in range(n)))
-        parts.append(f'<polygon points="{ring}" fill="none" stroke="#ccc" stroke-width="1"/>')
-        lx, ly = point(0, level)
-        parts.append(
-            f'<text x="{lx - 4:.1f}" y="{ly + 4:.1f}" text-anchor="end" '
-            f'style="{FONT};fill:#888">{level}</text>'
-        )
-    for k, (label, _) in enumerate(axes):
-        ex, ey = point(k, hi)
-        parts.append(f'<line x1="{cx}" y1="{cy}" x2="{ex:.1f}" y2="{ey:.1f}" stroke="#ddd"/>')
-        tx, ty = point(k, hi + (hi - lo) * 0.13)
-        anchor = "middle" if abs(tx - cx) < 10 else ("start" if tx > cx else "end")
-        parts.append(
-            f'<text x="{tx:.1f}" y="{ty + 4:.1f}" text-anchor="{anchor}" '
-            f'style="{FONT};font-weight:600">{_e(label)}</text>'
-        )
+    parts = [_radar_grid(tuple(label for label, _ in axes), lo, hi)]
     if second is not None:
         pts = " ".join(
             f"{px:.1f},{py:.1f}" for px, py in (point(k, v) for k, v in enumerate(second))
@@ -146,12 +128,48 @@ def radar(
     return _svg(uid, size, height, title, desc, "".join(parts))
 
 
+_CX, _CY, _RADIUS = 180, 175, 120  # the radar's centre and radius
+
+
+def _polar(k: int, n: int, v: float, lo: float, hi: float) -> tuple[float, float]:
+    """Where value v lies on the radar's k-th of n axes."""
+    angle = -math.pi / 2 + 2 * math.pi * k / n
+    r = _RADIUS * (v - lo) / (hi - lo)
+    return _CX + r * math.cos(angle), _CY + r * math.sin(angle)
+
+
+@lru_cache(maxsize=64)
+def _radar_grid(labels: tuple[str, ...], lo: float, hi: float) -> str:
+    """The rings, axes and labels of a radar: the same for every report of a rubric."""
+    n, cx, cy = len(labels), _CX, _CY
+    parts = []
+    for level in range(int(math.ceil(lo)), int(hi) + 1):
+        ring = " ".join(
+            f"{px:.1f},{py:.1f}" for px, py in (_polar(k, n, level, lo, hi) for k in range(n))
+        )
+        parts.append(f'<polygon points="{ring}" fill="none" stroke="#ccc" stroke-width="1"/>')
+        lx, ly = _polar(0, n, level, lo, hi)
+        parts.append(
+            f'<text x="{lx - 4:.1f}" y="{ly + 4:.1f}" text-anchor="end" '
+            f'style="{FONT};fill:#888">{level}</text>'
+        )
+    for k, label in enumerate(labels):
+        ex, ey = _polar(k, n, hi, lo, hi)
+        parts.append(f'<line x1="{cx}" y1="{cy}" x2="{ex:.1f}" y2="{ey:.1f}" stroke="#ddd"/>')
+        tx, ty = _polar(k, n, hi + (hi - lo) * 0.13, lo, hi)
+        anchor = "middle" if abs(tx - cx) < 10 else ("start" if tx > cx else "end")
+        parts.append(
+            f'<text x="{tx:.1f}" y="{ty + 4:.1f}" text-anchor="{anchor}" '
+            f'style="{FONT};font-weight:600">{_e(label)}</text>'
+        )
+    return "".join(parts)
+
+
 def level_bars(
     rows: Sequence[tuple[str, float, str]], lo: float, hi: float, title: str, desc: str
 ) -> str:
     """One horizontal bar per indicator: (id, level, level text shown at the bar's end)."""
-    row_h, left, width = 15, 44, 640
-    plot = width - left - 90
+    row_h, left, width, plot = _BAR_ROW, _BAR_LEFT, _BAR_WIDTH, _BAR_PLOT
     lo = min(lo, 0.0)  # bars start at 0, so level 1 is a visible bar, not nothing
     height = row_h * len(rows) + 24
     parts = []
@@ -162,16 +180,26 @@ def level_bars(
             f'<text x="{gx:.1f}" y="{height - 6}" text-anchor="middle" style="{FONT};fill:#777">'
             f"{tick}</text>"
         )
-    for i, (ident, level, text) in enumerate(rows):
-        y = 4 + i * row_h
-        w = max(1.5, plot * (level - lo) / (hi - lo))
-        parts.append(
-            f'<text x="{left - 6}" y="{y + 11}" text-anchor="end" style="{FONT}">{_e(ident)}</text>'
-            f'<rect x="{left}" y="{y + 2}" width="{w:.1f}" height="{row_h - 4}" '
-            f'fill="{level_colour(level)}"/>'
-            f'<text x="{left + w + 4:.1f}" y="{y + 11}" style="{FONT}">{_e(text)}</text>'
-        )
+    parts += [_level_bar(i, *row, lo, hi) for i, row in enumerate(rows)]
     return _svg("bars", width, height, title, desc, "".join(parts))
+
+
+_BAR_ROW, _BAR_LEFT, _BAR_WIDTH = 15, 44, 640  # the level bars' row height, margin, width
+_BAR_PLOT = _BAR_WIDTH - _BAR_LEFT - 90
+
+
+@lru_cache(maxsize=4096)
+def _level_bar(i: int, ident: str, level: float, text: str, lo: float, hi: float) -> str:
+    """Row i of the level bars: a batch's reports draw the same few rows again and again."""
+    row_h, left, plot = _BAR_ROW, _BAR_LEFT, _BAR_PLOT
+    y = 4 + i * row_h
+    w = max(1.5, plot * (level - lo) / (hi - lo))
+    return (
+        f'<text x="{left - 6}" y="{y + 11}" text-anchor="end" style="{FONT}">{_e(ident)}</text>'
+        f'<rect x="{left}" y="{y + 2}" width="{w:.1f}" height="{row_h - 4}" '
+        f'fill="{level_colour(level)}"/>'
+        f'<text x="{left + w + 4:.1f}" y="{y + 11}" style="{FONT}">{_e(text)}</text>'
+    )
 
 
 def count_bars(counts: Sequence[tuple[str, int]], title: str, desc: str, uid: str = "dist") -> str:

@@ -10,12 +10,15 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
-from spbe_cli.diff import Diff
 from spbe_cli.errors import SpbeError
 from spbe_cli.i18n import Lang, msg, t
 from spbe_cli.numbers import parse_decimal, round_text, signed_text
 from spbe_cli.result import Headline
+
+if TYPE_CHECKING:  # import cost: a cold `spbe score` checks gates but never diffs
+    from spbe_cli.diff import Diff
 
 
 @dataclass(frozen=True)

@@ -5,18 +5,18 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from fractions import Fraction
-from functools import cache, lru_cache
+from functools import cache
 
 from spbe_cli.errors import SpbeError, Words
 from spbe_cli.i18n import msg
 
 
-@lru_cache(maxsize=8192)
 def round_text(value: Fraction, places: int) -> str:
     """Round half away from zero to `places` decimals (the official display rule), as text.
 
     Integer arithmetic on numerator and denominator: exact, and fast enough for a
-    nation's worth of results."""
+    nation's worth of results. Not cached: hashing a Fraction (a modular inverse) costs
+    several times what this does."""
     n, d = value.numerator, value.denominator
     whole, rest = divmod(abs(n) * 10**places, d)
     if 2 * rest >= d:
@@ -54,7 +54,6 @@ def terminates(value: Fraction) -> bool:
     return _places(value) is not None
 
 
-@lru_cache(maxsize=8192)
 def exact_text(value: Fraction, min_places: int = 2, repeating_places: int = 10) -> str:
     """The exact decimal as text; a non-terminating value gets `repeating_places` decimals."""
     places = _places(value)
@@ -98,7 +97,7 @@ def level_text(value: Fraction, signed: bool = False) -> str:
 
 def weight_text(weight: Fraction) -> str:
     """A weight (%) in a report: 2 decimals when they say it all (12.50), else 4 (3.3333)."""
-    return round_text(weight, 2 if (weight * 100).denominator == 1 else 4)
+    return round_text(weight, 2 if 100 % weight.denominator == 0 else 4)
 
 
 def percent_text(weight: Fraction) -> str:
@@ -112,8 +111,10 @@ def exact_level(value: Fraction) -> str:
     """A level as exact text: `3`, `1.26`, or a ratio such as `7/6` when it does not end."""
     if value.denominator == 1:
         return str(value.numerator)
-    text = exact_text(value, min_places=0, repeating_places=0)
-    return text if Fraction(text) == value else f"{value.numerator}/{value.denominator}"
+    places = _places(value)
+    if places is None:
+        return f"{value.numerator}/{value.denominator}"
+    return round_text(value, places)
 
 
 _DECIMAL = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)")

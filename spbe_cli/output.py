@@ -104,13 +104,14 @@ def _is_stream(mode: int, real: Path) -> bool:
 
 def _check_target(target: str, protected: Protected) -> Target:
     path = Path(target)
-    real = Path(os.path.realpath(path))  # a link is written through, the link itself kept
     try:
         st = path.stat()
     except FileNotFoundError:  # nothing there (or a dangling link): no input, no folder
-        return Target(real)
+        # a batch's new files are the common case: resolved only when a link is there
+        return Target(Path(os.path.realpath(path)) if path.is_symlink() else path)
     except OSError as e:
         raise _cannot(target, e) from None
+    real = Path(os.path.realpath(path))  # a link is written through, the link itself kept
     if protected.covers(path):
         raise OutputError([Problem(target, "", msg("output.write.input"))])
     if stat.S_ISDIR(st.st_mode):

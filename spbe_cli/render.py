@@ -83,6 +83,7 @@ def _env(fmt: Format) -> Any:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # bundled templates do not change: no stat per report of a batch
     )
     env.filters["css_string"] = css_string
     env.filters["md_inline"] = md_inline
@@ -98,10 +99,13 @@ def render(view: ReportView, fmt: Format) -> str:
 def render_view(name: str, view: Any, fmt: str) -> str:
     """Render `templates/NAME.FMT.j2` with a view (`v`) and its labels (`L`); HTML gets the
     shared stylesheet inline."""
-    env = _env(fmt)
-    css = (
-        (data_dir("templates") / "report.css").read_text(encoding="utf-8") if fmt == "html" else ""
-    )
-    template = env.get_template(f"{name}.{fmt}.j2")
-    text: str = template.render(v=view, L=view.labels, css=Markup(css), svg=Markup)
+    css = _css() if fmt == "html" else Markup("")
+    template = _env(fmt).get_template(f"{name}.{fmt}.j2")
+    text: str = template.render(v=view, L=view.labels, css=css, svg=Markup)
     return text
+
+
+@cache
+def _css() -> Markup:
+    """The shared stylesheet, read once per process."""
+    return Markup((data_dir("templates") / "report.css").read_text(encoding="utf-8"))

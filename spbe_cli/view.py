@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 from pathlib import PurePath
 
 from spbe_cli import charts, planview, richtext
@@ -217,6 +218,14 @@ def _identity(c: _Ctx) -> list[tuple[str, str]]:
 
 
 def _band_spans(rubric: Rubric) -> list[charts.BandSpan]:
+    memo = rubric.memo("band-spans")  # the same for every report of the rubric
+    if None not in memo:
+        memo[None] = _make_band_spans(rubric)
+    spans: list[charts.BandSpan] = memo[None]
+    return spans
+
+
+def _make_band_spans(rubric: Rubric) -> list[charts.BandSpan]:
     lo, hi = rubric.values.min, rubric.values.max
     spans = []
     for b in rubric.predikat.bands:
@@ -324,46 +333,73 @@ def _level_bars(c: _Ctx) -> str:
 
 
 def _indicator_rows(c: _Ctx) -> list[IndicatorRow]:
-    return [
-        IndicatorRow(
-            id=i.id,
-            name=i.name,
-            aspect=i.aspect_id,
-            level=level_text(i.level),
-            level_name=i.level_name,
-            weight=weight_text(i.weight),
-            contribution=round_text(i.contribution, 4),
-            next_step=_next_step(c, i),
-            explanation=richtext.lines(i.explanation),
-            evidence=richtext.lines(i.evidence),
-            level_class=f"l{math.floor(i.level)}",
-            note=t(c.lang, "scored_by_missing") if i.filled_by_missing else "",
+    rows = []
+    for i in c.result.indicators:
+        w, lv = i.weight, i.level
+        level, weight, contribution, css = _item_texts(
+            w.numerator, w.denominator, lv.numerator, lv.denominator
         )
-        for i in c.result.indicators
-    ]
+        rows.append(
+            IndicatorRow(
+                id=i.id,
+                name=i.name,
+                aspect=i.aspect_id,
+                level=level,
+                level_name=i.level_name,
+                weight=weight,
+                contribution=contribution,
+                next_step=_next_step(c, i)[0],
+                explanation=richtext.lines(i.explanation),
+                evidence=richtext.lines(i.evidence),
+                level_class=css,
+                note=t(c.lang, "scored_by_missing") if i.filled_by_missing else "",
+            )
+        )
+    return rows
 
 
-def _next_step(c: _Ctx, item: ItemScore) -> str:
+@lru_cache(maxsize=8192)
+def _item_texts(wn: int, wd: int, ln: int, ld: int) -> tuple[str, str, str, str]:
+    """An item's level, weight, contribution and level class as a report shows them, from
+    weight and level as numerators and denominators (cheap to hash, unlike a Fraction): a
+    nation's reports repeat the same few combinations."""
+    weight, level = Fraction(wn, wd), Fraction(ln, ld)
+    return (
+        level_text(level),
+        weight_text(weight),
+        round_text(level * weight / 100, 4),  # the item's contribution to the index
+        f"l{math.floor(level)}",
+    )
+
+
+def _next_step(c: _Ctx, item: ItemScore) -> tuple[str, bool]:
+    """What the next level of an item asks, and whether that is only the scale's general
+    text. Kept with the rubric per language: a batch's reports ask the same few."""
+    memo = c.rubric.memo(f"next-step-{c.lang}")
+    key = (item.indicator_id, item.level.numerator, item.level.denominator)
+    found: tuple[str, bool] | None = memo.get(key)
+    if found is None:
+        found = _make_next_step(c, item)
+        if len(memo) < 20_000:
+            memo[key] = found
+    return found
+
+
+def _make_next_step(c: _Ctx, item: ItemScore) -> tuple[str, bool]:
     ind = c.rubric.indicator(item.indicator_id)
     if ind is None:
-        return ""
+        return "", False
     if item.level >= c.rubric.values.max:
-        return t(c.lang, "top_level")
+        return t(c.lang, "top_level"), False
     nxt = math.floor(item.level) + 1
     found = c.rubric.guidance(ind, nxt)
     if found and not found[1]:
-        return t(c.lang, "next_level_text", level=nxt, criterion=found[0])
+        return t(c.lang, "next_level_text", level=nxt, criterion=found[0]), False
     name = c.rubric.scale_of(ind).levels.get(nxt, "")
     if found:  # the scale's general description: say so
-        return t(c.lang, "next_level_general", level=nxt, name=name, criterion=found[0])
-    return t(c.lang, "next_level_no_criterion", level=nxt, name=name)
-
-
-def _general_guidance(c: _Ctx, item: ItemScore) -> bool:
-    """Whether the next level of an item is described only by the scale's general text."""
-    ind = c.rubric.indicator(item.indicator_id)
-    found = c.rubric.guidance(ind, math.floor(item.level) + 1) if ind is not None else None
-    return found is not None and found[1]
+        text = t(c.lang, "next_level_general", level=nxt, name=name, criterion=found[0])
+        return text, True
+    return t(c.lang, "next_level_no_criterion", level=nxt, name=name), False
 
 
 def _warnings(c: _Ctx, extra: tuple[Notice, ...]) -> list[str]:
@@ -371,7 +407,7 @@ def _warnings(c: _Ctx, extra: tuple[Notice, ...]) -> list[str]:
     note when a next step is only the scale's general guidance."""
     shown = (w for w in (*c.result.warnings, *extra) if w.code not in HEADLINE_WARNINGS)
     texts = [_warning_text(c, w) for w in shown]
-    if any(_general_guidance(c, i) for i in c.result.indicators):
+    if any(_next_step(c, i)[1] for i in c.result.indicators):
         texts.append(t(c.lang, "general_guidance_note"))
     return texts
 
@@ -445,12 +481,20 @@ def _unicode_bar(value: float, lo: float, hi: float, width: int = 20) -> str:
 
 
 def _aspect_self(result: Result) -> list[float]:
-    """Self-assessed aspect indices from the item weights and self levels (chart only)."""
-    totals: dict[str, Fraction] = {}
-    for i in result.indicators:
-        share = i.weight * (i.self_level or 0)
-        totals[i.aspect_id] = totals.get(i.aspect_id, Fraction(0)) + share
-    return [float(totals.get(a.id, Fraction(0)) / a.weight) for a in result.aspects]
+    """Self-assessed aspect indices from the item weights and self levels (chart only).
+    Exact sums in integers over one common denominator (Fraction sums normalise at every
+    step); a quotient of integers is the correctly rounded float of the exact value."""
+    zero = Fraction(0)
+    items = [(i.aspect_id, i.weight, i.self_level or zero) for i in result.indicators]
+    den = math.lcm(*(w.denominator * sl.denominator for _, w, sl in items))
+    totals: dict[str, int] = {}
+    for aspect, w, sl in items:
+        share = w.numerator * sl.numerator * (den // (w.denominator * sl.denominator))
+        totals[aspect] = totals.get(aspect, 0) + share
+    return [
+        totals.get(a.id, 0) * a.weight.denominator / (den * a.weight.numerator)
+        for a in result.aspects
+    ]
 
 
 PLAN_ROWS = 10

@@ -118,6 +118,10 @@ class BasisOpt(StrEnum):
     exact = "exact"
 
 
+MissingOpt = Annotated[Missing, typer.Option(case_sensitive=False)]
+PredikatBasisOpt = Annotated[BasisOpt | None, typer.Option(case_sensitive=False)]
+
+
 def _limits() -> Any:
     # cold start: the limits read the environment only for commands that read files
     from spbe_cli.limits import Limits

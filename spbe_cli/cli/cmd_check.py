@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -51,14 +52,7 @@ def check(
         ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict")] = False,
-    fmt: Annotated[
-        CheckFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            case_sensitive=False,
-        ),
-    ] = None,
+    fmt: Annotated[CheckFormat | None, typer.Option("--format", "-f", case_sensitive=False)] = None,
     output: Annotated[
         str | None,
         typer.Option("--output", "-o"),
@@ -80,11 +74,11 @@ def check(
     if single:  # for a folder, -o names the output folder
         fmt = CheckFormat(_output_format(fmt, output, CheckFormat, "table"))
     fmt = fmt or CheckFormat.table
+    asked = _Asked(evidence, previous, fmt, output, rubric, lang, stamp)
     if single:
-        checks = [_single(Path(paths[0]), evidence, previous, fmt, output, rubric, lang, stamp)]
-        invalid = False
+        checks, invalid = [_single(Path(paths[0]), asked)], False
     else:
-        checks, invalid = _folder(paths, evidence, previous, fmt, output, rubric, lang, stamp)
+        checks, invalid = _folder(paths, asked)
     if invalid:
         raise typer.Exit(EXIT_INPUT)
     raise typer.Exit(exit_code(checks, strict))
@@ -94,20 +88,26 @@ def _tool() -> dict[str, str]:
     return {"name": "spbe-cli", "version": __version__}
 
 
-def _single(
-    path: Path,
-    evidence: Path | None,
-    previous: Path | None,
-    fmt: CheckFormat,
-    output: str | None,
-    rubric: str | None,
-    lang: Lang,
-    stamp: str,
-) -> Any:
+@dataclass(frozen=True)
+class _Asked:
+    """What one `spbe check` was asked, for one file or a folder alike."""
+
+    evidence: Path | None
+    previous: Path | None
+    fmt: CheckFormat
+    output: str | None
+    rubric: str | None
+    lang: Lang
+    stamp: str
+
+
+def _single(path: Path, asked: _Asked) -> Any:
     # cold start: the check, the pipeline and the templates, for this command only
     from spbe_cli import checkrun, checkview
     from spbe_cli.checksummary import checklist_text
 
+    evidence, previous, fmt, output = asked.evidence, asked.previous, asked.fmt, asked.output
+    rubric, lang, stamp = asked.rubric, asked.lang, asked.stamp
     limits = _limits()
     pdf = Pdf(output, lang.value, stamp) if fmt is CheckFormat.pdf else None  # browser first
     prev = checkrun.load_previous(previous, rubric, limits) if previous else None
@@ -135,22 +135,15 @@ def _check_table(view: Any, output: str | None, inputs: list[Path]) -> None:
         out.write(output or "-", text, inputs)
 
 
-def _folder(
-    paths: list[str],
-    evidence: Path | None,
-    previous: Path | None,
-    fmt: CheckFormat,
-    output: str | None,
-    rubric: str | None,
-    lang: Lang,
-    stamp: str,
-) -> tuple[list[Any], bool]:
+def _folder(paths: list[str], asked: _Asked) -> tuple[list[Any], bool]:
     # cold start: rich, the batch, the check and its summaries, for this command only
     from rich.console import Console
 
     from spbe_cli import checkrun, checksummary, checkview, discovery
     from spbe_cli.console import check_summary_table, say
 
+    evidence, previous, fmt, output = asked.evidence, asked.previous, asked.fmt, asked.output
+    rubric, lang, stamp = asked.rubric, asked.lang, asked.stamp
     if output == "-":
         raise SpbeError([Problem("-o", "", msg("cli.check.folder_needed"))])
     out_dir = Path(output or "spbe-check")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
@@ -27,6 +28,7 @@ from spbe_cli.cli import (
     app,
     option_number,
 )
+from spbe_cli.i18n import Lang as TextLang
 from spbe_cli.i18n import t
 from spbe_cli.safetext import printable
 
@@ -43,14 +45,7 @@ class DiffFormat(StrEnum):
 def diff(
     old: Annotated[Path, typer.Argument()],
     new: Annotated[Path, typer.Argument()],
-    fmt: Annotated[
-        DiffFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            case_sensitive=False,
-        ),
-    ] = None,
+    fmt: Annotated[DiffFormat | None, typer.Option("--format", "-f", case_sensitive=False)] = None,
     output: OutputOpt = None,
     rubric: RubricOpt = None,
     lang: LangOpt = Lang.id,
@@ -73,9 +68,8 @@ def diff(
     fmt = DiffFormat.html if pdf is not None else DiffFormat(kind)
     batch_form = old.is_dir() or new.is_dir() or is_summary(old) or is_summary(new)
     run = _batch_diff if batch_form else _single_diff
-    text, misses, failed = run(
-        old, new, fmt, lang.value, rubric, fail_on_drop, fail_on_predikat_drop, output
-    )
+    asked = _Asked(old, new, fmt, lang.words, rubric, fail_on_drop, fail_on_predikat_drop, output)
+    text, misses, failed = run(asked)
     if text is not None and pdf is not None:
         pdf.write(text, [old, new])
     elif text is not None:
@@ -89,44 +83,41 @@ def diff(
         raise typer.Exit(EXIT_GATE)
 
 
-def _single_diff(
-    old: Path,
-    new: Path,
-    fmt: DiffFormat,
-    lang: str,
-    rubric: str | None,
-    tolerance: Decimal | None,
-    predikat_drop: bool,
-    output: str | None,
-) -> tuple[str | None, list[str], bool]:
+@dataclass(frozen=True)
+class _Asked:
+    """What one `spbe diff` was asked, for its single-file and folder forms alike."""
+
+    old: Path
+    new: Path
+    fmt: DiffFormat
+    lang: TextLang
+    rubric: str | None
+    tolerance: Decimal | None
+    predikat_drop: bool
+    output: str | None
+
+
+def _single_diff(asked: _Asked) -> tuple[str | None, list[str], bool]:
     # cold start: diffs, their views and the templates, for this command only
     from spbe_cli import diff as d
     from spbe_cli import diffview, gates
     from spbe_cli.saved import load_side
 
+    old, new, fmt, lang, rubric = asked.old, asked.new, asked.fmt, asked.lang, asked.rubric
     (a, _), (b, loaded) = load_side(old, rubric, _limits()), load_side(new, rubric, _limits())
     order = [item for item, _, _ in loaded.rubric.items()]
     result = d.compare(a, b, order)
     misses = [
         f"{b.institution.name}: {m}"
-        for m in gates.drop_misses(result, tolerance, predikat_drop, lang)  # type: ignore[arg-type]
+        for m in gates.drop_misses(result, asked.tolerance, asked.predikat_drop, lang)
     ]
     if fmt is DiffFormat.json:
         return _json(d.to_json(result) | {"gates": misses}), misses, False
-    view = diffview.build(result, lang, loaded.rubric.index_name)  # type: ignore[arg-type]
-    return _shown(fmt, view, "diff", output), misses, False
+    view = diffview.build(result, lang, loaded.rubric.index_name)
+    return _shown(fmt, view, "diff", asked.output), misses, False
 
 
-def _batch_diff(
-    old: Path,
-    new: Path,
-    fmt: DiffFormat,
-    lang: str,
-    rubric: str | None,
-    tolerance: Decimal | None,
-    predikat_drop: bool,
-    output: str | None,
-) -> tuple[str | None, list[str], bool]:
+def _batch_diff(asked: _Asked) -> tuple[str | None, list[str], bool]:
     """Folders or summaries: every file that failed on either side is listed as failed in
     the output (and on stderr); the third value says whether there was one."""
     # cold start: the diff model, its view and the loader, for diff only
@@ -134,25 +125,26 @@ def _batch_diff(
     from spbe_cli import diffview, gates
     from spbe_cli.saved import load_rows
 
+    old, new, fmt, lang, rubric = asked.old, asked.new, asked.fmt, asked.lang, asked.rubric
     jobs = os.cpu_count() or 1
-    old_rows, old_failed = load_rows(old, rubric, jobs, _limits(), lang)  # type: ignore[arg-type]
-    new_rows, new_failed = load_rows(new, rubric, jobs, _limits(), lang)  # type: ignore[arg-type]
-    error = t(lang, "cli.error")  # type: ignore[arg-type]
+    old_rows, old_failed = load_rows(old, rubric, jobs, _limits(), lang)
+    new_rows, new_failed = load_rows(new, rubric, jobs, _limits(), lang)
+    error = t(lang, "cli.error")
     for m in [m for f in [*old_failed, *new_failed] for m in f.reasons]:
-        said = t(lang, "cli.diff.not_compared", problem=m)  # type: ignore[arg-type]
+        said = t(lang, "cli.diff.not_compared", problem=m)
         typer.echo(printable(f"{error}: {said}"), err=True)
     result = d.compare_rows(old_rows, new_rows, old_failed, new_failed)
     named = [
         (x.new.institution.name, m)
         for x in result.diffs
-        for m in gates.drop_misses(x, tolerance, predikat_drop, lang)  # type: ignore[arg-type]
+        for m in gates.drop_misses(x, asked.tolerance, asked.predikat_drop, lang)
     ]
     misses = [f"{name}: {m}" for name, m in named]
     failed = bool(result.failures)
     if fmt is DiffFormat.json:
         return _json(d.batch_json(result, misses)), misses, failed
-    view = diffview.build_batch(result, lang, named)  # type: ignore[arg-type]
-    return _shown(fmt, view, "diff-batch", output), misses, failed
+    view = diffview.build_batch(result, lang, named)
+    return _shown(fmt, view, "diff-batch", asked.output), misses, failed
 
 
 def _shown(fmt: DiffFormat, view: Any, template: str, output: str | None) -> str | None:

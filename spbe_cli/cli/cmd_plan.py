@@ -12,12 +12,12 @@ import typer
 from spbe_cli import output as out
 from spbe_cli.cli import (
     MAX_RAISE,
-    BasisOpt,
     CostsOpt,
     Lang,
     LangOpt,
     MaxRaiseOpt,
     OutputOpt,
+    PredikatBasisOpt,
     RubricOpt,
     _limits,
     _output_format,
@@ -43,23 +43,11 @@ def plan(
     costs: CostsOpt = None,
     max_steps: Annotated[int | None, typer.Option("--max-steps", min=0)] = None,
     max_raise: MaxRaiseOpt = MAX_RAISE,
-    fmt: Annotated[
-        PlanFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            case_sensitive=False,
-        ),
-    ] = None,
+    fmt: Annotated[PlanFormat | None, typer.Option("--format", "-f", case_sensitive=False)] = None,
     output: OutputOpt = None,
     rubric: RubricOpt = None,
     lang: LangOpt = Lang.id,
-    predikat_basis: Annotated[
-        BasisOpt | None,
-        typer.Option(
-            case_sensitive=False,
-        ),
-    ] = None,
+    predikat_basis: PredikatBasisOpt = None,
 ) -> None:
     """The cheapest path to the next predikat (or --target), with what each step requires."""
     # cold start: planning, the pipeline (pydantic, the readers), for this command only

@@ -11,7 +11,6 @@ from spbe_cli import output as out
 from spbe_cli.cli import (
     EXIT_GATE,
     MAX_RAISE,
-    BasisOpt,
     CostsOpt,
     FailUnderOpt,
     GeneratedAtOpt,
@@ -21,8 +20,10 @@ from spbe_cli.cli import (
     MinDomainOpt,
     MinPredikatOpt,
     Missing,
+    MissingOpt,
     OutputOpt,
     Pdf,
+    PredikatBasisOpt,
     ReportFormat,
     RubricOpt,
     ScoreFormat,
@@ -42,27 +43,10 @@ from spbe_cli.safetext import argv_text, printable
 def score(
     file: Annotated[Path, typer.Argument()],
     rubric: RubricOpt = None,
-    fmt: Annotated[
-        ScoreFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            case_sensitive=False,
-        ),
-    ] = None,
+    fmt: Annotated[ScoreFormat | None, typer.Option("--format", "-f", case_sensitive=False)] = None,
     output: OutputOpt = None,
-    missing: Annotated[
-        Missing,
-        typer.Option(
-            case_sensitive=False,
-        ),
-    ] = Missing.error,
-    predikat_basis: Annotated[
-        BasisOpt | None,
-        typer.Option(
-            case_sensitive=False,
-        ),
-    ] = None,
+    missing: MissingOpt = Missing.error,
+    predikat_basis: PredikatBasisOpt = None,
     lang: LangOpt = Lang.id,
     generated_at: GeneratedAtOpt = None,
     fail_under: FailUnderOpt = None,
@@ -122,18 +106,10 @@ def score(
 def report(
     result_file: Annotated[Path, typer.Argument()],
     fmt: Annotated[
-        ReportFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            case_sensitive=False,
-        ),
+        ReportFormat | None, typer.Option("--format", "-f", case_sensitive=False)
     ] = None,
     output: OutputOpt = None,
-    rubric: Annotated[
-        str | None,
-        typer.Option("--rubric", "-r"),
-    ] = None,
+    rubric: RubricOpt = None,
     lang: LangOpt = Lang.id,
     generated_at: GeneratedAtOpt = None,
     costs: CostsOpt = None,
@@ -160,13 +136,7 @@ def report(
 @app.command()
 def template(
     output: Annotated[str, typer.Option("--output", "-o")],
-    rubric: Annotated[
-        str | None,
-        typer.Option(
-            "--rubric",
-            "-r",
-        ),
-    ] = None,
+    rubric: RubricOpt = None,
     institution: Annotated[str | None, typer.Option()] = None,
     year: Annotated[int | None, typer.Option()] = None,
     lang: LangOpt = Lang.id,

@@ -8,10 +8,12 @@ it), so it is read from the raw arguments: the last `--lang X` or `--lang=X`, el
 
 from __future__ import annotations
 
+import importlib.abc
 import re
 import sys
 from collections.abc import Mapping, Sequence
 from enum import Enum
+from importlib.machinery import ModuleSpec
 from types import ModuleType
 from typing import Any
 
@@ -112,14 +114,42 @@ _RICH_WORDS = (
 def _framework_words(lang: Lang) -> None:
     rich_utils = sys.modules.get("typer.rich_utils")
     if rich_utils is None:
-        try:
-            # cold start: typer imports its rich help only to print help or an error
-            from typer import rich_utils
-        except ImportError:  # typer without rich: click's plain help
-            return
+        # typer imports its rich help (rich and markdown-it: a third of a cold start) only
+        # to print help or an error: the words are set when it does, not imported here
+        if not any(isinstance(f, _WordsOnImport) for f in sys.meta_path):
+            sys.meta_path.insert(0, _WordsOnImport())
+        return
     for name in _RICH_WORDS:
         if hasattr(rich_utils, name):
             setattr(rich_utils, name, t(lang, f"cli.fw.{name}"))
+
+
+class _WordsOnImport(importlib.abc.MetaPathFinder):
+    """Finds typer.rich_utils through the other finders, and has its loader set the words
+    of the current language in it once it has run."""
+
+    def find_spec(self, name: str, path: Any, target: Any = None) -> ModuleSpec | None:
+        if name != "typer.rich_utils":
+            return None
+        for finder in sys.meta_path:
+            spec = None if finder is self else finder.find_spec(name, path, target)
+            if spec is not None and spec.loader is not None:
+                spec.loader = _ThenWords(spec.loader)
+                return spec
+        return None
+
+
+class _ThenWords(importlib.abc.Loader):
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+
+    def create_module(self, spec: ModuleSpec) -> ModuleType | None:
+        module: ModuleType | None = self.loader.create_module(spec)
+        return module
+
+    def exec_module(self, module: ModuleType) -> None:
+        self.loader.exec_module(module)
+        _framework_words(current())
 
 
 _contexts: dict[str, type] = {}
