@@ -13,10 +13,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from spbe_cli.errors import Collector, Problem, RubricError
+from spbe_cli.errors import Collector, Problem, RubricError, Words
+from spbe_cli.i18n import Msg, msg
 from spbe_cli.levels import LevelProblem, parse_level, range_text
 from spbe_cli.readers.grid import is_blank
-from spbe_cli.readers.raw import IDENTITY_KEYS, REQUIRED_IDENTITY, Cell, RawAnswers
+from spbe_cli.readers.raw import REQUIRED_IDENTITY, Cell, RawAnswers
 from spbe_cli.rubric import (
     LoadedRubric,
     Scale,
@@ -88,9 +89,9 @@ class Answers(BaseModel):
     missing_policy: MissingPolicy = "error"
 
 
-def _label(key: str) -> str:
-    indo, eng = IDENTITY_KEYS[key]
-    return f"{indo} ({eng})"
+def _label(key: str) -> Msg:
+    """`Tahun (Year)` in English; the official name alone in Indonesian."""
+    return msg(f"input.identity.label.{key}")
 
 
 def _text_value(cell: Cell) -> str | None:
@@ -142,7 +143,7 @@ def _year(cell: Cell, out: Collector) -> int | None:
         v = int(v.strip())
     if isinstance(v, int) and 1900 <= v <= 2200:
         return v
-    out.add(cell.where, f"Tahun (year) must be a year such as 2024, not {_text(cell)!r}")
+    out.add(cell.where, msg("input.identity.year", text=repr(_text(cell))))
     return None
 
 
@@ -173,12 +174,13 @@ def _enum(cell: Cell, kind: type[StrEnum], key: str, out: Collector) -> StrEnum 
         if wanted in TYPE_SYNONYMS:
             return TYPE_SYNONYMS[wanted]
         if wanted in _AMBIGUOUS_TYPES:
-            out.add(
-                cell.where, f"{_label(key)} {text!r} names two types: write Kementerian or Lembaga"
-            )
+            out.add(cell.where, msg("input.identity.two_types", label=_label(key), text=repr(text)))
             return None
     allowed = ", ".join(m.value for m in kind)
-    out.add(cell.where, f"{_label(key)} {text!r} is not one of: {allowed}")
+    out.add(
+        cell.where,
+        msg("input.identity.choice", label=_label(key), text=repr(text), allowed=allowed),
+    )
     return None
 
 
@@ -190,7 +192,7 @@ def read_identity(raw: RawAnswers, out: Collector) -> Identity | None:
         for key in REQUIRED_IDENTITY:
             if key not in cells or _text(cells[key]) is None:
                 where = cells[key].where if key in cells else raw.identity_where
-                out.add(where, f"missing {_label(key)}")
+                out.add(where, msg("input.identity.missing", label=_label(key)))
     if len(out.problems) > before or not raw.identity_found:
         return None
     year = _year(cells["year"], out)
@@ -204,16 +206,28 @@ def read_identity(raw: RawAnswers, out: Collector) -> Identity | None:
         fields["stage"] = _enum(cells["stage"], Stage, "stage", out)
     name = fields["name"]
     if isinstance(name, str) and len(name) > 300:
-        out.add(cells["name"].where, "Instansi (institution) is longer than 300 characters")
+        out.add(cells["name"].where, msg("input.identity.name_long"))
     elif isinstance(name, str) and mixed_scripts(name):
-        out.add(
-            cells["name"].where,
-            f"Instansi '{printable(name)}' mixes Latin with Cyrillic or Greek letters that look"
-            " alike; type the name again in Latin letters",
-        )
+        out.add(cells["name"].where, msg("input.identity.name_mixed", name=printable(name)))
     if len(out.problems) > before:
         return None
     return Identity.model_validate(fields)
+
+
+# How the rubric was chosen: a stable (English) value of the result and its JSON.
+BY_OPTION = "given with --rubric"
+BY_WORKBOOK = "named in the workbook"
+_BY_YEAR = re.compile(r"chosen by year (\d+)")
+
+
+def how_chosen(selected_by: str) -> Words:
+    """A result's `selected_by` in the reader's words (a value not known here: as it is)."""
+    if selected_by == BY_OPTION:
+        return msg("cli.selected.option")
+    if selected_by == BY_WORKBOOK:
+        return msg("cli.selected.workbook")
+    by_year = _BY_YEAR.fullmatch(selected_by)
+    return msg("cli.selected.year", year=by_year.group(1)) if by_year else selected_by
 
 
 def choose_rubric(
@@ -225,7 +239,7 @@ def choose_rubric(
     so that the level problems are reported in the same run; None when nothing can."""
     if override:
         try:
-            return load_rubric(override), "given with --rubric"
+            return load_rubric(override), BY_OPTION
         except RubricError as e:
             raise RubricError(
                 [Problem(p.file or "--rubric", p.where, p.message) for p in e.problems]
@@ -236,9 +250,9 @@ def choose_rubric(
         if rubric_id not in builtin_ids():
             where = rubric_cell.where if rubric_cell else raw.identity_where
             known = ", ".join(builtin_ids())
-            out.add(where, f"unknown rubric id {rubric_id!r}; known: {known}")
+            out.add(where, msg("input.rubric.unknown", id=repr(rubric_id), known=known))
             return None
-        return load_rubric(rubric_id), "named in the workbook"
+        return load_rubric(rubric_id), BY_WORKBOOK
     year = identity.year if identity else None
     if year is None and "year" in raw.identity:
         year = _year(raw.identity["year"], Collector(raw.file))
@@ -278,7 +292,7 @@ def _optional_level(
     try:
         return parse_level(cell.value, scale, spec)
     except LevelProblem as e:
-        out.add(cell.where, f"{what}: " + e.located(f" for indicator {item}"))
+        out.add(cell.where, msg("input.level.of_column", column=what, problem=e.located(item)))
         return None
 
 
@@ -306,7 +320,7 @@ def validate(
         level_cell = row.cells["level"]
         if item is None:
             if not is_blank(level_cell.value):
-                out.add(level_cell.where, "a level without an indicator number (No) in its row")
+                out.add(level_cell.where, msg("input.answer.no_number"))
             continue
         key = lookup.get(item.casefold())
         if note is None and key is None and _is_note(item, level_cell):
@@ -314,22 +328,23 @@ def validate(
             continue
         if note is not None:  # below the note only rows that look like answers matter
             if key is not None or not _is_note(item, level_cell):
-                out.add(
-                    id_cell.where,
-                    f"an answer below the note at {note.where}, which ends the answer table;"
-                    " move the note below the last answer",
-                )
+                out.add(id_cell.where, msg("input.answer.below_note", note=note.where))
             continue
         if key is None:
             first, last = rubric.indicators[0].id, rubric.indicators[-1].id
-            out.add(
-                id_cell.where,
-                f"unknown indicator {item!r} (rubric {rubric.id}, {why}, has {first}–{last})",
+            said = msg(
+                "input.answer.unknown",
+                item=repr(item),
+                rubric=rubric.id,
+                how=how_chosen(why),
+                first=first,
+                last=last,
             )
+            out.add(id_cell.where, said)
             continue
         if key in seen:
-            first = seen[key].where
-            out.add(id_cell.where, f"indicator {key} is answered twice (first at {first})")
+            said = msg("input.answer.twice", item=key, first=seen[key].where)
+            out.add(id_cell.where, said)
             continue
         seen[key] = id_cell
         ind, _aspect = loaded.item_index[key]
@@ -337,15 +352,14 @@ def validate(
         try:
             level = parse_level(level_cell.value, scale, spec)
         except LevelProblem as e:
-            out.add(level_cell.where, e.located(f" for indicator {key}"))
+            out.add(level_cell.where, e.located(key))
             continue
         if level is None:
             if key != ind.id:  # an optional repeat (35-2, 35-3) left empty: not scored
                 continue
             if missing == "error":
-                out.add(
-                    level_cell.where, f"no level for indicator {key} (expected {range_text(spec)})"
-                )
+                said = msg("input.answer.no_level", item=key, range=range_text(spec))
+                out.add(level_cell.where, said)
             continue
         items[key] = Answer(
             item=key,
@@ -361,7 +375,8 @@ def validate(
         )
     for ind in rubric.indicators:
         if ind.id not in items and ind.id not in seen and missing == "error" and raw.answers_found:
-            out.add(raw.answers_where, f"indicator {ind.id} is not answered ({ind.name})")
+            said = msg("input.answer.not_answered", item=ind.id, name=ind.name)
+            out.add(raw.answers_where, said)
     out.raise_if_any()
     assert identity is not None
     ordered: dict[str, Answer] = {}

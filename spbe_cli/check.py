@@ -15,7 +15,7 @@ from typing import Literal
 
 from spbe_cli import evidence as ev
 from spbe_cli.answers import Answer, Answers
-from spbe_cli.errors import InputError
+from spbe_cli.errors import InputError, Words
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.numbers import round_text
 from spbe_cli.rubric import LoadedRubric
@@ -52,7 +52,7 @@ _PROBE_CODES = {
 class Finding:
     indicator: str  # the item id (`12`, `35-2`)
     code: str
-    location: str  # `Jawaban!G14`, `line 12, jawaban.11.bukti_dukung`
+    location: Words  # `Jawaban!G14`, `line 12, jawaban.11.bukti_dukung`
     params: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -95,7 +95,7 @@ class Check:
         return {s: self.count(s) for s in SEVERITIES}
 
 
-def _where(answer: Answer, *columns: str) -> str:
+def _where(answer: Answer, *columns: str) -> Words:
     for c in columns:
         cell = answer.cells.get(c)
         if cell is not None:
@@ -147,7 +147,7 @@ def _item_findings(
     return found
 
 
-def _item_finding(it: ItemScore, item: ev.Item, at: str, where: Prober) -> list[Finding]:
+def _item_finding(it: ItemScore, item: ev.Item, at: Words, where: Prober) -> list[Finding]:
     item_id = it.id
     text = {"item": item.text[:120]}
     if item.kind == "text":

@@ -10,7 +10,7 @@ from pathlib import PurePath
 from typing import Any
 
 from spbe_cli.check import SEVERITIES, AtRisk, Check, Finding, level_text
-from spbe_cli.i18n import TEXT, Lang, gloss, t
+from spbe_cli.i18n import TEXT, Lang, gloss, in_words, t
 from spbe_cli.numbers import exact_text, round_text
 from spbe_cli.rubric import Rubric
 from spbe_cli.scoring import Notice
@@ -105,7 +105,9 @@ def _checklist(c: Check, lang: Lang) -> tuple[list[ChecklistRow], int]:
                     (
                         f.severity,
                         t(lang, f"sev_{f.severity}"),
-                        f"{message(f, lang)} ({f.location})" if f.location else message(f, lang),
+                        f"{message(f, lang)} ({in_words(f.location, lang)})"
+                        if f.location
+                        else message(f, lang),
                     )
                     for f in found
                 ],
@@ -206,7 +208,7 @@ def to_dict(c: Check, lang: Lang, tool: dict[str, str]) -> dict[str, Any]:
                 "code": f.code,
                 "severity": f.severity,
                 "message": message(f, lang),
-                "location": f.location,
+                "location": in_words(f.location, lang),
                 "params": f.params,
             }
             for f in c.findings

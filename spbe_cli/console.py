@@ -9,7 +9,8 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from spbe_cli.i18n import Lang, t
+from spbe_cli.answers import how_chosen
+from spbe_cli.i18n import Lang, in_words, t
 from spbe_cli.numbers import percent_text, round_text, signed_text, weight_text
 from spbe_cli.result import Result
 from spbe_cli.rubric import Aspect, Domain, LoadedRubric, Rubric
@@ -124,14 +125,7 @@ def score_table(console: Console, result: Result, rubric: Rubric, lang: Lang) ->
 
 def selected_by_text(lang: Lang, selected_by: str) -> str:
     """How the rubric was chosen, in words (the result JSON keeps its English form)."""
-    if selected_by == "given with --rubric":
-        return t(lang, "cli.selected.option")
-    if selected_by == "named in the workbook":
-        return t(lang, "cli.selected.workbook")
-    year = selected_by.removeprefix("chosen by year ")
-    if year != selected_by and year.isdigit():
-        return t(lang, "cli.selected.year", year=year)
-    return selected_by
+    return in_words(how_chosen(selected_by), lang)
 
 
 def rubric_list(console: Console, rubrics: list[LoadedRubric], lang: Lang) -> None:

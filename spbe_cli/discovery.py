@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spbe_cli.errors import InputError, Problem
+from spbe_cli.errors import InputError, Problem, Words, os_reason
 from spbe_cli.files import kind, read_head
+from spbe_cli.i18n import msg
 from spbe_cli.readers import SUFFIXES
 
 # An answers section as a key, wherever it stands: block YAML, flow YAML, one-line JSON.
@@ -27,7 +28,7 @@ SNIFF_BYTES = 65536
 class Found:
     files: list[Path] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)  # paths or globs that gave no file
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    skipped: list[tuple[str, Words]] = field(default_factory=list)  # (path, reason)
     problems: list[Problem] = field(default_factory=list)  # folders that cannot be read
 
 
@@ -56,8 +57,9 @@ class _Walk:
     def inside(self, real: Path) -> bool:
         return any(real.is_relative_to(r) for r in self.roots)
 
-    def skip(self, path: Path | str, reason: str) -> None:
-        self.found.skipped.append((str(path), reason))
+    def skip(self, path: Path | str, code: str, **params: object) -> None:
+        """Pass over a file, saying why (`code`: a key under `input.skip.`)."""
+        self.found.skipped.append((str(path), msg(f"input.skip.{code}", **params)))
 
     def folder(self, top: Path) -> None:
         stack = [top]
@@ -68,37 +70,37 @@ class _Walk:
                 continue
             self.seen.add(real)
             if self.excluded is not None and real.is_relative_to(self.excluded):
-                self.skip(here, "inside the output folder, which is never searched")
+                self.skip(here, "output_folder")
                 continue
             try:
                 with os.scandir(here) as it:
                     entries = sorted(it, key=lambda e: e.name)
             except OSError as e:
-                msg = f"cannot read this folder: {e.strerror or e}"
-                self.found.problems.append(Problem(str(here), "", msg))
+                said = msg("input.discovery.folder", reason=os_reason(e))
+                self.found.problems.append(Problem(str(here), "", said))
                 continue
             for entry in entries:
                 self.entry(Path(entry.path), entry, stack)
 
     def entry(self, path: Path, entry: os.DirEntry[str], stack: list[Path]) -> None:
         if _hidden(entry.name):
-            return self.skip(path, "hidden or an office lock file")
+            return self.skip(path, "hidden")
         if entry.is_symlink():
             real = Path(os.path.realpath(path))
             if not self.inside(real):
-                return self.skip(path, "a link to a place outside the folders given")
+                return self.skip(path, "link_outside")
         try:
             mode = entry.stat().st_mode  # follows a link (one that stays inside)
         except OSError as e:
-            return self.skip(path, f"cannot be read: {e.strerror or e}")
+            return self.skip(path, "unreadable", reason=os_reason(e))
         if stat.S_ISDIR(mode):
             stack.append(path)
         elif not stat.S_ISREG(mode):
-            self.skip(path, f"{kind(mode)}, not a regular file")
+            self.skip(path, "not_regular", kind=kind(mode))
         elif path.suffix.lower() not in SUFFIXES:
-            self.skip(path, "not an answer file type")
+            self.skip(path, "file_type")
         elif path.suffix.lower() in _MAPPING_SUFFIXES and not _looks_like_answers(path):
-            self.skip(path, "no identitas/jawaban (identity/answers) section")
+            self.skip(path, "no_section")
         else:
             self.files.add(path)
 
@@ -132,7 +134,7 @@ def find(paths: Iterable[str], exclude: Path | None = None) -> Found:
                     ):
                         walk.files.add(Path(m))
                     else:
-                        walk.skip(m, "not an answer file")
+                        walk.skip(m, "not_answers")
             if len(walk.files) == before:
                 found.unmatched.append(spec)
         else:

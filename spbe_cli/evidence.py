@@ -18,7 +18,8 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from spbe_cli import files
-from spbe_cli.errors import InputError, Problem
+from spbe_cli.errors import InputError, Problem, Words, os_reason
+from spbe_cli.i18n import msg
 from spbe_cli.limits import DEFAULT, Limits
 
 HEAD_BYTES = 16
@@ -81,7 +82,7 @@ def kind_of(text: str) -> Kind:
     return "text"
 
 
-def split(value: object, where: str, file: str, limits: Limits = DEFAULT) -> list[Item]:
+def split(value: object, where: Words, file: str, limits: Limits = DEFAULT) -> list[Item]:
     """A Bukti Dukung cell as items (new lines or `;` between them), within the limits."""
     if value is None or isinstance(value, bool):
         return []
@@ -93,29 +94,17 @@ def split(value: object, where: str, file: str, limits: Limits = DEFAULT) -> lis
         if not text:
             continue
         if len(items) == limits.evidence_items:
-            raise InputError(
-                [
-                    Problem(
-                        file,
-                        where,
-                        f"Bukti Dukung has more than {limits.evidence_items:,} items"
-                        " (SPBE_MAX_EVIDENCE_ITEMS)",
-                    )
-                ]
-            )
+            said = msg("input.evidence.items", items=f"{limits.evidence_items:,}")
+            raise InputError([Problem(file, where, said)])
         items.append(Item(text, kind_of(text)))
     for it in items:
         if it.kind != "text" and len(it.text) > limits.evidence_chars:
-            raise InputError(
-                [
-                    Problem(
-                        file,
-                        where,
-                        f"a Bukti Dukung path or URL of {len(it.text):,} characters; the limit"
-                        f" is {limits.evidence_chars:,} (SPBE_MAX_EVIDENCE_CHARS)",
-                    )
-                ]
+            said = msg(
+                "input.evidence.chars",
+                chars=f"{len(it.text):,}",
+                limit=f"{limits.evidence_chars:,}",
             )
+            raise InputError([Problem(file, where, said)])
     return items
 
 
@@ -287,7 +276,9 @@ def roots(answer_file: Path, evidence: Path | None) -> Roots:
     folders: dict[str, list[Path]] | None = None
     if evidence is not None:
         if not evidence.is_dir():
-            raise InputError([Problem(str(evidence), "--evidence", "not a folder")])
+            raise InputError(
+                [Problem(str(evidence), "--evidence", msg("input.evidence.not_folder"))]
+            )
         ev = evidence.resolve()
         base.insert(0, ev)
         folders = _indicator_folders(ev)
@@ -303,6 +294,7 @@ def _indicator_folders(evidence: Path) -> dict[str, list[Path]] | None:
                 if number is not None and e.is_dir(follow_symlinks=False):
                     found.setdefault(number, []).append(Path(e.path))
     except OSError as e:
-        problem = Problem(str(evidence), "--evidence", f"cannot read: {e.strerror}")
+        said = msg("input.evidence.unreadable", reason=os_reason(e))
+        problem = Problem(str(evidence), "--evidence", said)
         raise InputError([problem]) from None
     return found or None

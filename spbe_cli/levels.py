@@ -8,6 +8,7 @@ import re
 from decimal import Decimal
 from fractions import Fraction
 
+from spbe_cli.i18n import Msg, msg
 from spbe_cli.numbers import fraction_from_float, round_half_up
 from spbe_cli.readers.raw import HiddenCell
 from spbe_cli.rubric import Scale, ValueSpec
@@ -41,13 +42,15 @@ def _short(value: object) -> str:
 class LevelProblem(ValueError):
     """Why a cell is not a valid level (message without location), and advice if any."""
 
-    def __init__(self, message: str, hint: str = "") -> None:
-        super().__init__(message)
+    def __init__(self, message: Msg, hint: Msg | None = None) -> None:
+        super().__init__(message.text("en"))
+        self.message = message
         self.hint = hint
 
-    def located(self, subject: str) -> str:
+    def located(self, item: str) -> Msg:
         """`level 7 is outside 1–5 for indicator 12; <hint>`."""
-        return f"{self}{subject}" + (f"; {self.hint}" if self.hint else "")
+        said = msg("input.level.for_indicator", problem=self.message, item=item)
+        return msg("input.level.hint", problem=said, hint=self.hint) if self.hint else said
 
 
 def range_text(spec: ValueSpec) -> str:
@@ -59,11 +62,11 @@ def range_text(spec: ValueSpec) -> str:
 def _number(text: str) -> Fraction:
     text = text.replace(" ", "").replace(",", ".")
     if len(text) > 30:
-        raise LevelProblem(f"{text[:20]!r}… is not a level")
+        raise LevelProblem(msg("input.level.too_long", text=repr(text[:20])))
     try:
         value = Fraction(text)
     except (ValueError, ZeroDivisionError):
-        raise LevelProblem(f"{text!r} is not a number") from None
+        raise LevelProblem(msg("input.level.not_number", text=repr(text))) from None
     return value
 
 
@@ -99,44 +102,44 @@ def _parse_level(raw: object, scale: Scale, spec: ValueSpec) -> Fraction | None:
     if raw is None or isinstance(raw, bool):
         if raw is None:
             return None
-        raise LevelProblem(f"{raw!r} is not a level")
+        raise LevelProblem(msg("input.level.not_level", text=repr(raw)))
     if isinstance(raw, HiddenCell):
         if raw.kind == "error":
-            raise LevelProblem(f"the cell holds the spreadsheet error {raw.text}")
+            raise LevelProblem(msg("input.level.spreadsheet_error", error=raw.text))
         raise LevelProblem(
-            f"the formula {raw.text} has no saved value",
-            "open and save the workbook in a spreadsheet program, or type the level",
+            msg("input.level.formula", formula=raw.text), msg("input.level.formula_hint")
         )
     if isinstance(raw, dt.date | dt.datetime | dt.time | dt.timedelta):
-        raise LevelProblem(f"a date/time ({raw}) is not a level", "format the cell as a number")
+        raise LevelProblem(msg("input.level.date", date=str(raw)), msg("input.level.date_hint"))
     if isinstance(raw, float):
         if not math.isfinite(raw):
-            raise LevelProblem("the cell holds no finite number")
+            raise LevelProblem(msg("input.level.not_finite"))
         if abs(raw) > 1e6:
-            raise LevelProblem(f"{raw:.3g} is far outside {range_text(spec)}")
+            raise LevelProblem(msg("input.level.far", value=f"{raw:.3g}", range=range_text(spec)))
         value = fraction_from_float(raw)
     elif isinstance(raw, int | Decimal):
         if isinstance(raw, Decimal) and not raw.is_finite():
-            raise LevelProblem("the cell holds no finite number")
+            raise LevelProblem(msg("input.level.not_finite"))
         if not _plausible(raw):
-            raise LevelProblem(f"{_short(raw)} is far outside {range_text(spec)}")
+            raise LevelProblem(msg("input.level.far", value=_short(raw), range=range_text(spec)))
         value = Fraction(raw)
     elif isinstance(raw, str):
         text = raw.replace("\u00a0", " ").strip()
         if not text:
             return None
         if len(text) > MAX_LEVEL_TEXT:
-            raise LevelProblem(f"{text[:20]!r}… ({len(text):,} characters) is not a level")
+            said = msg("input.level.long_text", text=repr(text[:20]), chars=f"{len(text):,}")
+            raise LevelProblem(said)
         if text.startswith("#") and text.endswith(("!", "?", "A")):
-            raise LevelProblem(f"the cell holds the spreadsheet error {text}")
+            raise LevelProblem(msg("input.level.spreadsheet_error", error=text))
         value = _from_text(text, scale)
     else:
-        raise LevelProblem(f"{type(raw).__name__} value is not a level")
+        raise LevelProblem(msg("input.level.type", type=type(raw).__name__))
     lo, hi = Fraction(spec.min), Fraction(spec.max)
     if not lo <= value <= hi:
-        raise LevelProblem(f"level {_show(value)} is outside {range_text(spec)}")
+        raise LevelProblem(msg("input.level.outside", level=_show(value), range=range_text(spec)))
     if spec.type == "integer" and value.denominator != 1:
-        raise LevelProblem(f"level {_show(value)} is not a whole level ({range_text(spec)})")
+        raise LevelProblem(msg("input.level.not_whole", level=_show(value), range=range_text(spec)))
     return value
 
 
@@ -148,14 +151,21 @@ def _from_text(text: str, scale: Scale) -> Fraction:
         if name and value.denominator == 1:
             expected = scale.levels.get(int(value))
             if expected is not None and norm(name) != norm(expected):
-                raise LevelProblem(f"level {value} is named {expected!r}, not {name!r}")
+                raise LevelProblem(
+                    msg(
+                        "input.level.misnamed",
+                        level=str(value),
+                        name=repr(expected),
+                        typed=repr(name),
+                    )
+                )
         return value
     by_name = {norm(n): lvl for lvl, n in scale.levels.items()}
     if norm(text) in by_name:
         return Fraction(by_name[norm(text)])
     names = ", ".join(f"{k} {v}" for k, v in sorted(scale.levels.items()))
     shown = text if len(text) <= 40 else text[:37] + "..."
-    raise LevelProblem(f"{shown!r} is not a level (expected a number or a level name: {names})")
+    raise LevelProblem(msg("input.level.unknown_text", text=repr(shown), names=names))
 
 
 def level_name(value: Fraction, scale: Scale) -> str:

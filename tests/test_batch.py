@@ -108,7 +108,7 @@ def test_broken_file_does_not_stop_the_others(runner: CliRunner, tmp_path: Path)
     out = tmp_path / "out"
     result = runner.invoke(app, ["batch", str(folder), "--out", str(out), *STAMP])
     assert result.exit_code == 2
-    assert "rusak.xlsx: not a spreadsheet" in result.stderr
+    assert "rusak.xlsx: bukan lembar kerja" in result.stderr
     rows = json.loads((out / "summary.json").read_text())["rows"]
     assert [r["status"] for r in rows] == ["ok"] * 4 + ["error"]
     assert rows[-1]["file"].endswith("rusak.xlsx") and rows[-1]["errors"]

@@ -163,7 +163,9 @@ def test_a_huge_evidence_cell_is_refused_where_it_is(runner: CliRunner, tmp_path
     many = answers(tmp_path / "a", i1=claim(2, ";".join(f"b{i}.pdf" for i in range(5000))))
     result = run(runner, str(many))
     assert result.exit_code == 2
-    assert "line 9, jawaban.1.bukti_dukung: Bukti Dukung has more than 100 items" in result.stderr
+    assert (
+        "baris 9, jawaban.1.bukti_dukung: Bukti Dukung berisi lebih dari 100 butir" in result.stderr
+    )
     prose = answers(tmp_path / "b", i1=claim(2, "kata " * 200_000 + ";;;" * 10_000))
     data = as_json(runner, str(prose), code=0)
     assert [f["code"] for f in data["findings"]] == ["described"]
@@ -174,7 +176,8 @@ def test_item_count_and_path_length_are_bounded() -> None:
     limits = Limits(evidence_items=3, evidence_chars=20)
     with pytest.raises(InputError) as e:
         ev.split("a.pdf;b.pdf;c.pdf;d.pdf", "Jawaban!I5", "x.xlsx", limits)
-    assert "Jawaban!I5: Bukti Dukung has more than 3 items" in str(e.value)
+    assert "Jawaban!I5: Bukti Dukung berisi lebih dari 3 butir" in str(e.value)
+    assert "Jawaban!I5: Bukti Dukung has more than 3 items" in e.value.text("en")
     with pytest.raises(InputError) as e:
         ev.split("a/" * 20 + "b.pdf", "Jawaban!I6", "x.xlsx", limits)
     assert "SPBE_MAX_EVIDENCE_CHARS" in str(e.value)
@@ -310,10 +313,10 @@ def test_every_evidence_finding_on_a_real_tree(runner: CliRunner, tree: Path) ->
     by = {(f["indicator"], f["code"]): f for f in data["findings"]}
     f = by[("4", "evidence-missing")]
     assert f["severity"] == "error" and f["params"]["item"] == "bukti/tidak-ada.pdf"
-    assert f["location"] == "line 19, jawaban.4.bukti_dukung"
+    assert f["location"] == "baris 19, jawaban.4.bukti_dukung"
     assert f["message"] == "Berkas tidak ditemukan: bukti/tidak-ada.pdf"
-    assert by[("3", "no-explanation")]["location"] == "line 14, jawaban.3.tingkat"
-    assert by[("13", "self-gap")]["location"] == "line 54, jawaban.13.tingkat_mandiri"
+    assert by[("3", "no-explanation")]["location"] == "baris 14, jawaban.3.tingkat"
+    assert by[("13", "self-gap")]["location"] == "baris 54, jawaban.13.tingkat_mandiri"
     assert by[("6", "evidence-type")]["params"]["reason"] == "mismatch"
     assert by[("9", "evidence-url")]["params"]["reason"] == "scheme"
     assert by[("11", "evidence-shared")]["params"]["others"] == "12"
@@ -377,7 +380,7 @@ def test_evidence_folder_per_indicator(runner: CliRunner, tmp_path: Path) -> Non
     assert states == {"2": "empty", "4": "missing"}
     assert all(f["code"] == "evidence-folder" for f in data["findings"])
     result = run(runner, str(path), "--evidence", str(tmp_path / "tidak-ada"))
-    assert result.exit_code == 2 and "--evidence: not a folder" in result.stderr
+    assert result.exit_code == 2 and "--evidence: bukan folder" in result.stderr
 
 
 def test_previous_year_jump_and_drop(runner: CliRunner, tmp_path: Path) -> None:
@@ -519,7 +522,7 @@ def test_exit_codes(runner: CliRunner, tmp_path: Path) -> None:
     assert missing.exit_code == 2
     broken = answers(tmp_path / "d", i1=9)
     result = run(runner, str(broken))
-    assert result.exit_code == 2 and "level 9 is outside 1–5 for indicator 1" in result.stderr
+    assert result.exit_code == 2 and "tingkat 9 di luar 1–5 untuk indikator 1" in result.stderr
 
 
 def test_formats_and_languages(runner: CliRunner, tmp_path: Path) -> None:

@@ -223,7 +223,7 @@ def test_python_dash_m(examples: Path) -> None:
 def test_no_traceback_on_missing_file(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["score", str(tmp_path / "nope.xlsx")])
     assert result.exit_code == 2
-    assert f"{tmp_path / 'nope.xlsx'}: no such file" in result.stderr
+    assert f"{tmp_path / 'nope.xlsx'}: berkas tidak ditemukan" in result.stderr
 
 
 def test_level_name_must_agree_with_number(
@@ -237,8 +237,13 @@ def test_level_name_must_agree_with_number(
     result = runner.invoke(app, ["score", str(path)])
     assert result.exit_code == 2
     assert (
-        "Jawaban!E33: level 3 is named 'Transaksi', not 'Terdefinisi' for indicator 32"
+        "Jawaban!E33: tingkat 3 bernama 'Transaksi', bukan 'Terdefinisi' untuk indikator 32"
         in result.stderr
+    )
+    english = runner.invoke(app, ["score", str(path), "--lang", "en"])
+    assert (
+        "Jawaban!E33: level 3 is named 'Transaksi', not 'Terdefinisi' for indicator 32"
+        in english.stderr
     )
 
 

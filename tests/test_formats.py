@@ -50,4 +50,4 @@ def test_a_wrong_level_in_an_ods_is_located(runner: CliRunner, tmp_path: Path) -
             zout.writestr(info, data)
     out = runner.invoke(app, ["score", str(bad)])
     assert out.exit_code == 2
-    assert f"{bad}: Jawaban!C2: level 7 is outside 1–5 for indicator 1" in out.stderr
+    assert f"{bad}: Jawaban!C2: tingkat 7 di luar 1–5 untuk indikator 1" in out.stderr

@@ -43,7 +43,7 @@ KILL_AFTER = 30.0
 MEMORY_MB = 200  # peak memory a case may add to the process
 MAX_STDERR = 20_000  # messages stay readable: no input is echoed in full
 MB = 1_000_000
-PART_LIMIT = "the limit is 16,777,216"  # bytes one zip part may unpack to
+PART_LIMIT = "batasnya 16,777,216"  # bytes one zip part may unpack to
 
 # The 2024 example's levels as typed there (47 indicators of 59/2020).
 LEVELS_2024: list[object] = [
@@ -748,55 +748,58 @@ def _at_line(line: int, message: str) -> tuple[str, str]:
 
 YAML_HEAD = "identitas:\n  instansi: Kabupaten Contoh\n  tahun: 2025\n"
 E5 = "{file}: Jawaban!E5: "
-HUGE_LEVEL = "outside 1–5 for indicator 1"
+HUGE_LEVEL = "di luar 1–5 untuk indikator 1"
 
 CASES = [
     # zip bombs and oversized workbooks: refused from the zip directory, before any XML
     Case(
         "zip-bomb-jawaban-sheet",
         xlsx_parts({JAWABAN_XML: jawaban_bomb}),
-        [f"{{file}}: {JAWABAN_XML} unpacks to 200,000,000 bytes; {PART_LIMIT}"],
+        [f"{{file}}: {JAWABAN_XML} berukuran 200,000,000 bita setelah diekstrak; {PART_LIMIT}"],
     ),
     Case(
         "zip-bomb-shared-strings",
         xlsx_parts(SHARED_STRINGS_BOMB),
-        [f"{{file}}: xl/sharedStrings.xml unpacks to 200,000,000 bytes; {PART_LIMIT}"],
+        [
+            "{file}: xl/sharedStrings.xml berukuran 200,000,000 bita setelah diekstrak;"
+            f" {PART_LIMIT}"
+        ],
     ),
     Case(
         "zip-parts-together-too-big",
         big_parts,
-        ["{file}: the workbook unpacks to", "the limit is 67,108,864"],
+        ["{file}: buku kerja berukuran", "batasnya 67,108,864"],
     ),
     Case(
         "zip-size-header-lies",
         lying_size,
-        ["{file}: Jawaban: ", ("larger than its declared", "does not match its header")],
+        ["{file}: Jawaban: ", "tidak cocok dengan kepalanya"],
     ),
     Case(
         "zip-3000-parts",
         many_parts,
-        ["{file}: the workbook has 3,012 parts; the limit is 2,000"],
+        ["{file}: buku kerja berisi 3,012 bagian; batasnya 2,000"],
     ),
     Case(
         "sheet-million-rows",
         xlsx_parts({JAWABAN_XML: sheet_rows(million_rows)}),
-        [f"{{file}}: {JAWABAN_XML} unpacks to", PART_LIMIT],
+        [f"{{file}}: {JAWABAN_XML} berukuran", PART_LIMIT],
     ),
     Case(
         "sheet-30000-rows",
         xlsx_parts({JAWABAN_XML: sheet_rows(many_rows)}),
-        ["{file}: Jawaban: the sheet uses", "answer sheets are limited to"],
+        ["{file}: Jawaban: lembar ini memakai", "lembar jawaban dibatasi"],
     ),
     Case(
         "sheet-cell-at-XFD1048576",
         xlsx_parts({JAWABAN_XML: sheet_rows(far_cell)}),
-        ["{file}: Jawaban: the sheet uses", "answer sheets are limited to"],
+        ["{file}: Jawaban: lembar ini memakai", "lembar jawaban dibatasi"],
     ),
     *(
         Case(
             f"sheet-far-cell-{name}",
             xlsx_parts({JAWABAN_XML: sheet_rows(lambda xml=xml: xml)}),
-            ["{file}: Jawaban: the sheet uses", "answer sheets are limited to"],
+            ["{file}: Jawaban: lembar ini memakai", "lembar jawaban dibatasi"],
         )
         for name, xml in FAR_CELL_SPELLINGS.items()
     ),
@@ -816,7 +819,7 @@ CASES = [
         Case(
             f"ods-{name}",
             ods_jawaban(xml),
-            ["{file}: Jawaban: the sheet uses", "answer sheets are limited to"],
+            ["{file}: Jawaban: lembar ini memakai", "lembar jawaban dibatasi"],
         )
         for name, xml in FAR_ODS.items()
     ),
@@ -824,17 +827,17 @@ CASES = [
     Case(
         "xls-cell-in-the-last-row-and-column",
         XLS_FAR_CELL,
-        ["{file}: Jawaban: the sheet uses 65,536 rows × 256 columns"],
+        ["{file}: Jawaban: lembar ini memakai 65,536 baris × 256 kolom"],
     ),
     Case(
         "xls-dimensions-of-two-billion-rows",
         XLS_HUGE_DIMENSIONS,
-        ["{file}: Jawaban: the sheet uses 2,147,483,647 rows × 5 columns"],
+        ["{file}: Jawaban: lembar ini memakai 2,147,483,647 baris × 5 kolom"],
     ),
     Case(
         "xls-dimensions-ending-before-they-start",
         XLS_BACKWARD_DIMENSIONS,
-        ["{file}: Jawaban: the sheet uses 1,000,000,000 rows × 1,000,000,000 columns"],
+        ["{file}: Jawaban: lembar ini memakai 1,000,000,000 baris × 1,000,000,000 kolom"],
     ),
     *(
         Case(  # calamine reserved room for the declared count and aborted (signal 6)
@@ -849,7 +852,7 @@ CASES = [
                     + b"><si><t>a</t></si></sst>"
                 }
             ),
-            ["{file}: xl/sharedStrings.xml declares 2,000,000,000 strings in"],
+            ["{file}: xl/sharedStrings.xml menyatakan 2,000,000,000 teks dalam"],
         )
         for quote, q in (("double-quoted", b'"'), ("single-quoted", b"'"))
     ),
@@ -863,14 +866,14 @@ CASES = [
     Case(
         "password-protected-xlsx",
         bytes_file("jawaban.xlsx", encrypted_cfb),
-        ["{file}: the workbook is password-protected; save an unprotected copy"],
+        ["{file}: buku kerja dilindungi kata sandi; simpan salinan tanpa kata sandi"],
     ),
     Case(
         "ole-garbage-xls",
         bytes_file("jawaban.xls", garbage_cfb),
-        ["{file}: cannot read the workbook (corrupt or truncated?)"],
+        ["{file}: buku kerja tidak dapat dibaca (rusak atau terpotong?)"],
     ),
-    Case("zip-not-a-workbook", not_a_workbook, ["{file}: cannot read the workbook"]),
+    Case("zip-not-a-workbook", not_a_workbook, ["{file}: buku kerja tidak dapat dibaca"]),
     # XML tricks inside a sheet
     Case(
         "xml-entity-bomb-in-level-cell",
@@ -881,14 +884,14 @@ CASES = [
                 )
             }
         ),
-        ["{file}: Jawaban: cannot read the sheet"],
+        ["{file}: Jawaban: lembar ini tidak dapat dibaca"],
     ),
     Case(  # calamine skips the element; the look for hidden error cells must not expand it
         "xml-entity-bomb-beside-blank-level",
         xlsx_parts(
             {JAWABAN_XML: with_doctype(ENTITY_BOMB, b'<c r="E15" t="n"/>', b"<extLst>&i;</extLst>")}
         ),
-        ["{file}: Jawaban!E15: no level for indicator 14 (expected 1–5)"],
+        ["{file}: Jawaban!E15: tingkat indikator 14 belum diisi (seharusnya 1–5)"],
     ),
     Case(
         "xml-external-entity",
@@ -899,7 +902,7 @@ CASES = [
                 )
             }
         ),
-        ["{file}: Jawaban!E15: no level for indicator 14 (expected 1–5)"],
+        ["{file}: Jawaban!E15: tingkat indikator 14 belum diisi (seharusnya 1–5)"],
         forbid=("root:x:0:0",),
     ),
     # what a spreadsheet program leaves in cells
@@ -907,44 +910,41 @@ CASES = [
         Case(
             f"level-error-{slug}",
             workbook(cell("Jawaban", "E15", code)),
-            [
-                f"{{file}}: Jawaban!E15: the cell holds the spreadsheet error {code}"
-                " for indicator 14"
-            ],
+            [f"{{file}}: Jawaban!E15: sel berisi galat lembar kerja {code} untuk indikator 14"],
         )
         for code, slug in (("#REF!", "ref"), ("#DIV/0!", "div0"), ("#N/A", "na"))
     ),
     Case(
         "level-formula-without-value",
         workbook(cell("Jawaban", "E19", "=F19-1")),
-        ["{file}: Jawaban!E19: the formula =F19-1 has no saved value"],
+        ["{file}: Jawaban!E19: rumus =F19-1 tidak punya nilai tersimpan"],
     ),
     Case(
         "level-is-a-date",
         workbook(cell("Jawaban", "E5", dt.date(2024, 3, 4))),
-        [E5 + "a date/time (2024-03-04) is not a level for indicator 4"],
+        [E5 + "tanggal/waktu (2024-03-04) bukan tingkat untuk indikator 4"],
     ),
     Case(
         "level-is-a-time",
         workbook(cell("Jawaban", "E5", dt.time(10, 30))),
-        [E5 + "a date/time (10:30:00) is not a level for indicator 4"],
+        [E5 + "tanggal/waktu (10:30:00) bukan tingkat untuk indikator 4"],
     ),
     Case(
         "level-huge-negative-number-as-date",
         workbook(formatted("E5", -1e12, "yyyy-mm-dd")),
-        [(E5, "{file}: Jawaban: cannot read the sheet")],
+        [(E5, "{file}: Jawaban: lembar ini tidak dapat dibaca")],
     ),
     Case(
         "level-huge-number-as-duration",
         workbook(formatted("E5", 1e16, "[h]:mm:ss")),
-        [(E5, "{file}: Jawaban: cannot read the sheet")],
+        [(E5, "{file}: Jawaban: lembar ini tidak dapat dibaca")],
     ),
     Case(  # merely odd: a merged area holds its value in the top-left cell only
         "level-cells-merged",
         workbook(merge("E2:E4")),
         [
-            "{file}: Jawaban!E3: no level for indicator 2 (expected 1–5)",
-            "{file}: Jawaban!E4: no level for indicator 3 (expected 1–5)",
+            "{file}: Jawaban!E3: tingkat indikator 2 belum diisi (seharusnya 1–5)",
+            "{file}: Jawaban!E4: tingkat indikator 3 belum diisi (seharusnya 1–5)",
         ],
     ),
     Case(
@@ -960,12 +960,12 @@ CASES = [
     Case(
         "sheet-names-differ-by-case",
         xlsx_parts({"xl/workbook.xml": case_twin}),
-        ["{file}: several sheets could be the Jawaban sheet: Jawaban, jawaban"],
+        ["{file}: beberapa lembar bisa menjadi lembar Jawaban: Jawaban, jawaban"],
     ),
     Case(
         "instansi-100000-characters",
         xlsx_parts({"xl/worksheets/sheet2.xml": inline_text("Kabupaten Contoh", "K" * 100_000)}),
-        ["{file}: Identitas!B1: Instansi (institution) is longer than 300 characters"],
+        ["{file}: Identitas!B1: Instansi lebih dari 300 karakter"],
     ),
     Case(
         "penjelasan-1-mb",
@@ -977,12 +977,12 @@ CASES = [
     Case(
         "level-name-32767-characters",  # the most a spreadsheet cell holds
         workbook(cell("Jawaban", "E5", "3 - " + "x" * 32_763)),
-        [E5 + "'3 - xxx", "(32,767 characters) is not a level for indicator 4"],
+        [E5 + "'3 - xxx", "(32,767 karakter) bukan tingkat untuk indikator 4"],
     ),
     Case(
         "level-spaces-backtracking-xlsx",
         workbook(cell("Jawaban", "E5", "3" + " " * 30_000 + "1")),
-        [E5 + "'3 ", "(30,002 characters) is not a level for indicator 4"],
+        [E5 + "'3 ", "(30,002 karakter) bukan tingkat untuk indikator 4"],
     ),
     # CSV as offices save it, and CSV that is not
     Case(
@@ -1022,27 +1022,27 @@ CASES = [
     Case(
         "csv-nul-bytes",
         bytes_file("jawaban.csv", lambda: b"Instansi,\0\0\0\nTahun,2024\n"),
-        ["{file}: binary content: not a CSV text file"],
+        ["{file}: isi biner: bukan berkas teks CSV"],
     ),
     Case(
         "csv-20000-rows",
         text_file("jawaban.csv", csv_2024() + "1,3,\r\n" * 20_000),
-        ["{file}: more than 10,000 rows"],
+        ["{file}: lebih dari 10,000 baris"],
     ),
     Case(
         "csv-10-million-columns",
         text_file("jawaban.csv", "Instansi,X\nTahun,2024\nNo,Tingkat" + "," * 10_000_000 + "\n"),
-        [("more than 200 columns", "limited to 10,000 × 200")],
+        [("lebih dari 200 kolom", "dibatasi 10,000 × 200")],
     ),
     Case(
         "csv-sniffer-worst-case",
         text_file("jawaban.csv", '\n"' * 4_096),
-        ["{file}: the sheet is empty"],
+        ["{file}: lembar ini kosong"],
     ),
     Case(
         "file-over-20-mib",
         big_file,
-        ["{file}: the file is 21,000,000 bytes; the limit is 20,971,520"],
+        ["{file}: berkas berukuran 21,000,000 bita; batasnya 20,971,520"],
     ),
     # YAML and JSON built to hurt a parser
     Case(
@@ -1078,17 +1078,17 @@ CASES = [
     Case(
         "yaml-level-100000-digits",
         text_file("jawaban.yaml", yaml_answers("1" + "0" * 100_000)),
-        ["{file}: line 5"],
+        ["{file}: baris 5: "],
     ),
     Case(
         "yaml-level-1e+999999999",
         text_file("jawaban.yaml", yaml_answers("1.0e+999999999")),
-        ["{file}: line 5, jawaban.1: ", HUGE_LEVEL],
+        ["{file}: baris 5, jawaban.1: ", HUGE_LEVEL],
     ),
     Case(
         "json-100000-deep",
         text_file("jawaban.json", nested(100_000)),
-        ["{file}: invalid JSON: nested too deeply"],
+        ["{file}: JSON tidak valid: susunannya bersarang terlalu dalam"],
     ),
     Case(
         "json-level-1e999999",
@@ -1108,13 +1108,13 @@ CASES = [
     Case(
         "json-level-100000-digits",
         text_file("jawaban.json", json_answers("1" + "0" * 100_000)),
-        [("{file}: line 1: ", "{file}: jawaban.1: ", "has more than 30 digits")],
+        [("{file}: baris 1: ", "{file}: jawaban.1: ", "lebih dari 30 digit")],
         forbid=("set_int_max_str_digits",),  # Python's advice is not the user's
     ),
     Case(
         "json-tahun-1e999999",
         text_file("jawaban.json", json_answers("3").replace('"tahun": 2025', '"tahun": 1e999999')),
-        ["{file}: identitas.tahun: Tahun (year) must be a year such as 2024"],
+        ["{file}: identitas.tahun: Tahun harus berupa tahun seperti 2024"],
     ),
     Case(
         "json-indicator-number-1e999999",
@@ -1123,17 +1123,17 @@ CASES = [
             '{"identitas": {"instansi": "X", "tahun": 2025},'
             ' "jawaban": [{"no": 1e999999, "tingkat": 3}]}',
         ),
-        ["{file}: jawaban[0]: unknown indicator"],
+        ["{file}: jawaban[0]: indikator"],
     ),
     Case(
         "json-level-nan",
         text_file("jawaban.json", json_answers("NaN")),
-        ["{file}: jawaban.1: the cell holds no finite number for indicator 1"],
+        ["{file}: jawaban.1: sel tidak berisi angka terhingga untuk indikator 1"],
     ),
     Case(
         "json-level-spaces-backtracking",
         text_file("jawaban.json", json_answers(json.dumps("3" + " " * 50_000 + "1"))),
-        ["{file}: jawaban.1: '3 ", "(50,002 characters) is not a level for indicator 1"],
+        ["{file}: jawaban.1: '3 ", "(50,002 karakter) bukan tingkat untuk indikator 1"],
     ),
     # custom rubric files (spbe score --rubric FILE)
     Case(
@@ -1179,14 +1179,14 @@ CASES = [
     Case(
         "failed-run-keeps-old-output",
         failing_run_with_output,
-        ["{file}: Jawaban!E15: the cell holds the spreadsheet error #REF! for indicator 14"],
+        ["{file}: Jawaban!E15: sel berisi galat lembar kerja #REF! untuk indikator 14"],
         check=old_output_kept,
     ),
     # spbe check: hostile Bukti Dukung cells and evidence files
     Case(
         "evidence-a-million-items",
         evidence_cell('"' + "a.pdf;" * 1_000_000 + '"'),
-        ["{file}: line 5, jawaban.1.bukti_dukung: Bukti Dukung has more than 100 items"],
+        ["{file}: baris 5, jawaban.1.bukti_dukung: Bukti Dukung berisi lebih dari 100 butir"],
     ),
     Case(
         "evidence-a-million-items-in-score",

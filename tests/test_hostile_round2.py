@@ -411,36 +411,36 @@ CASES = [
     Case(
         "fifo-named-xlsx",
         special_answers(lambda tmp: fifo(tmp, "x.xlsx")),
-        ["{file}: is a named pipe (FIFO), not a file"],
+        ["{file}: ini pipa bernama (FIFO), bukan berkas"],
     ),
     Case(
         "dev-zero-link-as-answers",
         special_answers(lambda tmp: link(tmp, "a.yaml", "/dev/zero")),
-        ["{file}: is a device, not a file"],
+        ["{file}: ini perangkat, bukan berkas"],
     ),
     Case(
         "fifo-as-rubric",
         special_rubric(lambda tmp: fifo(tmp, "r.yaml")),
-        ["{file}: is a named pipe (FIFO), not a rubric file"],
+        ["{file}: ini pipa bernama (FIFO), bukan berkas rubrik"],
     ),
     Case(
         "fifo-in-rubrics-check",
         special_rubric(lambda tmp: fifo(tmp, "r.yaml"), check=True),
-        ["{file}: is a named pipe (FIFO), not a rubric file"],
+        ["{file}: ini pipa bernama (FIFO), bukan berkas rubrik"],
     ),
     Case(
         "dev-zero-link-as-rubric",
         special_rubric(lambda tmp: link(tmp, "r.yaml", "/dev/zero")),
-        ["{file}: is a device, not a rubric file"],
+        ["{file}: ini perangkat, bukan berkas rubrik"],
     ),
     Case(
         "rubric-2-gib-checked-before-reading",
         special_rubric(lambda tmp: sparse(tmp, "r.yaml", 2 * GIB), check=True),
-        ["{file}: the rubric file is 2,147,483,648 bytes; the limit is 500,000"],
+        ["{file}: berkas rubrik berukuran 2,147,483,648 bita; batasnya 500,000"],
     ),
-    Case("fifo-as-result-for-report", special_report, ["{file}: is a named pipe (FIFO)"]),
-    Case("dev-zero-link-as-costs", special_costs, ["{file}: is a device, not a file"]),
-    Case("fifo-named-in-batch", fifo_named_in_batch, ["{file}: is a named pipe (FIFO)"]),
+    Case("fifo-as-result-for-report", special_report, ["{file}: ini pipa bernama (FIFO)"]),
+    Case("dev-zero-link-as-costs", special_costs, ["{file}: ini perangkat, bukan berkas"]),
+    Case("fifo-named-in-batch", fifo_named_in_batch, ["{file}: ini pipa bernama (FIFO)"]),
     # silent loss
     Case(
         "batch-one-line-json-and-flow-yaml",
@@ -452,8 +452,8 @@ CASES = [
         "batch-link-out-of-the-folder",
         link_out_of_the_folder,
         [
-            "skipped: {file}/leak.csv: a link to a place outside the folders given",
-            "skipped: {file}/sub/up: a link to a place outside the folders given",
+            "{file}/leak.csv: tautan ke tempat di luar folder yang diberikan",
+            "{file}/sub/up: tautan ke tempat di luar folder yang diberikan",
         ],
         exit_code=0,
         check=nothing_leaked,
@@ -462,9 +462,9 @@ CASES = [
         "batch-special-files-in-a-folder",
         special_files_in_a_folder,
         [
-            "skipped: {file}/pipe.xlsx: a named pipe (FIFO), not a regular file",
-            "skipped: {file}/zero.yaml: a link to a place outside the folders given",
-            "skipped: {file}/notes.txt: not an answer file type",
+            "{file}/pipe.xlsx: pipa bernama (FIFO), bukan berkas biasa",
+            "{file}/zero.yaml: tautan ke tempat di luar folder yang diberikan",
+            "{file}/notes.txt: bukan jenis berkas jawaban",
         ],
         exit_code=0,
     ),
@@ -511,7 +511,7 @@ CASES = [
     Case(
         "rubric-20000-indicators",
         many_indicators(20_000),
-        [("the limit is 500,000", "more than 20,000 nodes")],
+        [("batasnya 500,000", "lebih dari 20,000")],
     ),
     Case(
         "rubric-1000-indicators",
@@ -529,7 +529,7 @@ CASES = [
     Case(
         "costs-1e-plus-minus-999999999",
         huge_cost,
-        ["{file}: line 2: cost '1e999999999' is not a number"],
+        ["{file}: baris 2: biaya '1e999999999' bukan angka"],
     ),
     Case(
         "target-1e999999999",
@@ -558,7 +558,7 @@ CASES = [
     Case(
         "newline-in-a-file-name",
         newline_in_file_name,
-        ["'", "\\n::error title=pwned::owned.xlsx': no such file"],
+        ["'", "\\n::error title=pwned::owned.xlsx': berkas tidak ditemukan"],
         check=one_line_per_message,
     ),
     Case(
@@ -572,17 +572,17 @@ CASES = [
     Case(
         "lookalike-visible-sheet-before-hidden-real-one",
         workbook(lookalike_sheet),
-        ["looks like 'Jawaban' but has Cyrillic or Greek letters"],
+        ["mirip 'Jawaban' tetapi memuat huruf Sirilik atau Yunani"],
     ),
     Case(
         "zero-width-sheet-name-beside-hidden-real-one",
         workbook(zero_width_sheet),
-        ["several sheets could be the Jawaban sheet"],
+        ["beberapa lembar bisa menjadi lembar Jawaban"],
     ),
     Case(
         "cyrillic-letter-in-institution",
         cyrillic_institution,
-        ["mixes Latin with Cyrillic or Greek letters"],
+        ["mencampur huruf Latin dengan huruf Sirilik atau Yunani"],
     ),
     Case(
         "zero-width-twin-institution",
@@ -621,7 +621,11 @@ CASES = [
         with_env("X", "", "--generated-at", "9999-12-31T23:59:59-05:00"),
         ["--generated-at: '9999-12-31T23:59:59-05:00' bukan waktu ISO 8601"],
     ),
-    Case("lone-surrogate-in-json", surrogate_json, ["{file}: line 1: \\ud800 is half of a"]),
+    Case(
+        "lone-surrogate-in-json",
+        surrogate_json,
+        ["{file}: baris 1: \\ud800 hanya separuh karakter"],
+    ),
     Case(
         "control-character-in-template-institution",
         template_with("Kab \x1b]0;x\x07"),

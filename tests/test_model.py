@@ -346,7 +346,9 @@ def test_a_cost_of_inf_is_located(runner: CliRunner, tmp_path: Path) -> None:
     costs.write_text('"1": inf\n"2": 1e999999999\n', encoding="utf-8")
     result = runner.invoke(app, ["plan", str(f), "--costs", str(costs)])
     assert result.exit_code == 2
-    assert f"{costs}: line 1: cost" in result.stderr and f"{costs}: line 2: cost" in result.stderr
+    assert (
+        f"{costs}: baris 1: biaya" in result.stderr and f"{costs}: baris 2: biaya" in result.stderr
+    )
 
 
 # --- predikat from the rubric's bands ---------------------------------------------------

@@ -59,7 +59,9 @@ def test_k_l_is_asked_to_be_one_of_the_two(runner: Any, examples: Path, tmp_path
     path = edited(examples, tmp_path, {"Identitas!B4": "K/L"})
     result = runner.invoke(app, ["score", str(path)])
     assert result.exit_code == 2
-    assert f"{path}: Identitas!B4: Jenis (Type) 'K/L' names two types" in result.stderr
+    assert f"{path}: Identitas!B4: Jenis 'K/L' menyebut dua jenis" in result.stderr
+    english = runner.invoke(app, ["score", str(path), "--lang", "en"])
+    assert f"{path}: Identitas!B4: Jenis (Type) 'K/L' names two types" in english.stderr
 
 
 def test_numbered_list_ids_are_indicator_numbers(
@@ -89,8 +91,13 @@ def test_an_answer_below_the_note_is_an_error(runner: Any, examples: Path, tmp_p
     result = runner.invoke(app, ["score", str(path)])
     assert result.exit_code == 2
     assert (
+        f"{path}: Jawaban!A52: ada jawaban di bawah catatan di Jawaban!A50, padahal catatan"
+        " mengakhiri tabel jawaban" in result.stderr
+    )
+    english = runner.invoke(app, ["score", str(path), "--lang", "en"])
+    assert (
         f"{path}: Jawaban!A52: an answer below the note at Jawaban!A50, which ends the answer"
-        " table" in result.stderr
+        " table" in english.stderr
     )
 
 
@@ -100,7 +107,7 @@ def test_a_note_that_names_an_unknown_number_is_not_a_note(
     path = edited(examples, tmp_path, {"Jawaban!A50": "99"})
     result = runner.invoke(app, ["score", str(path)])
     assert result.exit_code == 2
-    assert "Jawaban!A50: unknown indicator '99'" in result.stderr
+    assert "Jawaban!A50: indikator '99' tidak dikenal" in result.stderr
 
 
 def test_excel_lock_file_says_close_the_workbook(runner: Any, tmp_path: Path) -> None:
@@ -108,8 +115,11 @@ def test_excel_lock_file_says_close_the_workbook(runner: Any, tmp_path: Path) ->
     lock.write_bytes(b"\x04Budi" + b" " * 50 + b"\x04\x00B\x00u\x00d\x00i\x00")
     result = runner.invoke(app, ["score", str(lock)])
     assert result.exit_code == 2
-    assert "lock file for 'jawaban.xlsx'" in result.stderr
-    assert "score 'jawaban.xlsx'" in result.stderr
+    assert "berkas kunci Excel untuk 'jawaban.xlsx'" in result.stderr
+    assert "nilai 'jawaban.xlsx'" in result.stderr
+    english = runner.invoke(app, ["score", str(lock), "--lang", "en"])
+    assert "lock file for 'jawaban.xlsx'" in english.stderr
+    assert "score 'jawaban.xlsx'" in english.stderr
 
 
 @pytest.mark.parametrize(

@@ -394,8 +394,8 @@ def test_costs_change_the_plan(runner: CliRunner, tmp_path: Path) -> None:
     bad.write_text('"99": 3\n"18": banyak\n')
     result = runner.invoke(app, ["plan", path, "--costs", str(bad)])
     assert result.exit_code == 2
-    assert f"{bad}: line 1: unknown indicator '99'" in result.stderr
-    assert f"{bad}: line 2: cost 'banyak' is not a number" in result.stderr
+    assert f"{bad}: baris 1: indikator '99' tidak ada di rubrik" in result.stderr
+    assert f"{bad}: baris 2: biaya 'banyak' bukan angka" in result.stderr
 
 
 def test_all_formats(runner: CliRunner) -> None:
@@ -466,7 +466,7 @@ def test_reports_rekomendasi_takes_costs_and_the_cap(runner: CliRunner, tmp_path
     bad = tmp_path / "bad.yaml"
     bad.write_text('"99": 3\n')
     refused = runner.invoke(app, ["score", path, "-f", "md", "--costs", str(bad)])
-    assert refused.exit_code == 2 and "unknown indicator '99'" in refused.stderr
+    assert refused.exit_code == 2 and "indikator '99' tidak ada di rubrik" in refused.stderr
 
 
 def test_batch_reports_take_the_cap(runner: CliRunner, tmp_path: Path) -> None:

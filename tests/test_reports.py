@@ -241,7 +241,7 @@ def test_report_rejects_what_is_not_a_result(runner: CliRunner, tmp_path: Path) 
     assert f"{bad}: format_version: 7 bukan format hasil yang dibaca versi ini (1)" in result.stderr
     bad.write_text("{")
     result = runner.invoke(app, ["report", str(bad)])
-    assert result.exit_code == 2 and f"{bad}: line 1: invalid JSON" in result.stderr
+    assert result.exit_code == 2 and f"{bad}: baris 1: JSON tidak valid" in result.stderr
 
 
 def test_rubric_mismatch_is_warned(runner: CliRunner, tmp_path: Path) -> None:

@@ -105,7 +105,7 @@ def test_unreadable_sub_folder_is_an_error(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr(os, "scandir", scandir)
     result = CliRunner().invoke(app, ["batch", str(folder), "--out", str(tmp_path / "out")])
     assert result.exit_code == 2
-    assert f"{folder / 'locked'}: cannot read this folder: Permission denied" in result.stderr
+    assert f"{folder / 'locked'}: folder ini tidak dapat dibaca: akses ditolak" in result.stderr
     assert not (tmp_path / "out").exists()  # nothing scored, nothing written
 
 
@@ -126,8 +126,17 @@ def test_verbose_lists_every_skipped_file_and_the_title_counts_them(tmp_path: Pa
     assert "3 other files skipped (--verbose lists them)" in english.stdout
     verbose = CliRunner().invoke(app, ["batch", str(folder), "--out", str(out), "--verbose"])
     for line in (
-        f"skipped: {folder / '~$a.xlsx'}: hidden or an office lock file",
-        f"skipped: {folder / 'catatan.txt'}: not an answer file type",
-        f"skipped: {folder / 'ci.yaml'}: no identitas/jawaban (identity/answers) section",
+        f"{folder / '~$a.xlsx'}: tersembunyi atau berkas kunci aplikasi perkantoran",
+        f"{folder / 'catatan.txt'}: bukan jenis berkas jawaban",
+        f"{folder / 'ci.yaml'}: tidak ada bagian identitas/jawaban",
     ):
         assert line in verbose.stderr
+    english = CliRunner().invoke(
+        app, ["batch", str(folder), "--out", str(out), "--verbose", "--lang", "en"]
+    )
+    for line in (
+        f"{folder / '~$a.xlsx'}: hidden or an office lock file",
+        f"{folder / 'catatan.txt'}: not an answer file type",
+        f"{folder / 'ci.yaml'}: no identitas/jawaban (identity/answers) section",
+    ):
+        assert line in english.stderr

@@ -112,7 +112,8 @@ def batch(
             cleanup = manifest.replace(out_dir, written, inputs)
     except runguard.Stopped as e:
         _stopped(e, lang.words)
-    _print_batch(ordered, table, out_dir, quiet, found.skipped, verbose, lang.words)
+    skipped = [(path, in_words(why, lang.words)) for path, why in found.skipped]
+    _print_batch(ordered, table, out_dir, quiet, skipped, verbose, lang.words)
     _print_cleanup(cleanup, lang.words, quiet)
     invalid = [o for o in ordered if not o.ok]
     missed = [o for o in ordered if o.gate_misses]

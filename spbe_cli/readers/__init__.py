@@ -48,15 +48,13 @@ def read_answers(path: Path, limits: Limits = DEFAULT) -> RawAnswers:
     name = str(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    "",
-                    f"unsupported file type {suffix or '(none)'}; use {', '.join(SUFFIXES)}",
-                )
-            ]
+        known = ", ".join(SUFFIXES)
+        said = (
+            msg("input.file.unsupported", suffix=suffix, known=known)
+            if suffix
+            else msg("input.file.no_suffix", known=known)
         )
+        raise InputError([Problem(name, "", said)])
     data = read_bytes(path, limits.file_bytes)
     sha = hashlib.sha256(data).hexdigest()
     if suffix in SPREADSHEET_SUFFIXES:

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from spbe_cli import yamlfile
-from spbe_cli.errors import Collector, InputError, Problem, SpbeError
+from spbe_cli.errors import Collector, InputError, Problem, SpbeError, Words
+from spbe_cli.i18n import msg
 from spbe_cli.numbers import parse_decimal
 from spbe_cli.readers import read_bytes
 from spbe_cli.rubric import Rubric, bounded_decimal
@@ -30,20 +31,22 @@ from spbe_cli.safetext import printable
 MAX_COST = Decimal(10**9)  # effort of one step, in whatever unit the costs file uses
 
 
-def _cost(value: Any, where: str, out: Collector) -> Fraction | None:
-    try:
-        if isinstance(value, bool) or value is None:
-            raise SpbeError("not a number")
-        number = parse_decimal(str(value), "cost")
-    except SpbeError:
-        out.add(where, f"cost '{printable(str(value))[:40]}' is not a number")
+def _cost(value: Any, where: Words, out: Collector) -> Fraction | None:
+    number = None
+    if not isinstance(value, bool) and value is not None:
+        try:
+            number = parse_decimal(str(value), "cost")
+        except SpbeError:
+            pass
+    if number is None:
+        out.add(where, msg("input.costs.not_number", cost=printable(str(value))[:40]))
         return None
     if number < 0:
-        out.add(where, f"cost {value} is negative")
+        out.add(where, msg("input.costs.negative", cost=str(value)))
         return None
     why = bounded_decimal(number, Decimal(0), MAX_COST)
     if why:
-        out.add(where, f"cost {why}")
+        out.add(where, msg("input.costs.bounds", why=why))
         return None
     return Fraction(number)
 
@@ -75,20 +78,20 @@ def read_costs(path: Path, rubric: Rubric) -> dict[str, dict[int, Fraction]]:
     top = int(rubric.values.max)
     costs: dict[str, dict[int, Fraction]] = {}
 
-    def put(ind: Any, level: Any, value: Any, where: str) -> None:
+    def put(ind: Any, level: Any, value: Any, where: Words) -> None:
         key = str(ind).strip()
         if key not in ids:
-            out.add(where, f"unknown indicator {key!r} in rubric {rubric.id}")
+            out.add(where, msg("input.costs.unknown", item=repr(key), rubric=rubric.id))
             return
         lv = 0
         if level not in (None, ""):
             try:
                 lv = int(str(level).strip())
             except ValueError:
-                out.add(where, f"level {level!r} is not a whole level")
+                out.add(where, msg("input.costs.level_not_whole", level=repr(level)))
                 return
             if not 1 <= lv <= top:
-                out.add(where, f"level {lv} is outside 1–{top}")
+                out.add(where, msg("input.costs.level_outside", level=lv, top=top))
                 return
         cost = _cost(value, where, out)
         if cost is not None:
@@ -101,42 +104,34 @@ def read_costs(path: Path, rubric: Rubric) -> dict[str, dict[int, Fraction]]:
         header = next(reader, [])
         cols = _columns(header)
         if "indicator" not in cols or "cost" not in cols:
-            raise InputError(
-                [
-                    Problem(
-                        name,
-                        "line 1",
-                        "a costs CSV needs columns indikator (indicator) and biaya (cost)",
-                    )
-                ]
-            )
+            line1 = msg("input.where.line", line=1)
+            raise InputError([Problem(name, line1, msg("input.costs.columns"))])
         for n, row in enumerate(reader, start=2):
             if not any(cell.strip() for cell in row):
                 continue
             cell = dict(
                 zip(cols, (row[c] if c < len(row) else "" for c in cols.values()), strict=True)
             )
-            put(cell["indicator"], cell.get("level"), cell["cost"], f"line {n}")
+            put(cell["indicator"], cell.get("level"), cell["cost"], msg("input.where.line", line=n))
     else:
         try:
             data, node = yamlfile.load(text)
         except yamlfile.YamlProblem as e:
-            raise InputError(
-                [Problem(name, f"line {e.line}" if e.line else "", e.message)]
-            ) from None
+            where = msg("input.where.line", line=e.line) if e.line else ""
+            raise InputError([Problem(name, where, e.message)]) from None
         if isinstance(data, dict) and set(data) == {"costs"}:
             data = data["costs"]
             prefix: tuple[str, ...] = ("costs",)
         else:
             prefix = ()
         if not isinstance(data, dict):
-            raise InputError([Problem(name, "", "costs must map indicators to efforts")])
+            raise InputError([Problem(name, "", msg("input.costs.not_mapping"))])
         for ind, value in data.items():
-            where = f"line {yamlfile.locate(node, [*prefix, str(ind)])}"
+            at = msg("input.where.line", line=yamlfile.locate(node, [*prefix, str(ind)]))
             if isinstance(value, dict):
                 for lv, v in value.items():
-                    put(ind, lv, v, where)
+                    put(ind, lv, v, at)
             else:
-                put(ind, None, value, where)
+                put(ind, None, value, at)
     out.raise_if_any()
     return costs

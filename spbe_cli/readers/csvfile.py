@@ -6,6 +6,7 @@ import csv
 import io
 
 from spbe_cli.errors import Collector, InputError, Problem
+from spbe_cli.i18n import msg
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.readers import grid as g
 from spbe_cli.readers.raw import RawAnswers
@@ -19,10 +20,10 @@ def decode(name: str, data: bytes, kind: str = "CSV") -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             raise InputError(
-                [Problem(name, "", f"broken UTF-16 text: not a {kind} file")]
+                [Problem(name, "", msg("input.text.broken_utf16", kind=kind))]
             ) from None
     if b"\x00" in data[:4096]:
-        raise InputError([Problem(name, "", f"binary content: not a {kind} text file")])
+        raise InputError([Problem(name, "", msg("input.text.binary", kind=kind))])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -36,39 +37,31 @@ def _rows(name: str, text: str, delimiter: str, limits: Limits) -> list[list[obj
     csv.field_size_limit(max(limits.file_bytes, 131072))
     for n, line in enumerate(text.splitlines(), start=1):
         if line.count(delimiter) > MAX_SEPARATORS_PER_LINE:
-            raise InputError(
-                [
-                    Problem(
-                        name,
-                        f"line {n}",
-                        f"more than {MAX_SEPARATORS_PER_LINE:,} separators on one line;"
-                        f" answer sheets are limited to {limits.rows:,} ×"
-                        f" {limits.columns:,} (SPBE_MAX_ROWS,"
-                        " SPBE_MAX_COLUMNS)",
-                    )
-                ]
+            said = msg(
+                "input.csv.separators",
+                separators=f"{MAX_SEPARATORS_PER_LINE:,}",
+                rows=f"{limits.rows:,}",
+                columns=f"{limits.columns:,}",
             )
+            raise InputError([Problem(name, msg("input.where.line", line=n), said)])
     grid: list[list[object]] = []
     try:
         for row in csv.reader(io.StringIO(text), delimiter=delimiter):
             if len(row) > limits.columns:
-                raise InputError(
-                    [
-                        Problem(
-                            name,
-                            f"row {len(grid) + 1}",
-                            f"{len(row):,} columns; answer sheets are limited to {limits.rows:,} ×"
-                            f" {limits.columns:,} (SPBE_MAX_ROWS, SPBE_MAX_COLUMNS)",
-                        )
-                    ]
+                said = msg(
+                    "input.csv.columns",
+                    found=f"{len(row):,}",
+                    rows=f"{limits.rows:,}",
+                    columns=f"{limits.columns:,}",
                 )
+                where = msg("input.where.row", row=len(grid) + 1)
+                raise InputError([Problem(name, where, said)])
             grid.append(list(row))
             if len(grid) > limits.rows:
-                raise InputError(
-                    [Problem(name, "", f"more than {limits.rows:,} rows (SPBE_MAX_ROWS)")]
-                )
+                said = msg("input.csv.rows", rows=f"{limits.rows:,}")
+                raise InputError([Problem(name, "", said)])
     except csv.Error as e:
-        raise InputError([Problem(name, "", f"not valid CSV: {e}")]) from None
+        raise InputError([Problem(name, "", msg("input.csv.invalid", detail=str(e)))]) from None
     return grid
 
 
@@ -103,9 +96,9 @@ def read_csv(name: str, data: bytes, sha256: str, limits: Limits = DEFAULT) -> R
         file=name,
         sha256=sha256,
         identity=identity,
-        identity_where="identity rows",
+        identity_where=msg("input.where.identity_rows"),
         rows=rows,
-        answers_where="answer table",
+        answers_where=msg("input.where.answer_table"),
         problems=out.problems,
         answers_found=header is not None,
     )

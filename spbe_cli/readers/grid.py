@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from spbe_cli.errors import Collector
+from spbe_cli.i18n import Msg, msg
 from spbe_cli.readers.raw import COLUMNS, IDENTITY_KEYS, REQUIRED_COLUMNS, Cell, RawRow, SheetCell
 from spbe_cli.text import address, norm
 
@@ -48,9 +49,10 @@ def read_identity(
             if key is not None:
                 where = address(sheet, r, c + 1)
                 if key in found:
-                    out.add(
-                        where, f"{str(value).strip()} is given twice (first at {found[key].where})"
+                    said = msg(
+                        "input.identity.twice", name=str(value).strip(), first=found[key].where
                     )
+                    out.add(where, said)
                 else:
                     found[key] = Cell(row[c + 1] if c + 1 < len(row) else None, where)
             break
@@ -73,8 +75,8 @@ def read_table(
     return rows
 
 
-def missing_header_message(grid: Sequence[Sequence[object]]) -> str:
+def missing_header_message(grid: Sequence[Sequence[object]]) -> Msg:
     if not any(any(not is_blank(v) for v in row) for row in grid):
-        return "the sheet is empty"
-    wanted = " and ".join(f"{COLUMNS[k][0]!r} ({COLUMNS[k][1]})" for k in REQUIRED_COLUMNS)
-    return f"no header row with {wanted} in the first {HEADER_SEARCH_ROWS} rows"
+        return msg("input.sheet.empty")
+    number, level = (f"{COLUMNS[k][0]!r} ({COLUMNS[k][1]})" for k in REQUIRED_COLUMNS)
+    return msg("input.sheet.no_header", number=number, level=level, rows=HEADER_SEARCH_ROWS)

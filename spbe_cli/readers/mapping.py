@@ -9,7 +9,8 @@ from decimal import Decimal
 from typing import Any
 
 from spbe_cli import yamlfile
-from spbe_cli.errors import Collector, InputError, Problem
+from spbe_cli.errors import Collector, InputError, Problem, Words
+from spbe_cli.i18n import msg
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.readers.raw import COLUMNS, IDENTITY_KEYS, SHEETS, Cell, RawAnswers, RawRow
 from spbe_cli.text import norm
@@ -36,38 +37,31 @@ def _json_load(name: str, text: str) -> Any:
         m = re.search(r"[-+]?[0-9][0-9.eE+-]{30,}", text)
         line = text.count("\n", 0, m.start()) + 1 if m else None
         number = m.group(0)[:20] if m else "?"
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    f"line {line}" if line else "",
-                    f"the number {number}… has more than 30 digits",
-                )
-            ]
-        ) from None
+        said = msg("input.mapping.long_number", number=number)
+        raise InputError([Problem(name, _line(line), said)]) from None
     except json.JSONDecodeError as e:
         raise InputError([json_problem(name, e)]) from None
     except _Duplicate as e:
         try:  # the YAML reader finds the lines of both keys; JSON is (nearly) YAML
             yamlfile.load(text)
         except yamlfile.YamlProblem as y:
-            raise InputError(
-                [Problem(name, f"line {y.line}" if y.line else "", y.message)]
-            ) from None
-        raise InputError([Problem(name, "", f"duplicate key {e.key!r}")]) from None
+            raise InputError([Problem(name, _line(y.line), y.message)]) from None
+        said = msg("input.mapping.duplicate_key", name=repr(e.key))
+        raise InputError([Problem(name, "", said)]) from None
     except RecursionError:
-        raise InputError([Problem(name, "", "invalid JSON: nested too deeply")]) from None
+        raise InputError([Problem(name, "", msg("input.mapping.json_deep"))]) from None
     except ValueError:
-        raise InputError([Problem(name, "", "invalid JSON")]) from None
+        raise InputError([Problem(name, "", msg("input.mapping.json_invalid"))]) from None
+
+
+def _line(line: int | None) -> Words:
+    """`line 3` as a place in a file, or nothing when the line is not known."""
+    return msg("input.where.line", line=line) if line else ""
 
 
 def json_problem(name: str, e: json.JSONDecodeError) -> Problem:
     """spbe's own words with the place Python's parser found (its wording is not ours)."""
-    return Problem(
-        name,
-        f"line {e.lineno}",
-        f"invalid JSON at column {e.colno}: check the commas, quotes and brackets",
-    )
+    return Problem(name, _line(e.lineno), msg("input.mapping.json_syntax", column=e.colno))
 
 
 class _TooLong(Exception):
@@ -96,7 +90,7 @@ def read_mapping(
     name: str, text: str, sha256: str, is_json: bool, limits: Limits = DEFAULT
 ) -> RawAnswers:
     if not text.strip():
-        raise InputError([Problem(name, "", "the file is empty")])
+        raise InputError([Problem(name, "", msg("input.file.empty"))])
     if is_json:
         data = _json_load(name, text)
         node = None
@@ -104,36 +98,34 @@ def read_mapping(
         try:
             data, node = yamlfile.load(text, limits.yaml_nodes)
         except yamlfile.YamlProblem as e:
-            raise InputError(
-                [Problem(name, f"line {e.line}" if e.line else "", e.message)]
-            ) from None
+            raise InputError([Problem(name, _line(e.line), e.message)]) from None
 
     _refuse_half_characters(name, text, data)
 
-    def where(*path: str | int) -> str:
+    def where(*path: str | int) -> Words:
         line = yamlfile.locate(node, path) if node is not None else None
         p = yamlfile.path_text(path)
-        return f"line {line}, {p}" if line else p
+        return msg("input.where.line_path", line=line, path=p) if line else p
 
     out = Collector(name)
     if not isinstance(data, dict):
-        raise InputError([Problem(name, "", "expected a mapping with identitas and jawaban")])
+        raise InputError([Problem(name, "", msg("input.mapping.not_mapping"))])
     sections: dict[str, str] = {}
     for key in data:
         role = _SECTIONS.get(norm(str(key)))
         if role is None:
-            out.add(where(key), f"unknown section {key!r} (expected identitas and jawaban)")
+            out.add(where(key), msg("input.mapping.unknown_section", section=repr(key)))
         else:
             sections[role] = key
     identity: dict[str, Cell] = {}
     rows: list[RawRow] = []
     identity_found = "identity" in sections and isinstance(data[sections["identity"]], dict)
     if "identity" not in sections:
-        out.add("", "missing section identitas (or identity)")
+        out.add("", msg("input.mapping.no_identity"))
     else:
         identity = _identity(data[sections["identity"]], sections["identity"], where, out)
     if "answers" not in sections:
-        out.add("", "missing section jawaban (or answers)")
+        out.add("", msg("input.mapping.no_answers"))
     else:
         rows = _answers(data[sections["answers"]], sections["answers"], where, out)
     return RawAnswers(
@@ -149,7 +141,7 @@ def read_mapping(
     )
 
 
-Where = Callable[..., str]
+Where = Callable[..., Words]
 
 # A \\u escape of half a UTF-16 pair with no other half beside it.
 _LONE_ESCAPE = re.compile(
@@ -178,23 +170,23 @@ def _refuse_half_characters(name: str, text: str, data: Any) -> None:
     if "\\u" not in text or not _has_half_character(data):
         return
     m = _LONE_ESCAPE.search(text)
-    where = f"line {text.count(chr(10), 0, m.start()) + 1}" if m else ""
-    found = m.group(0) if m else "a \\u escape"
-    msg = f"{found} is half of a character (a lone surrogate); write the character itself"
-    raise InputError([Problem(name, where, msg)])
+    where = _line(text.count(chr(10), 0, m.start()) + 1) if m else ""
+    found = m.group(0) if m else msg("input.mapping.an_escape")
+    raise InputError([Problem(name, where, msg("input.mapping.surrogate", escape=found))])
 
 
 def _identity(section: Any, key: str, where: Where, out: Collector) -> dict[str, Cell]:
     found: dict[str, Cell] = {}
     if not isinstance(section, dict):
-        out.add(where(key), "identitas must be a mapping of key: value")
+        out.add(where(key), msg("input.mapping.identity_not_mapping"))
         return found
     for k, v in section.items():
         canon = _KEY_ALIASES.get(norm(str(k)))
         if canon is None:
-            out.add(where(key, str(k)), f"unknown identity key {k!r}")
+            out.add(where(key, str(k)), msg("input.mapping.unknown_identity_key", name=repr(k)))
         elif canon in found:
-            out.add(where(key, str(k)), f"{k} is given twice (first at {found[canon].where})")
+            said = msg("input.identity.twice", name=str(k), first=found[canon].where)
+            out.add(where(key, str(k)), said)
         else:
             found[canon] = Cell(v, where(key, str(k)))
     return found
@@ -210,14 +202,14 @@ def _answers(section: Any, key: str, where: Where, out: Collector) -> list[RawRo
         items = []
         for i, entry in enumerate(section):
             if not isinstance(entry, dict):
-                out.add(where(key, i), "each answer must be a mapping with no and tingkat")
+                out.add(where(key, i), msg("input.mapping.answer_not_mapping"))
                 continue
             ident = next(
                 (v for k, v in entry.items() if _FIELD_ALIASES.get(norm(str(k))) == "id"), None
             )
             items.append((ident, entry, (key, i)))
     else:
-        out.add(where(key), "jawaban must map indicator numbers to levels")
+        out.add(where(key), msg("input.mapping.answers_not_mapping"))
         return rows
     for ident, value, path in items:
         cells = {"id": Cell(ident, where(*path))}
@@ -225,7 +217,7 @@ def _answers(section: Any, key: str, where: Where, out: Collector) -> list[RawRo
             for fk, fv in value.items():
                 canon = _FIELD_ALIASES.get(norm(str(fk)))
                 if canon is None:
-                    out.add(where(*path, fk), f"unknown answer field {fk!r}")
+                    out.add(where(*path, fk), msg("input.mapping.unknown_field", field=repr(fk)))
                 elif canon != "id":
                     cells[canon] = Cell(fv, where(*path, fk))
         else:

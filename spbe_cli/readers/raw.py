@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spbe_cli.errors import Problem
+from spbe_cli.errors import Problem, Words
 from spbe_cli.text import address
 
 IDENTITY_KEYS: dict[str, tuple[str, ...]] = {
@@ -36,20 +36,20 @@ SHEETS: dict[str, tuple[str, ...]] = {
 
 
 class Cell:
-    """A value and where it came from (`Jawaban!E14`, `answers.yaml: jawaban.12`)."""
+    """A value and where it came from (`Jawaban!E14`, `line 12, jawaban.12`: a `Msg`)."""
 
     __slots__ = ("value", "_where")
 
-    def __init__(self, value: object, where: str) -> None:
+    def __init__(self, value: object, where: Words) -> None:
         self.value = value
-        self._where: str | tuple[str | None, int, int] = where
+        self._where: Words | tuple[str | None, int, int] = where
 
     @property
-    def where(self) -> str:
+    def where(self) -> Words:
         w = self._where
-        if isinstance(w, str):
-            return w
-        return address(*w)
+        if isinstance(w, tuple):
+            return address(*w)
+        return w
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Cell):
@@ -57,7 +57,7 @@ class Cell:
         return (self.value, self.where) == (other.value, other.where)
 
     def __hash__(self) -> int:
-        return hash(self.where)
+        return hash(str(self.where))
 
     def __repr__(self) -> str:
         return f"Cell({self.value!r}, {self.where!r})"
@@ -94,9 +94,9 @@ class RawAnswers:
     file: str
     sha256: str
     identity: dict[str, Cell]
-    identity_where: str
+    identity_where: Words
     rows: list[RawRow]
-    answers_where: str
+    answers_where: Words
     problems: list[Problem] = field(default_factory=list)
     identity_found: bool = True
     answers_found: bool = True

@@ -12,7 +12,8 @@ from pathlib import PurePath
 
 import python_calamine as pc
 
-from spbe_cli.errors import Collector, InputError, Problem
+from spbe_cli.errors import Collector, InputError, Problem, Words
+from spbe_cli.i18n import Msg, msg
 from spbe_cli.limits import DEFAULT, Limits
 from spbe_cli.readers import grid as g
 from spbe_cli.readers import xlsextent
@@ -43,46 +44,26 @@ def _check_zip(name: str, data: bytes, limits: Limits) -> Package:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as e:
-        raise InputError(
-            [Problem(name, "", f"cannot read the workbook (corrupt or truncated?): {e}")]
-        ) from None
+    except (zipfile.BadZipFile, ValueError, OSError):
+        # zipfile's own words say no more than this, and only in English
+        raise InputError([Problem(name, "", msg("input.xlsx.unreadable"))]) from None
     if len(infos) > limits.zip_parts:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    "",
-                    f"the workbook has {len(infos):,} parts; the limit is"
-                    f" {limits.zip_parts:,} (SPBE_MAX_ZIP_PARTS)",
-                )
-            ]
-        )
+        said = msg("input.xlsx.parts", parts=f"{len(infos):,}", limit=f"{limits.zip_parts:,}")
+        raise InputError([Problem(name, "", said)])
     total = 0
     for info in infos:
         total += info.file_size
         if info.file_size > limits.unpacked_part_bytes:
-            raise InputError(
-                [
-                    Problem(
-                        name,
-                        "",
-                        f"{info.filename} unpacks to {info.file_size:,} bytes; the limit is"
-                        f" {limits.unpacked_part_bytes:,} (SPBE_MAX_UNPACKED_PART_MB)",
-                    )
-                ]
+            said = msg(
+                "input.xlsx.part_size",
+                part=info.filename,
+                size=f"{info.file_size:,}",
+                limit=f"{limits.unpacked_part_bytes:,}",
             )
+            raise InputError([Problem(name, "", said)])
     if total > limits.unpacked_total_bytes:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    "",
-                    f"the workbook unpacks to {total:,} bytes; the limit is"
-                    f" {limits.unpacked_total_bytes:,} (SPBE_MAX_UNPACKED_MB)",
-                )
-            ]
-        )
+        said = msg("input.xlsx.size", size=f"{total:,}", limit=f"{limits.unpacked_total_bytes:,}")
+        raise InputError([Problem(name, "", said)])
     # The parts the reader unpacks on opening are unpacked here first, never beyond their
     # declared (and limited) sizes: a part whose data does not match its header (a lying
     # zip bomb) fails its checksum here instead of filling memory later.
@@ -99,9 +80,8 @@ def _check_zip(name: str, data: bytes, limits: Limits) -> Package:
                 with zf.open(part) as f:
                     while f.read(1 << 20):
                         pass
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
-        msg = f"the workbook is corrupt: {e} (a part does not match its header)"
-        raise InputError([Problem(name, "", msg)]) from None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise InputError([Problem(name, "", msg("input.xlsx.part_mismatch"))]) from None
     return pkg
 
 
@@ -118,49 +98,40 @@ def _check_shared_strings(name: str, xml: bytes) -> None:
         for m in _UNIQUE_COUNT.finditer(tag.group()):
             claimed = int(m.group(1)) if len(m.group(1)) < 20 else 10**20
             if claimed > len(xml):
-                msg = (
-                    f"{SHARED_STRINGS} declares {claimed:,} strings in {len(xml):,} bytes;"
-                    " the workbook is corrupt (save it again from a spreadsheet program)"
+                said = msg(
+                    "input.xlsx.shared_strings",
+                    part=SHARED_STRINGS,
+                    strings=f"{claimed:,}",
+                    size=f"{len(xml):,}",
                 )
-                raise InputError([Problem(name, "", msg)])
+                raise InputError([Problem(name, "", said)])
 
 
 def _check_bytes(name: str, data: bytes, limits: Limits = DEFAULT) -> Package | None:
     head = data[:8]
     if head.startswith(CFB_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data:
-            raise InputError(
-                [Problem(name, "", "the workbook is password-protected; save an unprotected copy")]
-            )
+            raise InputError([Problem(name, "", msg("input.xlsx.password"))])
         return None
     if head.startswith(ZIP_MAGIC):
         return _check_zip(name, data, limits)
     base = PurePath(name).name
     if base.startswith("~$"):  # what Excel leaves beside a workbook it has open
-        message = (
-            f"this is Excel's lock file for {base[2:]!r}, not a workbook:"
-            f" close the workbook in Excel and score {base[2:]!r}"
-        )
-        raise InputError([Problem(name, "", message)])
+        said = msg("input.xlsx.lock_file", workbook=repr(base[2:]))
+        raise InputError([Problem(name, "", said)])
     if not data:
-        raise InputError([Problem(name, "", "the file is empty")])
-    raise InputError(
-        [Problem(name, "", "not a spreadsheet (.xlsx, .xlsm, .xls or .ods) despite its name")]
-    )
+        raise InputError([Problem(name, "", msg("input.file.empty"))])
+    raise InputError([Problem(name, "", msg("input.xlsx.not_spreadsheet"))])
 
 
 def _open(name: str, data: bytes) -> pc.CalamineWorkbook:
     try:
         return pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except pc.PasswordError:
-        raise InputError(
-            [Problem(name, "", "the workbook is password-protected; save an unprotected copy")]
-        ) from None
-    except (pc.CalamineError, pc.ZipError, pc.XmlError, ValueError, OSError) as e:
-        detail = str(e).splitlines()[0][:200] if str(e) else type(e).__name__
-        raise InputError(
-            [Problem(name, "", f"cannot read the workbook (corrupt or truncated?): {detail}")]
-        ) from None
+        raise InputError([Problem(name, "", msg("input.xlsx.password"))]) from None
+    except (pc.CalamineError, pc.ZipError, pc.XmlError, ValueError, OSError):
+        # calamine's words are English and about its parser, not about the workbook
+        raise InputError([Problem(name, "", msg("input.xlsx.unreadable"))]) from None
 
 
 def _find_sheet(wb: pc.CalamineWorkbook, role: str, out: Collector) -> str | None:
@@ -172,19 +143,17 @@ def _find_sheet(wb: pc.CalamineWorkbook, role: str, out: Collector) -> str | Non
     fakes = [s for s in wb.sheet_names if s not in matches and norm(skeleton(s)) in wanted]
     for fake in fakes:
         shown = printable(fake)
-        out.add(
-            shown,
-            f"the sheet name '{shown}' looks like {SHEETS[role][0]!r} but has Cyrillic or"
-            " Greek letters; rename it (or remove it)",
-        )
+        out.add(shown, msg("input.xlsx.lookalike", sheet=shown, like=repr(SHEETS[role][0])))
     if fakes:
         return None
     if len(matches) > 1:
-        out.add("", f"several sheets could be the {SHEETS[role][0]} sheet: {', '.join(matches)}")
+        said = msg("input.xlsx.several_sheets", role=SHEETS[role][0], sheets=", ".join(matches))
+        out.add("", said)
         return None
     if not matches:
-        names = ", ".join(wb.sheet_names) or "none"
-        out.add("", f"no sheet {SHEETS[role][0]!r} (or {SHEETS[role][1]!r}); sheets: {names}")
+        names: Words = ", ".join(wb.sheet_names) or msg("input.word.none")
+        name, other = (repr(n) for n in SHEETS[role][:2])
+        out.add("", msg("input.xlsx.no_sheet", wanted=name, other=other, sheets=names))
         return None
     return matches[0]
 
@@ -210,10 +179,13 @@ def _quiet_stderr() -> Iterator[None]:
         os.close(saved)
 
 
-def _limit_message(span: tuple[int, int], limits: Limits) -> str:
-    return (
-        f"the sheet uses {span[0]:,} rows × {span[1]:,} columns; answer sheets are limited"
-        f" to {limits.rows:,} × {limits.columns:,} (SPBE_MAX_ROWS, SPBE_MAX_COLUMNS)"
+def _limit_message(span: tuple[int, int], limits: Limits) -> Msg:
+    return msg(
+        "input.sheet.too_big",
+        rows=f"{span[0]:,}",
+        columns=f"{span[1]:,}",
+        max_rows=f"{limits.rows:,}",
+        max_columns=f"{limits.columns:,}",
     )
 
 
@@ -227,8 +199,8 @@ def _grid(
     if pkg is not None:
         try:
             span = beyond(pkg, sheet, limits.rows, limits.columns)
-        except CorruptPart as e:
-            out.add(sheet, f"the sheet's part is corrupt: {e} (it does not match its header)")
+        except CorruptPart:
+            out.add(sheet, msg("input.sheet.part_mismatch"))
             return None
         if span is not None:
             out.add(sheet, _limit_message(span, limits))
@@ -236,7 +208,7 @@ def _grid(
     try:
         ws = wb.get_sheet_by_name(sheet)
     except (pc.CalamineError, pc.XmlError, pc.ZipError, ValueError) as e:
-        out.add(sheet, f"cannot read the sheet: {str(e)[:200]}")
+        out.add(sheet, msg("input.sheet.unreadable", detail=str(e)[:200]))
         return None
     end_row, end_col = ws.end or (0, 0)
     if end_row >= limits.rows or end_col >= limits.columns:
@@ -246,12 +218,12 @@ def _grid(
         with _quiet_stderr():  # a Rust panic prints to fd 2 before it becomes an exception
             return ws.to_python(skip_empty_area=False)
     except (OverflowError, ValueError) as e:
-        out.add(sheet, f"cannot read the sheet: a cell's value is out of range ({e})")
+        out.add(sheet, msg("input.sheet.out_of_range", detail=str(e)))
         return None
     except BaseException as e:  # a panic in the Rust reader (pyo3's PanicException)
         if type(e).__name__ != "PanicException":
             raise
-        out.add(sheet, f"cannot read the sheet: a cell's value is out of range ({e})")
+        out.add(sheet, msg("input.sheet.out_of_range", detail=str(e)))
         return None
 
 
@@ -260,21 +232,26 @@ def _too_big(name: str, data: bytes, pkg: Package | None, limits: Limits) -> lis
     full before a sheet can be checked (a .xlsx sheet is read only when asked for, and
     checked then: _grid). A .ods row repeated a million times, a .xls cell in the last
     row and column: hundreds of MB to over 1 GB, from a few KB."""
+    spans: dict[str | int, tuple[int, int]]
     if pkg is not None and pkg.is_ods:
         try:
-            spans = pkg.ods_spans()
-        except CorruptPart as e:
-            msg = f"the workbook is corrupt: {e} (a part does not match its header)"
-            return [Problem(name, "", msg)]
+            spans = {k: v for k, v in pkg.ods_spans().items()}
+        except CorruptPart:
+            return [Problem(name, "", msg("input.xlsx.part_mismatch"))]
     elif data.startswith(CFB_MAGIC):
         spans = xlsextent.spans(data)
     else:
         return []
     return [
-        Problem(name, sheet, _limit_message(span, limits))
+        Problem(name, _sheet_where(sheet), _limit_message(span, limits))
         for sheet, span in spans.items()
         if span[0] > limits.rows or span[1] > limits.columns
     ]
+
+
+def _sheet_where(sheet: str | int) -> Words:
+    """A sheet by name, or by its number when its name could not be read (.xls)."""
+    return msg("input.where.sheet_number", number=sheet) if isinstance(sheet, int) else sheet
 
 
 def read_workbook(name: str, data: bytes, sha256: str, limits: Limits = DEFAULT) -> RawAnswers:
@@ -292,7 +269,7 @@ def read_workbook(name: str, data: bytes, sha256: str, limits: Limits = DEFAULT)
         id_grid = _grid(wb, id_sheet, out, limits, pkg)
         if id_grid is not None:
             if not any(any(not g.is_blank(v) for v in r) for r in id_grid):
-                out.add(id_sheet, "the sheet is empty")
+                out.add(id_sheet, msg("input.sheet.empty"))
             identity = g.read_identity(id_grid, id_sheet, out)
     if ans_sheet is not None:
         ans_grid = _grid(wb, ans_sheet, out, limits, pkg)
@@ -330,7 +307,7 @@ def _reveal_hidden(pkg: Package, sheet: str, rows: list[RawRow]) -> None:
         if key != "level" and len(empty) == sum(key in row.cells for row in rows):
             continue
         for row, cell in empty:
-            blanks[cell.where.rsplit("!", 1)[-1]] = (row, key)
+            blanks[str(cell.where).rsplit("!", 1)[-1]] = (row, key)
     if not blanks:
         return
     for address, hidden in hidden_cells(pkg, sheet, blanks).items():

@@ -26,7 +26,7 @@ _DIMENSIONS = 0x0200  # calamine reserves a grid of this size: 0x7FFFFFFF rows a
 _FILEPASS = 0x002F  # encrypted: the records' contents mean nothing; calamine says why
 
 
-def _sheet_name(body: bytes, index: int) -> str:
+def _sheet_name(body: bytes, index: int) -> str | int:
     """BOUNDSHEET: stream offset u32, state u8, type u8, then the name (BIFF8: length u8,
     flags u8, Latin-1 or UTF-16; BIFF5: length u8 and bytes)."""
     try:
@@ -36,7 +36,7 @@ def _sheet_name(body: bytes, index: int) -> str:
             return raw.decode("utf-16-le" if flags & 1 else "latin-1")
         return body[7 : 7 + n].decode("latin-1")
     except (IndexError, UnicodeDecodeError):
-        return f"sheet {index + 1}"
+        return index + 1  # the sheet's number, for a message
 
 
 def _dimensions(body: bytes) -> tuple[int, int]:
@@ -63,7 +63,7 @@ def _records(stream: bytes) -> list[tuple[int, int, bytes]]:
     return out
 
 
-def spans(data: bytes) -> dict[str, tuple[int, int]]:
+def spans(data: bytes) -> dict[str | int, tuple[int, int]]:
     """Rows and columns each sheet's cells reach; empty when the file cannot be read."""
     try:
         # import cost: olefile (and the logging it imports) is only for legacy .xls files,
@@ -84,8 +84,8 @@ def spans(data: bytes) -> dict[str, tuple[int, int]]:
         for i, (_, kind, body) in enumerate(r for r in records if r[1] == _BOUNDSHEET)
         if len(body) >= 8
     }
-    found: dict[str, tuple[int, int]] = {}
-    sheet: str | None = None
+    found: dict[str | int, tuple[int, int]] = {}
+    sheet: str | int | None = None
     rows = cols = 0
     for pos, kind, body in records:
         if kind == _FILEPASS:
