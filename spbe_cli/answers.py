@@ -223,11 +223,11 @@ _BY_YEAR = re.compile(r"chosen by year (\d+)")
 def how_chosen(selected_by: str) -> Words:
     """A result's `selected_by` in the reader's words (a value not known here: as it is)."""
     if selected_by == BY_OPTION:
-        return msg("cli.selected.option")
+        return msg("input.selected.option")
     if selected_by == BY_WORKBOOK:
-        return msg("cli.selected.workbook")
+        return msg("input.selected.workbook")
     by_year = _BY_YEAR.fullmatch(selected_by)
-    return msg("cli.selected.year", year=by_year.group(1)) if by_year else selected_by
+    return msg("input.selected.year", year=by_year.group(1)) if by_year else selected_by
 
 
 def choose_rubric(

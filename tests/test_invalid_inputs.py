@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 import yaml
 from openpyxl import load_workbook
+from test_language import ENGLISH
 
 from spbe_cli.cli import app
 
@@ -100,6 +101,9 @@ def test_invalid_input(
         for line in case["expect"]:
             english = line[1:].removeprefix("error: ") if line.startswith("!") else line
             assert english not in result.stderr, f"English {english!r} in:\n{result.stderr}"
+        # nor any English word (the file's own path, with the temporary folder, aside)
+        words = ENGLISH.findall(result.stderr.replace(str(path), "FILE"))
+        assert not words, f"English {words} in:\n{result.stderr}"
 
 
 def test_cases_speak_both_languages() -> None:

@@ -152,10 +152,10 @@ def template(
         institution = _plain(institution, "--institution")
     words = lang.words
     if rubric is not None:
-        lr, why = load_rubric(rubric), t(words, "cli.selected.option")
+        lr, why = load_rubric(rubric), t(words, "input.selected.option")
     else:
         when = year if year is not None else dt.datetime.now(dt.UTC).year
-        lr, why = rubric_for_year(when), t(words, "cli.selected.year", year=when)
+        lr, why = rubric_for_year(when), t(words, "input.selected.year", year=when)
     out.write(output, build_template(lr, institution=institution, year=year))
     if output != "-":
         n = len(lr.rubric.indicators)

@@ -1,6 +1,9 @@
 """Messages of answer files: workbooks, CSV, JSON/YAML answers, discovery of files, evidence."""
 
 ID: dict[str, str] = {
+    "input.selected.option": "diberikan dengan --rubric",
+    "input.selected.workbook": "disebut di buku kerja",
+    "input.selected.year": "dipilih menurut tahun {year}",
     "input.where.line": "baris {line}",
     "input.where.line_path": "baris {line}, {path}",
     "input.where.row": "baris {row}",
@@ -183,6 +186,9 @@ ID: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
+    "input.selected.option": "given with --rubric",
+    "input.selected.workbook": "named in the workbook",
+    "input.selected.year": "chosen by year {year}",
     "input.where.line": "line {line}",
     "input.where.line_path": "line {line}, {path}",
     "input.where.row": "row {row}",
