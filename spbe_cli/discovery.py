@@ -14,6 +14,7 @@ from pathlib import Path
 from spbe_cli.errors import InputError, Problem, Words, os_reason
 from spbe_cli.files import kind, read_head
 from spbe_cli.i18n import msg
+from spbe_cli.manifest import NAME as MANIFEST
 from spbe_cli.readers import SUFFIXES
 
 # An answers section as a key, wherever it stands: block YAML, flow YAML, one-line JSON.
@@ -78,6 +79,10 @@ class _Walk:
             except OSError as e:
                 said = msg("input.discovery.folder", reason=os_reason(e))
                 self.found.problems.append(Problem(str(here), "", said))
+                continue
+            if here != top and any(e.name == MANIFEST for e in entries):
+                # another run's --out (summaries, results, reports): not answers to score
+                self.skip(here, "earlier_output")
                 continue
             for entry in entries:
                 self.entry(Path(entry.path), entry, stack)

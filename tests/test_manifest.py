@@ -226,3 +226,20 @@ def test_inputs_and_files_just_written_are_kept(tmp_path: Path) -> None:
     assert done.removed == [] and (tmp_path / "jawaban.json").exists()
     assert sorted(done.skipped) == [("jawaban.json", "input"), ("kota-2024.json", "input")]
     assert manifest.previous(tmp_path) == (["summary.json"], None)
+
+
+def test_an_earlier_output_folder_is_not_read_as_answers(runner: CliRunner, tmp_path: Path) -> None:
+    """Outputs of another run (summary.csv, summary.xlsx, result JSON) inside the folder
+    given are spbe's own, not answers: passed over with a reason, never "invalid"."""
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    (inputs / "a.xlsx").write_bytes((ROOT / "examples/kabupaten-contoh-2024.xlsx").read_bytes())
+    first = runner.invoke(app, ["batch", str(inputs), "--out", str(inputs / "hasil"), *STAMP])
+    assert first.exit_code == 0, first.output
+    assert (inputs / "hasil" / manifest.NAME).is_file()
+    again = [str(inputs), "--out", str(tmp_path / "lagi"), "-v", "--lang", "en", *STAMP]
+    second = runner.invoke(app, ["batch", *again])
+    assert second.exit_code == 0, second.output
+    assert "1 of 1 scored" in second.stdout + second.stderr
+    assert f"{inputs / 'hasil'}: an earlier spbe batch output folder" in second.stderr
+    assert "summary.csv" not in second.stderr  # its contents were never looked at

@@ -30,6 +30,9 @@ ID: dict[str, str] = {
     "input.text.broken_utf16": "teks UTF-16 rusak: bukan berkas {kind}",
     "input.text.binary": "isi biner: bukan berkas teks {kind}",
     "input.skip.output_folder": "di dalam folder keluaran, yang tidak pernah ditelusuri",
+    "input.skip.earlier_output": (
+        "folder keluaran spbe batch sebelumnya (ada .spbe-manifest.json), tidak ditelusuri"
+    ),
     "input.skip.hidden": "tersembunyi atau berkas kunci aplikasi perkantoran",
     "input.skip.link_outside": "tautan ke tempat di luar folder yang diberikan",
     "input.skip.unreadable": "tidak dapat dibaca: {reason}",
@@ -215,6 +218,9 @@ EN: dict[str, str] = {
     "input.text.broken_utf16": "broken UTF-16 text: not a {kind} file",
     "input.text.binary": "binary content: not a {kind} text file",
     "input.skip.output_folder": "inside the output folder, which is never searched",
+    "input.skip.earlier_output": (
+        "an earlier spbe batch output folder (it holds .spbe-manifest.json), not searched"
+    ),
     "input.skip.hidden": "hidden or an office lock file",
     "input.skip.link_outside": "a link to a place outside the folders given",
     "input.skip.unreadable": "cannot be read: {reason}",
