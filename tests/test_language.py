@@ -255,3 +255,30 @@ def test_no_english_in_default_output(runner: CliRunner, tmp_path: Path) -> None
             if words:
                 leaks.append(f"spbe {' '.join(args[:2])}: {words}\n{stream[:600]}")
     assert not leaks, "\n\n".join(leaks)
+
+
+# Words of the catalogue's Indonesian that no official term or example name contains.
+INDONESIAN = re.compile(
+    r"\b(galat|peringatan|berkas|dinilai|bukan|dilewati|ditulis|Opsi|untuk bantuan|"
+    r"eksak|selisih|Bobot|Indeks dan|belum terkonfirmasi|ambang)\b"
+)
+
+
+def test_english_output_with_lang_en_and_spbe_lang(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    leaks = []
+    for at, args in enumerate(_surface(tmp_path)):
+        # every other command through the environment, the others with --lang en
+        if at % 2:
+            monkeypatch.setenv("SPBE_LANG", "en")
+            result = runner.invoke(app, args)
+            monkeypatch.delenv("SPBE_LANG")
+        else:
+            result = runner.invoke(app, [*args, "--lang", "en"])
+        assert "Traceback" not in result.output
+        for stream in (result.stdout, result.stderr):
+            words = sorted(set(INDONESIAN.findall(re.sub(r"pytest-of-\S*", "", stream))))
+            if words:
+                leaks.append(f"spbe {' '.join(args[:2])}: {words}\n{stream[:600]}")
+    assert not leaks, "\n\n".join(leaks)
