@@ -241,27 +241,31 @@ def diff_table(console: Console, view: Any) -> None:
     L = view.labels
     if view.parts:
         t = _SafeTable(show_edge=False)
-        for col, j in (
-            ("", "left"),
-            (L["name"], "left"),
-            (L["d_old"], "right"),
-            (L["d_new"], "right"),
-            ("Δ", "right"),
-        ):
-            t.add_column(col, justify=j)  # type: ignore[arg-type]
+        _columns(
+            t,
+            [
+                ("", "left"),
+                (L["name"], "left"),
+                (L["d_old"], "right"),
+                (L["d_new"], "right"),
+                ("Δ", "right"),
+            ],
+        )
         for r in view.parts:
             t.add_row(*r)
         console.print(t)
     if view.items:
         t = _SafeTable(show_edge=False, title=view.labels["d_indicators"], title_justify="left")
-        for col, j in (
-            ("", "left"),
-            (L["indicators"], "left"),
-            (L["d_old"], "right"),
-            (L["d_new"], "right"),
-            (L["contribution"], "right"),
-        ):
-            t.add_column(col, justify=j)  # type: ignore[arg-type]
+        _columns(
+            t,
+            [
+                ("", "left"),
+                (L["indicators"], "left"),
+                (L["d_old"], "right"),
+                (L["d_new"], "right"),
+                (L["contribution"], "right"),
+            ],
+        )
         for r in view.items:
             t.add_row(*r)
         t.add_row("", view.labels["d_sum"], "", "", view.items_sum)
@@ -296,16 +300,18 @@ def plan_table(console: Console, view: Any) -> None:
     if view.rows:
         L = view.labels
         t = _SafeTable(show_edge=False)
-        for col, j in (
-            ("#", "right"),
-            (L["id_col"], "left"),
-            (L["indicators"], "left"),
-            (L["p_from_to"], "left"),
-            (L["p_gain"], "right"),
-            (L["p_after"], "right"),
-            (L["p_criterion"], "left"),
-        ):
-            t.add_column(col, justify=j)  # type: ignore[arg-type]
+        _columns(
+            t,
+            [
+                ("#", "right"),
+                (L["id_col"], "left"),
+                (L["indicators"], "left"),
+                (L["p_from_to"], "left"),
+                (L["p_gain"], "right"),
+                (L["p_after"], "right"),
+                (L["p_criterion"], "left"),
+            ],
+        )
         for r in view.rows:
             t.add_row(*r)
         console.print(t)
@@ -328,14 +334,16 @@ def check_table(console: Console, v: Any) -> None:
         console.print(Text(printable(n), style="dim"), soft_wrap=True)
     if v.at_risk:
         risk = _SafeTable(show_edge=False, title=v.labels["ck_at_risk"], title_justify="left")
-        for col, j in (
-            (v.labels["id_col"], "right"),
-            (v.labels["indicators"], "left"),
-            (v.labels["ck_level"], "right"),
-            (v.labels["ck_to"], "right"),
-            (v.labels["ck_drop"], "right"),
-        ):
-            risk.add_column(col, justify=j)  # type: ignore[arg-type]
+        _columns(
+            risk,
+            [
+                (v.labels["id_col"], "right"),
+                (v.labels["indicators"], "left"),
+                (v.labels["ck_level"], "right"),
+                (v.labels["ck_to"], "right"),
+                (v.labels["ck_drop"], "right"),
+            ],
+        )
         for r in v.at_risk[:10]:
             risk.add_row(Text(r[0]), Text(r[1]), *r[2:])
         if len(v.at_risk) > 10:
@@ -344,12 +352,14 @@ def check_table(console: Console, v: Any) -> None:
     if not v.checklist:
         return
     t = _SafeTable(show_edge=False, title=v.labels["ck_checklist"], title_justify="left")
-    for col, j in (
-        (v.labels["id_col"], "right"),
-        (v.labels["ck_level"], "right"),
-        (v.labels["ck_findings"], "left"),
-    ):
-        t.add_column(col, justify=j)  # type: ignore[arg-type]
+    _columns(
+        t,
+        [
+            (v.labels["id_col"], "right"),
+            (v.labels["ck_level"], "right"),
+            (v.labels["ck_findings"], "left"),
+        ],
+    )
     for r in v.checklist:
         found = Text()
         for i, (sev, word, msg) in enumerate(r.findings):
@@ -365,18 +375,20 @@ def check_table(console: Console, v: Any) -> None:
 def check_summary_table(console: Console, v: Any) -> None:
     t = _SafeTable(show_edge=False, title=v.title, title_justify="left")
     L = v.labels
-    for col, j in (
-        (L["institution"], "left"),
-        (L["year"], "right"),
-        (L["index"], "right"),
-        (L["predikat"], "left"),
-        (L["ck_errors"], "right"),
-        (L["ck_warnings"], "right"),
-        (L["ck_risk_index"], "right"),
-        (L["ck_risk_predikat"], "left"),
-        ("Δ", "right"),
-    ):
-        t.add_column(col, justify=j)  # type: ignore[arg-type]
+    _columns(
+        t,
+        [
+            (L["institution"], "left"),
+            (L["year"], "right"),
+            (L["index"], "right"),
+            (L["predikat"], "left"),
+            (L["ck_errors"], "right"),
+            (L["ck_warnings"], "right"),
+            (L["ck_risk_index"], "right"),
+            (L["ck_risk_predikat"], "left"),
+            ("Δ", "right"),
+        ],
+    )
     for r, css, risk in zip(v.rows, v.predikat_css, v.css, strict=True):
         t.add_row(Text(r[0]), *r[1:3], _p(r[3], _at(css)), *r[4:7], _p(r[7], _at(risk)), r[8])
     console.print(t)
