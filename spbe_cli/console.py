@@ -16,7 +16,7 @@ from spbe_cli.result import Result
 from spbe_cli.rubric import Aspect, Domain, LoadedRubric, Rubric
 from spbe_cli.safetext import printable, terminal_text
 from spbe_cli.scoring import TOP_WARNINGS
-from spbe_cli.view import warning_text
+from spbe_cli.view import code_word, warning_text
 
 
 def clean(text: object) -> str:
@@ -137,11 +137,11 @@ def rubric_list(console: Console, rubrics: list[LoadedRubric], lang: Lang) -> No
     for lr in rubrics:
         r = lr.rubric
         years = f"{r.years.first}–{r.years.last}" if r.years.last else f"{r.years.first}–"
-        unconfirmed = ", ".join(_word(lang, "cli.part", p) for p in r.unconfirmed_parts())
+        unconfirmed = ", ".join(code_word(lang, "part", p) for p in r.unconfirmed_parts())
         conf = (
             t(lang, "cli.unconfirmed", parts=unconfirmed)
             if unconfirmed
-            else _word(lang, "cli.confidence", r.lowest_confidence.value)
+            else code_word(lang, "conf", r.lowest_confidence.value)
         )
         table.add_row(r.id, years, str(len(r.indicators)), f"{r.index_name}; {conf}")
     console.print(table)
@@ -170,16 +170,8 @@ def rubric_show(console: Console, lr: LoadedRubric, lang: Lang) -> None:
     for part, p in r.provenance.items():
         # the notes of the built-in rubrics are written in English: shown in English only
         note = f" — {p.note}" if p.note and lang == "en" else ""
-        conf = _word(lang, "cli.confidence", p.confidence.value)
-        say(console, f"{_word(lang, 'cli.part', part)}: {conf} ({', '.join(p.sources)}){note}")
-
-
-def _word(lang: Lang, prefix: str, code: str) -> str:
-    """A code of the rubric format (a confidence, a provenance part) in words, if known."""
-    try:
-        return t(lang, f"{prefix}.{code}")
-    except KeyError:
-        return code
+        conf = code_word(lang, "conf", p.confidence.value)
+        say(console, f"{code_word(lang, 'part', part)}: {conf} ({', '.join(p.sources)}){note}")
 
 
 def _structure(r: Rubric, lang: Lang) -> Table:

@@ -191,7 +191,12 @@ def _national(c: _Ctx, found: tuple[Figure, Source] | None) -> list[Context]:
         Context(
             t(c.lang, "national_index", index_name=c.rubric.index_name, year=fig.year),
             c.index(Fraction(fig.index)),
-            t(c.lang, "national_source", source=source.citation, confidence=fig.confidence.value),
+            t(
+                c.lang,
+                "national_source",
+                source=source.citation,
+                confidence=_conf(c.lang, fig.confidence.value),
+            ),
         )
     ]
 
@@ -461,7 +466,8 @@ def warning_text(lang: Lang, result: Result, w: Notice) -> str:
 def _footer(c: _Ctx, generated_at: str) -> list[str]:
     r = c.result
     confidence = "; ".join(
-        f"{part}: {p.confidence.value}" for part, p in c.rubric.provenance.items()
+        f"{code_word(c.lang, 'part', part)}: {_conf(c.lang, p.confidence.value)}"
+        for part, p in c.rubric.provenance.items()
     )
     footer = [
         t(c.lang, "footer", tool=r.tool[0], version=r.tool[1], time=generated_at),
@@ -508,3 +514,13 @@ def _recommendation(c: _Ctx, plan: Plan | None) -> tuple[list[str], list[list[st
     rows = [r[1:] for r in v.rows[:PLAN_ROWS]]
     more = t(c.lang, "p_more", n=len(v.rows) - PLAN_ROWS) if len(v.rows) > PLAN_ROWS else ""
     return v.summary[1:], rows, more
+
+
+def code_word(lang: Lang, prefix: str, code: str) -> str:
+    """A code of the rubric format (a confidence, a provenance part) in words, if known."""
+    key = f"{prefix}_{code}"
+    return t(lang, key) if key in TEXT[lang] else code
+
+
+def _conf(lang: Lang, code: str) -> str:
+    return code_word(lang, "conf", code)

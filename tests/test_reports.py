@@ -357,7 +357,7 @@ def test_boundary_caveat_is_directly_under_the_headline(
             "kabupaten-contoh-2024.xlsx",
             "id",
             "Indeks SPBE Nasional 2024: **3.12** · Sumber: KemenPANRB, Laporan Evaluasi SPBE"
-            " 2024; keyakinan sumber: official-data.",
+            " 2024; keyakinan sumber: data resmi.",
         ),
         (
             "kabupaten-contoh-2024.xlsx",

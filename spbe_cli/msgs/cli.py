@@ -37,20 +37,6 @@ ID: dict[str, str] = {
     "cli.rubric_ok": (
         "{file}: sah — {id}, {aspects} aspek, {indicators} indikator, jumlah bobot 100"
     ),
-    "cli.confidence.primary": "primer",
-    "cli.confidence.official-data": "data resmi",
-    "cli.confidence.corroborated": "terkonfirmasi silang",
-    "cli.confidence.secondary": "sekunder",
-    "cli.confidence.unconfirmed": "belum terkonfirmasi",
-    "cli.part.structure": "struktur",
-    "cli.part.weights": "bobot",
-    "cli.part.domain-weights": "bobot domain",
-    "cli.part.names": "nama",
-    "cli.part.levels": "tingkat",
-    "cli.part.criteria": "kriteria",
-    "cli.part.predikat": "predikat",
-    "cli.part.rounding": "pembulatan",
-    "cli.part.guidance": "panduan",
     "cli.extension_unknown": (
         "-o {output}: ekstensi {suffix} bukan format yang ditulis perintah ini ({known});"
         " ganti nama berkasnya atau berikan --format"
@@ -158,20 +144,6 @@ EN: dict[str, str] = {
     "cli.rubric_ok": (
         "{file}: ok — {id}, {aspects} aspects, {indicators} indicators, weights add up to 100"
     ),
-    "cli.confidence.primary": "primary",
-    "cli.confidence.official-data": "official-data",
-    "cli.confidence.corroborated": "corroborated",
-    "cli.confidence.secondary": "secondary",
-    "cli.confidence.unconfirmed": "unconfirmed",
-    "cli.part.structure": "structure",
-    "cli.part.weights": "weights",
-    "cli.part.domain-weights": "domain-weights",
-    "cli.part.names": "names",
-    "cli.part.levels": "levels",
-    "cli.part.criteria": "criteria",
-    "cli.part.predikat": "predikat",
-    "cli.part.rounding": "rounding",
-    "cli.part.guidance": "guidance",
     "cli.extension_unknown": (
         "-o {output}: the extension {suffix} names no format this command writes ({known});"
         " rename the file or give --format"
