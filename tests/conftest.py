@@ -5,7 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
+
+# Properties are about results, never about time (speed is measured in benchmarks/): no
+# example fails for being slow on a loaded machine.
+settings.register_profile("spbe", deadline=None)
+settings.load_profile("spbe")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
