@@ -207,21 +207,16 @@ def _output_format(
     return fmt
 
 
-def browser_lang(lang: str) -> TextLang:
-    """The message language of a --lang value."""
-    return "en" if lang == "en" else "id"
-
-
 class Pdf:
     """A PDF output of one command: the browser is found before any work is done (a
     missing one fails at once), then the HTML is printed and written atomically."""
 
-    def __init__(self, output: str | None, lang: str, created: str) -> None:
+    def __init__(self, output: str | None, lang: TextLang, created: str) -> None:
         # cold start: the PDF printer and the catalogue, for --format pdf only
         from spbe_cli import pdf
         from spbe_cli.i18n import t
 
-        self.lang = browser_lang(lang)
+        self.lang = lang
         if output is None and sys.stdout.isatty():
             raise SpbeError(t(self.lang, "pdf_needs_output"))
         self.target = output or "-"

@@ -30,7 +30,6 @@ from spbe_cli.cli import (
     _generated_at,
     _limits,
     app,
-    browser_lang,
 )
 from spbe_cli.errors import Problem, SpbeError, os_reason
 from spbe_cli.i18n import Lang as TextLang
@@ -66,7 +65,7 @@ def batch(
     bad = [f for f in formats if f not in ("md", "html", "pdf")]
     if bad:
         raise SpbeError(msg("cli.batch.bad_reports", formats=", ".join(bad)))
-    browser = _browser(lang.value) if "pdf" in formats else None
+    browser = _browser(lang.words) if "pdf" in formats else None
     stamp = _generated_at(generated_at)
     found = discovery.find(paths, exclude=out_dir)
     unmatched = [Problem(u, "", _nothing_here(u, out_dir)) for u in found.unmatched]
@@ -92,9 +91,7 @@ def batch(
                     # cold start: the PDF printer, for --reports pdf only
                     from spbe_cli import pdf
 
-                    with pdf.PdfSession(
-                        browser=browser, lang=browser_lang(lang.value), created=stamp
-                    ) as session:
+                    with pdf.PdfSession(browser=browser, lang=lang.words, created=stamp) as session:
                         _print_with_progress(b, ordered, job, session, quiet)
                 inputs = out.protect(files)
                 written = []
@@ -177,12 +174,12 @@ def _print_cleanup(done: Any, lang: TextLang, quiet: bool) -> None:
         tell("unwritten", f"{warning}: ", why=done.unwritten)
 
 
-def _browser(lang: str) -> str:
+def _browser(lang: TextLang) -> str:
     """The browser for `--reports pdf`, found before any scoring: none fails at once."""
     # cold start: the PDF printer, for --reports pdf only
     from spbe_cli import pdf
 
-    return pdf.find_browser(os.environ, browser_lang(lang))
+    return pdf.find_browser(os.environ, lang)
 
 
 def _print_with_progress(b: Any, ordered: list[Any], job: Any, session: Any, quiet: bool) -> None:

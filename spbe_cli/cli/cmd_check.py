@@ -24,7 +24,6 @@ from spbe_cli.cli import (
     _output_format,
     _table,
     app,
-    browser_lang,
 )
 from spbe_cli.errors import Problem, SpbeError, os_reason
 from spbe_cli.i18n import msg, t
@@ -109,7 +108,7 @@ def _single(path: Path, asked: _Asked) -> Any:
     evidence, previous, fmt, output = asked.evidence, asked.previous, asked.fmt, asked.output
     rubric, lang, stamp = asked.rubric, asked.lang, asked.stamp
     limits = _limits()
-    pdf = Pdf(output, lang.value, stamp) if fmt is CheckFormat.pdf else None  # browser first
+    pdf = Pdf(output, lang.words, stamp) if fmt is CheckFormat.pdf else None  # browser first
     prev = checkrun.load_previous(previous, rubric, limits) if previous else None
     c = checkrun.run(checkrun.scored(path, evidence, rubric, limits), prev, limits)
     inputs = [path, *([previous] if previous else [])]
@@ -218,4 +217,4 @@ def _pdf_session(lang: Lang, stamp: str) -> Any:
     # cold start: the PDF printer, for --format pdf only
     from spbe_cli import pdf
 
-    return pdf.PdfSession(lang=browser_lang(lang.value), created=stamp)
+    return pdf.PdfSession(lang=lang.words, created=stamp)

@@ -64,7 +64,7 @@ def diff(
     from spbe_cli.saved import is_summary
 
     kind = _output_format(fmt, output, DiffFormat, "table")
-    pdf = Pdf(output, lang.value, _generated_at(None)) if kind == "pdf" else None
+    pdf = Pdf(output, lang.words, _generated_at(None)) if kind == "pdf" else None
     fmt = DiffFormat.html if pdf is not None else DiffFormat(kind)
     batch_form = old.is_dir() or new.is_dir() or is_summary(old) or is_summary(new)
     run = _batch_diff if batch_form else _single_diff

@@ -65,7 +65,7 @@ def score(
     gates = _gates(fail_under, min_predikat, min_domain, rubric)
     stamp = _generated_at(generated_at)
     fmt = ScoreFormat(_output_format(fmt, output, ScoreFormat, "table"))
-    pdf = Pdf(output, lang.value, stamp) if fmt is ScoreFormat.pdf else None
+    pdf = Pdf(output, lang.words, stamp) if fmt is ScoreFormat.pdf else None
     loaded, result = score_file(
         file,
         rubric,
@@ -122,7 +122,7 @@ def report(
 
     stamp = _generated_at(generated_at)
     fmt = ReportFormat(_output_format(fmt, output, ReportFormat, "html"))
-    pdf = Pdf(output, lang.value, stamp) if fmt is ReportFormat.pdf else None
+    pdf = Pdf(output, lang.words, stamp) if fmt is ReportFormat.pdf else None
     result, loaded, extra = load_result(result_file, rubric, _limits())
     kind = "html" if pdf is not None else fmt.value
     choices = _plan_choices(costs, max_raise, loaded)
