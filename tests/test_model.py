@@ -9,6 +9,7 @@ import io
 import json
 import pstats
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -427,20 +428,28 @@ def test_rubrics_with_different_band_lists_are_not_mapped(
 # --- the report receives its plan -------------------------------------------------------
 
 
-def test_a_report_scores_once(tmp_path: Path) -> None:
-    f = answers_yaml(tmp_path / "a.yaml", levels_2026(i1="1.125"))
+def scoring_calls(run: Callable[[], object]) -> list[int]:
+    """How many times `run` calls the scorer (`scoring.score`), as cProfile counts it."""
     profile = cProfile.Profile()
     profile.enable()
-    loaded, result = pipeline.score_file(f)
-    reports.report_texts(result, loaded, ("md", "html"), "id", "t")
+    run()
     profile.disable()
     stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
-    calls = [
+    return [
         v[1]
         for (file, _, name), v in stats.items()
         if name == "score" and file.endswith("scoring.py")
     ]
-    assert calls == [1]
+
+
+def test_a_report_scores_once(tmp_path: Path) -> None:
+    f = answers_yaml(tmp_path / "a.yaml", levels_2026(i1="1.125"))
+
+    def run() -> None:
+        loaded, result = pipeline.score_file(f)
+        reports.report_texts(result, loaded, ("md", "html"), "id", "t")
+
+    assert scoring_calls(run) == [1]
 
 
 def test_a_saved_result_reads_back_whole(runner: CliRunner, tmp_path: Path) -> None:

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import collections
-import cProfile
 import csv
 import io
 import itertools
 import json
 import math
-import pstats
 from fractions import Fraction
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_model import scoring_calls
 from typer.testing import CliRunner
 
 from spbe_cli.answers import Answer, Answers, Identity
@@ -497,19 +496,14 @@ def test_a_report_with_a_costed_capped_plan_scores_once(tmp_path: Path) -> None:
             }
         )
     )
-    profile = cProfile.Profile()
-    profile.enable()
-    loaded, result = pipeline.score_file(f)
-    choices = reports.PlanChoices({"1": {0: Fraction(2)}}, "upaya.yaml", 1)
-    texts = reports.report_texts(result, loaded, ("md", "html"), "en", "t", (), choices)
-    profile.disable()
-    stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
-    calls = [
-        v[1]
-        for (file, _, name), v in stats.items()
-        if name == "score" and file.endswith("scoring.py")
-    ]
-    assert calls == [1]
+    texts: dict[str, str] = {}
+
+    def run() -> None:
+        loaded, result = pipeline.score_file(f)
+        choices = reports.PlanChoices({"1": {0: Fraction(2)}}, "upaya.yaml", 1)
+        texts.update(reports.report_texts(result, loaded, ("md", "html"), "en", "t", (), choices))
+
+    assert scoring_calls(run) == [1]
     assert "effort per step from upaya.yaml; no indicator is raised by more than 1" in texts["md"]
 
 
