@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from functools import cached_property
 
 from spbe_cli import __version__
 from spbe_cli.answers import Answers
-from spbe_cli.numbers import round_half_up, round_text
+from spbe_cli.numbers import exact_level, exact_text, round_half_up, round_text
 from spbe_cli.rubric import LoadedRubric, Rubric
 from spbe_cli.scoring import Basis, Classified, ItemScore, Notice, Score
 
@@ -59,6 +60,19 @@ class Part:
 
 
 @dataclass(frozen=True)
+class HeadlineTexts:
+    """A headline's numbers as the summaries write them: shown (half-up to the rubric's
+    decimals, `numbers.round_text`) and exact, parts by id in the rubric's order."""
+
+    index: str
+    index_exact: str
+    domains: dict[str, str]
+    aspects: dict[str, str]
+    domains_exact: dict[str, str]
+    aspects_exact: dict[str, str]
+
+
+@dataclass(frozen=True)
 class Headline:
     """What a batch keeps of a result (ranking, duplicates, gates, summaries): small enough
     to come back from a worker process; the whole result travels as its JSON text."""
@@ -91,6 +105,20 @@ class Headline:
         """The index as displayed (half-up to the rubric's decimals): equal shown indices
         share a rank."""
         return round_half_up(self.index, self.places)
+
+    @cached_property
+    def texts(self) -> HeadlineTexts:
+        """Its numbers as text, each rounded once however many summaries write it (a
+        batch's JSON, CSV and workbook)."""
+        places = self.places
+        return HeadlineTexts(
+            round_text(self.index, places),
+            exact_text(self.index),
+            {i: round_text(v, places) for i, v in self.domains},
+            {i: round_text(v, places) for i, v in self.aspects},
+            {i: exact_level(v) for i, v in self.domains},
+            {i: exact_level(v) for i, v in self.aspects},
+        )
 
 
 @dataclass(frozen=True)

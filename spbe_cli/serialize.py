@@ -152,6 +152,7 @@ def summary_row(row: SummaryRow) -> dict[str, Any]:
     h = row.headline
     inst = h.institution if h is not None else None
     ok = h is not None and row.ok
+    shown = h.texts if ok and h else None  # rounded once for all of a batch's summaries
     return {
         "rank": row.rank,
         "file": row.file,
@@ -161,19 +162,19 @@ def summary_row(row: SummaryRow) -> dict[str, Any]:
         "province": inst.province if inst else None,
         "year": inst.year if inst else None,
         "rubric": h.rubric_id if h else None,
-        "index": _num(h.index, h.places) if ok and h else None,
-        "index_exact": exact_text(h.index) if ok and h else None,
+        "index": float(shown.index) if shown else None,
+        "index_exact": shown.index_exact if shown else None,
         "predikat": h.predikat if ok and h else None,
         "predikat_boundary": h.boundary if ok and h else None,
-        "domains": {i: _num(v, h.places) for i, v in h.domains} if ok and h else {},
-        "aspects": {i: _num(v, h.places) for i, v in h.aspects} if ok and h else {},
+        "domains": {i: float(v) for i, v in shown.domains.items()} if shown else {},
+        "aspects": {i: float(v) for i, v in shown.aspects.items()} if shown else {},
         "status": "ok" if ok else "error",
         "errors": list(row.errors),
         "warnings": list(h.warnings) if ok and h else [],
         "gates": list(row.gates),
         "result": row.result,
-        "domains_exact": {i: exact_level(v) for i, v in h.domains} if ok and h else {},
-        "aspects_exact": {i: exact_level(v) for i, v in h.aspects} if ok and h else {},
+        "domains_exact": dict(shown.domains_exact) if shown else {},
+        "aspects_exact": dict(shown.aspects_exact) if shown else {},
         "group": h.group_id if ok and h else None,
         "rank_shared": row.shared if ok else None,
     }

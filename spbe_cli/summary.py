@@ -94,16 +94,11 @@ def flat(table: list[SummaryRow]) -> tuple[list[str], list[list[Any]]]:
     body = []
     for r in table:
         data = serialize.summary_row(r)
-        h = r.headline if r.ok else None
-
-        def shown(value: Fraction | None, places: int) -> str | None:
-            return None if value is None else round_text(value, places)
-
-        places = h.places if h else 2
+        shown = r.headline.texts if r.ok and r.headline else None
         cells: list[Any] = [data[k] for k in HEADER]
-        cells[HEADER.index("index")] = shown(h.index if h else None, places)
-        parts = (dict(h.domains) | dict(h.aspects)) if h else {}
-        cells += [shown(parts.get(i), places) for i in (*doms, *asps)]
+        cells[HEADER.index("index")] = shown.index if shown else None
+        parts = (shown.domains | shown.aspects) if shown else {}
+        cells += [parts.get(i) for i in (*doms, *asps)]
         cells += [data["status"], " | ".join(r.errors), " | ".join(data["warnings"])]
         cells += [data["group"], data["rank_shared"]]
         body.append(cells)

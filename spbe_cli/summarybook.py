@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from fractions import Fraction
+from functools import lru_cache
 
 from spbe_cli import xlsx
 from spbe_cli.i18n import Lang, t
@@ -35,9 +36,9 @@ def to_xlsx(table: list[SummaryRow], lang: Lang, names: Names = builtin_names) -
         [
             _summary(ok, lang),
             _groups(table, lang),
-            _matrix(ok, lang, "x_sheet_domains", lambda h: h.domains, names),
-            _matrix(ok, lang, "x_sheet_aspects", lambda h: h.aspects, names),
-            _matrix(ok, lang, "x_sheet_indicators", lambda h: h.indicators, lambda _: {}),
+            _matrix(ok, lang, "x_sheet_domains", _domains, names),
+            _matrix(ok, lang, "x_sheet_aspects", _aspects, names),
+            _matrix(ok, lang, "x_sheet_indicators", _indicators, lambda _: {}),
             _problems(table, lang),
         ]
     )
@@ -45,8 +46,14 @@ def to_xlsx(table: list[SummaryRow], lang: Lang, names: Names = builtin_names) -
 
 def _number(value: Fraction, places: int) -> Cell:
     """The shown value as a number with its decimals as the number format."""
-    fmt = "0." + "0" * places if places else "0"
-    return Cell(float(round_text(value, places)), fmt)
+    return _shown(round_text(value, places), places)
+
+
+@lru_cache(maxsize=4096)
+def _shown(text: str, places: int) -> Cell:
+    """A shown value (`round_text`'s) as a number cell: one cell for each of the few
+    hundred values a nation's indices take."""
+    return Cell(float(text), "0." + "0" * places if places else "0")
 
 
 def _level(value: Fraction) -> int | Cell:
@@ -70,7 +77,7 @@ def _summary(ok: list[SummaryRow], lang: Lang) -> Sheet:
             [
                 inst.name,
                 Cell(r.rank, '0"="' if r.shared else None, center=True),
-                _number(h.index, h.places),
+                _shown(h.texts.index, h.places),
                 Cell(h.predikat, fill=xlsx.fill_of(_position(h))),
                 Cell(h.boundary, yes_no, center=True),
                 group_label(lang, h.group),
@@ -79,7 +86,7 @@ def _summary(ok: list[SummaryRow], lang: Lang) -> Sheet:
                 inst.province,
                 Cell(inst.year, center=True),
                 h.rubric_id,
-                exact_text(h.index),
+                h.texts.index_exact,
                 "; ".join(r.gates),
                 ", ".join(h.warnings),
                 r.file,
@@ -113,16 +120,31 @@ def _groups(table: list[SummaryRow], lang: Lang) -> Sheet:
     return Sheet(t(lang, "x_sheet_groups"), header, rows)
 
 
-Parts = Callable[[Headline], tuple[tuple[str, Fraction], ...]]
+Parts = Callable[[Headline], dict[str, xlsx.Value | Cell]]  # a row's cells by part id
+
+
+def _domains(h: Headline) -> dict[str, xlsx.Value | Cell]:
+    return {i: _shown(text, h.places) for i, text in h.texts.domains.items()}
+
+
+def _aspects(h: Headline) -> dict[str, xlsx.Value | Cell]:
+    return {i: _shown(text, h.places) for i, text in h.texts.aspects.items()}
+
+
+def _indicators(h: Headline) -> dict[str, xlsx.Value | Cell]:
+    return {i: _level(level) for i, level in h.indicators}
 
 
 def _matrix(ok: list[SummaryRow], lang: Lang, sheet: str, parts: Parts, names: Names) -> Sheet:
     """Institutions × the parts of their rubric: one column per rubric and part id (the
     same id in two rubrics is not the same part), a colour scale over them all."""
     columns: dict[tuple[str, str], None] = {}
+    found = []
     for r in ok:
         assert r.headline is not None
-        columns |= dict.fromkeys((r.headline.rubric_id, i) for i, _ in parts(r.headline))
+        values = parts(r.headline)
+        columns |= dict.fromkeys((r.headline.rubric_id, i) for i in values)
+        found.append((r, r.headline, values))
     several = len({rubric for rubric, _ in columns}) > 1
     named = {rubric: names(rubric) for rubric, _ in columns}
 
@@ -133,21 +155,12 @@ def _matrix(ok: list[SummaryRow], lang: Lang, sheet: str, parts: Parts, names: N
     header = [t(lang, "institution"), t(lang, "x_group")]
     header += [title(*c) for c in columns] + [t(lang, "s_file")]
     rows = []
-    for r in ok:
-        h = r.headline
-        assert h is not None
-        values = dict(parts(h))
+    for r, h, values in found:
         cells: list[xlsx.Value | Cell] = [h.institution.name, group_label(lang, h.group)]
-        for rubric, part in columns:
-            v = values.get(part) if rubric == h.rubric_id else None
-            cells.append(None if v is None else _cell(v, h.places, sheet))
+        cells += [values.get(part) if rubric == h.rubric_id else None for rubric, part in columns]
         rows.append([*cells, r.file])
     scale = (2, 1 + len(columns)) if columns else None
     return Sheet(t(lang, sheet), header, rows, scale=scale)
-
-
-def _cell(value: Fraction, places: int, sheet: str) -> int | Cell:
-    return _level(value) if sheet == "x_sheet_indicators" else _number(value, places)
 
 
 def _problems(table: list[SummaryRow], lang: Lang) -> Sheet:

@@ -12,6 +12,7 @@ import math
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from spbe_cli.safetext import xml_text
 from spbe_cli.text import FORMULA_PREFIXES, column_letter
@@ -27,9 +28,9 @@ MIN_WIDTH, MAX_WIDTH, MAX_HEADER_WIDTH = 6, 80, 22
 LINE_HEIGHT = 15
 
 
-@dataclass(frozen=True)
-class Cell:
-    """A value with its look: a number format (`0.00`, `0"="`) and a fill (RGB hex)."""
+class Cell(NamedTuple):
+    """A value with its look: a number format (`0.00`, `0"="`) and a fill (RGB hex). A
+    tuple: cheap to make and to hash, and a summary's matrices hold thousands."""
 
     value: Value
     fmt: str | None = None
@@ -71,6 +72,10 @@ class _Styles:
         # index 0 is the sheet's default (bottom-aligned); every written cell names its own
         self.xfs: dict[tuple[str | None, str | None, bool, bool, bool, bool], int] = {}
         self.xfs[("", None, False, False, False, False)] = 0
+        # a cell's XML and width by value and look: a summary repeats the same levels,
+        # indices, group labels and band names thousands of times
+        self.bodies: dict[tuple[type, Value | Cell, bool], str] = {}
+        self.lengths: dict[tuple[type, Value | Cell], int] = {}
 
     def xf(
         self,
@@ -91,6 +96,29 @@ class _Styles:
             self.fills.append(fill)
         self.xfs[key] = len(self.xfs)
         return self.xfs[key]
+
+    def body(self, item: Value | Cell, wrap: bool) -> str:
+        """`_body(item)`, made once per value (and its type: 1, 1.0 and True are equal keys)
+        and look."""
+        value = item.value if isinstance(item, Cell) else item
+        if type(value) is float and value == 0:  # -0.0 equals 0.0 but is written apart
+            return _body(item, self, wrap)
+        key = (type(value), item, wrap)
+        found = self.bodies.get(key)
+        if found is None:
+            found = self.bodies[key] = _body(item, self, wrap)
+        return found
+
+    def length(self, item: Value | Cell) -> int:
+        """`_shown_length(item)`, found once per value (and its type) and look."""
+        value = item.value if isinstance(item, Cell) else item
+        if type(value) is float and value == 0:
+            return _shown_length(item)
+        key = (type(value), item)
+        found = self.lengths.get(key)
+        if found is None:
+            found = self.lengths[key] = _shown_length(item)
+        return found
 
     def xml(self) -> str:
         fmts = "".join(
@@ -129,24 +157,24 @@ class _Styles:
         )
 
 
-def _cell(ref: str, item: Value | Cell, styles: _Styles, wrap: bool = False) -> str:
+def _body(item: Value | Cell, styles: _Styles, wrap: bool = False) -> str:
+    """A cell's XML after its reference (`<c r="B2"` + this); "" when there is nothing to
+    write."""
     if isinstance(item, Cell):
         value, fmt, fill, center = item.value, item.fmt, item.fill, item.center
     else:
         value, fmt, fill, center = item, None, None, False
     if value is None or value == "":
-        return "" if fill is None else f'<c r="{ref}" s="{styles.xf(None, fill)}"/>'
+        return "" if fill is None else f' s="{styles.xf(None, fill)}"/>'
     if isinstance(value, bool):
-        s = styles.xf(fmt, fill, center=center)
-        return f'<c r="{ref}" s="{s}" t="b"><v>{int(value)}</v></c>'
-    if isinstance(value, int | float):
+        return f' s="{styles.xf(fmt, fill, center=center)}" t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, (int, float)):
         fmt = fmt or (NUMBER if isinstance(value, float) else None)
-        s = styles.xf(fmt, fill, center=center)
-        return f'<c r="{ref}" s="{s}"><v>{value!r}</v></c>'
+        return f' s="{styles.xf(fmt, fill, center=center)}"><v>{value!r}</v></c>'
     text = xml_text(str(value))  # XML 1.0 cannot carry most control characters
     s = styles.xf(None, fill, False, text.startswith(FORMULA_PREFIXES), wrap, center)
     space = ' xml:space="preserve"' if text != text.strip() else ""
-    return f'<c r="{ref}" s="{s}" t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
+    return f' s="{s}" t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
 
 
 def _shown_length(item: Value | Cell) -> int:
@@ -186,30 +214,43 @@ def _wrapped_lines(text: str, width: float) -> int:
     return total
 
 
-def _lines(item: Value | Cell, width: float) -> int:
-    """Lines of a text cell too long for its column (1 for anything else)."""
-    value = item.value if isinstance(item, Cell) else item
-    if not isinstance(value, str):
-        return 1
-    if "\n" not in value and _shown_length(value) <= (width - 2) / 1.2:
-        return 1
-    return _wrapped_lines(value, width)
-
-
-def _widths(sheet: Sheet) -> list[float]:
+def _widths(sheet: Sheet, styles: _Styles) -> list[float]:
+    body = [0] * len(sheet.header)
+    for row in sheet.rows:  # one pass over the cells (a matrix sheet has thousands)
+        for c, item in zip(range(len(body)), row, strict=False):  # a row may end early
+            shown = styles.length(item)
+            if shown > body[c]:
+                body[c] = shown
     out = []
-    for c, title in enumerate(sheet.header):
-        body = max((_shown_length(r[c]) for r in sheet.rows if c < len(r)), default=0)
+    for longest, title in zip(body, sheet.header, strict=True):
         longest_word = max((len(w) for w in title.split()), default=0)
         head = max(min(len(title), MAX_HEADER_WIDTH), longest_word)
-        out.append(min(MAX_WIDTH, max(MIN_WIDTH, _chars_to_width(max(body, head)))))
+        out.append(min(MAX_WIDTH, max(MIN_WIDTH, _chars_to_width(max(longest, head)))))
     return out
+
+
+def _row_xml(
+    r: int, row: Sequence[Value | Cell], letters: list[str], widths: list[float], styles: _Styles
+) -> str:
+    """One body row; text longer than its column wraps, in a row made tall enough for it."""
+    cells, height, number = [], 1, str(r)
+    for c, item in enumerate(row):
+        value = item.value if isinstance(item, Cell) else item
+        lines = 1
+        if isinstance(value, str) and ("\n" in value or len(value) > (widths[c] - 2) / 1.2):
+            lines = _wrapped_lines(value, widths[c])
+            height = max(height, lines)
+        body = styles.body(item, lines > 1)
+        if body:
+            cells.append(f'<c r="{letters[c]}{number}"{body}')
+    size = f' ht="{height * LINE_HEIGHT}" customHeight="1"' if height > 1 else ""
+    return f'<row r="{r}"{size}>{"".join(cells)}</row>'
 
 
 def _sheet_xml(sheet: Sheet, styles: _Styles) -> str:
     letters = [column_letter(c) for c in range(len(sheet.header))]
     last, end = letters[-1], len(sheet.rows) + 1
-    widths = _widths(sheet)
+    widths = _widths(sheet, styles)
     head_xf = styles.xf(None, HEADER_FILL, bold=True, wrap=True)
     lines = max(_wrapped_lines(h, w) for h, w in zip(sheet.header, widths, strict=True))
     head = "".join(
@@ -217,15 +258,7 @@ def _sheet_xml(sheet: Sheet, styles: _Styles) -> str:
         for c, h in enumerate(sheet.header)
     )
     rows = [f'<row r="1" ht="{lines * LINE_HEIGHT}" customHeight="1">{head}</row>']
-    for r, row in enumerate(sheet.rows, start=2):
-        # text longer than its column wraps, in a row made tall enough for it
-        tall = [_lines(v, widths[c]) for c, v in enumerate(row)]
-        cells = "".join(
-            _cell(f"{letters[c]}{r}", v, styles, tall[c] > 1) for c, v in enumerate(row)
-        )
-        height = max(tall, default=1)
-        size = f' ht="{height * LINE_HEIGHT}" customHeight="1"' if height > 1 else ""
-        rows.append(f'<row r="{r}"{size}>{cells}</row>')
+    rows += [_row_xml(r, row, letters, widths, styles) for r, row in enumerate(sheet.rows, 2)]
     cols = "".join(
         f'<col min="{c + 1}" max="{c + 1}" width="{w:g}" customWidth="1"/>'
         for c, w in enumerate(widths)
