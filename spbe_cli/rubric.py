@@ -535,7 +535,7 @@ def parse_rubric(data: bytes, name: str, builtin: bool = False) -> LoadedRubric:
     except UnicodeDecodeError as e:
         raise RubricError([Problem(name, "", msg("rubric.file.utf8", byte=e.start))]) from None
     try:
-        raw, node = yamlfile.load(text, MAX_RUBRIC_NODES)
+        raw, node = yamlfile.load(text, MAX_RUBRIC_NODES, guarded=not builtin)
     except yamlfile.YamlProblem as e:
         where: Words = msg("rubric.where.line", line=e.line) if e.line else ""
         raise RubricError([Problem(name, where, e.message)]) from None

@@ -7,8 +7,11 @@ text (`*_exact`)."""
 from __future__ import annotations
 
 import json
+import math
+from collections.abc import Callable
 from fractions import Fraction
 from functools import lru_cache
+from json.encoder import encode_basestring
 from typing import Any
 
 from spbe_cli.numbers import exact_level, exact_text, round_half_up, round_text
@@ -205,7 +208,7 @@ def summary_groups(rows: list[SummaryRow]) -> list[dict[str, Any]]:
 def summary_json(rows: list[SummaryRow]) -> str:
     table = [summary_row(r) for r in rows]
     data = {"format_version": FORMAT_VERSION, "rows": table, "groups": summary_groups(rows)}
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return indented(data) + "\n"
 
 
 def result_text(result: Result, compact: bool = False) -> str:
@@ -213,4 +216,79 @@ def result_text(result: Result, compact: bool = False) -> str:
     data = to_json(result)
     if compact:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return indented(data) + "\n"
+
+
+class _Unusual(Exception):
+    """A value `indented` leaves to the json module."""
+
+
+def indented(data: Any) -> str:
+    """`json.dumps(data, ensure_ascii=False, indent=2)`, byte for byte, several times as
+    fast for what this module builds (the json module's indented output is pure Python:
+    a third of a 200-file batch's summary.json). Anything but dicts with text keys, lists,
+    text, integers, finite floats, booleans and None is left to json.dumps whole."""
+    out: list[str] = []
+    try:
+        _indent(data, "\n", out)
+    except _Unusual:
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    return "".join(out)
+
+
+def _indent(value: Any, newline: str, out: list[str]) -> None:
+    kind = type(value)
+    if kind is dict:
+        if not value:
+            out.append("{}")
+            return
+        inner, sep = newline + "  ", "{"
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _Unusual
+            _item(f"{sep}{inner}{encode_basestring(key)}: ", item, inner, out)
+            sep = ","
+        out.append(newline + "}")
+    elif kind is list:
+        if not value:
+            out.append("[]")
+            return
+        inner, sep = newline + "  ", "["
+        for item in value:
+            _item(sep + inner, item, inner, out)
+            sep = ","
+        out.append(newline + "]")
+    else:
+        out.append(_scalar(value))
+
+
+def _item(prefix: str, item: Any, newline: str, out: list[str]) -> None:
+    """One member of a dict or list after its `prefix` (separator, indent, key)."""
+    leaf = _LEAVES.get(type(item))
+    if leaf is None:  # a dict or a list (or something unusual)
+        out.append(prefix)
+        _indent(item, newline, out)
+    else:
+        out.append(prefix + leaf(item))
+
+
+def _scalar(value: Any) -> str:
+    leaf = _LEAVES.get(type(value))
+    if leaf is None:
+        raise _Unusual
+    return leaf(value)
+
+
+def _float(value: float) -> str:
+    if not math.isfinite(value):
+        raise _Unusual  # NaN and Infinity: as the json module writes them
+    return repr(value)
+
+
+_LEAVES: dict[type, Callable[[Any], str]] = {
+    str: encode_basestring,
+    int: int.__repr__,
+    float: _float,
+    bool: lambda value: "true" if value else "false",
+    type(None): lambda _: "null",
+}

@@ -56,10 +56,6 @@ def _shown(text: str, places: int) -> Cell:
     return Cell(float(text), "0." + "0" * places if places else "0")
 
 
-def _level(value: Fraction) -> int | Cell:
-    return value.numerator if value.denominator == 1 else _number(value, 2)
-
-
 def _position(h: Headline) -> int | None:
     return h.bands.index(h.predikat) if h.predikat in h.bands else None
 
@@ -132,7 +128,8 @@ def _aspects(h: Headline) -> dict[str, xlsx.Value | Cell]:
 
 
 def _indicators(h: Headline) -> dict[str, xlsx.Value | Cell]:
-    return {i: _level(level) for i, level in h.indicators}
+    """Levels: whole ones as integers, others with 2 decimals."""
+    return {i: v.numerator if v.denominator == 1 else _number(v, 2) for i, v in h.indicators}
 
 
 def _matrix(ok: list[SummaryRow], lang: Lang, sheet: str, parts: Parts, names: Names) -> Sheet:

@@ -215,10 +215,13 @@ def _wrapped_lines(text: str, width: float) -> int:
 
 
 def _widths(sheet: Sheet, styles: _Styles) -> list[float]:
-    body = [0] * len(sheet.header)
+    body, lengths = [0] * len(sheet.header), styles.lengths
     for row in sheet.rows:  # one pass over the cells (a matrix sheet has thousands)
         for c, item in zip(range(len(body)), row, strict=False):  # a row may end early
-            shown = styles.length(item)
+            value = item.value if isinstance(item, Cell) else item
+            shown = lengths.get((type(value), item))  # zero floats are never kept there
+            if shown is None:
+                shown = styles.length(item)
             if shown > body[c]:
                 body[c] = shown
     out = []
@@ -233,14 +236,16 @@ def _row_xml(
     r: int, row: Sequence[Value | Cell], letters: list[str], widths: list[float], styles: _Styles
 ) -> str:
     """One body row; text longer than its column wraps, in a row made tall enough for it."""
-    cells, height, number = [], 1, str(r)
+    cells, height, number, bodies = [], 1, str(r), styles.bodies
     for c, item in enumerate(row):
         value = item.value if isinstance(item, Cell) else item
-        lines = 1
+        wrap = False
         if isinstance(value, str) and ("\n" in value or len(value) > (widths[c] - 2) / 1.2):
             lines = _wrapped_lines(value, widths[c])
-            height = max(height, lines)
-        body = styles.body(item, lines > 1)
+            height, wrap = max(height, lines), lines > 1
+        body = bodies.get((type(value), item, wrap))  # zero floats are never kept there
+        if body is None:
+            body = styles.body(item, wrap)
         if body:
             cells.append(f'<c r="{letters[c]}{number}"{body}')
     size = f' ht="{height * LINE_HEIGHT}" customHeight="1"' if height > 1 else ""

@@ -98,16 +98,22 @@ def _int(loader: _Loader, node: yaml.ScalarNode) -> int:
 _Loader.add_constructor("tag:yaml.org,2002:int", _int)
 
 
-def load(text: str, max_nodes: int = 200_000) -> tuple[Any, yaml.Node | None]:
-    """Parse one YAML document; return the data and its node tree (for locating errors)."""
+def load(text: str, max_nodes: int = 200_000, guarded: bool = True) -> tuple[Any, yaml.Node | None]:
+    """Parse one YAML document; return the data and its node tree (for locating errors).
+
+    `guarded=False` skips the guards against hostile documents (the event pre-scan, the
+    node check): for the rubrics shipped in the package only, which the tests hold to
+    every guard; a batch parses them before it starts its workers."""
     try:
-        _prescan(text, max_nodes)
+        if guarded:
+            _prescan(text, max_nodes)
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
             if node is None:
                 return None, None
-            _check_node(node, [max_nodes])
+            if guarded:
+                _check_node(node, [max_nodes])
             data = loader.construct_document(node)
         finally:
             loader.dispose()

@@ -15,7 +15,7 @@ from spbe_cli.answers import Answer, Answers, Identity
 from spbe_cli.pipeline import score_file
 from spbe_cli.rubric import load_builtin
 from spbe_cli.scoring import score
-from spbe_cli.serialize import to_json
+from spbe_cli.serialize import indented, to_json
 
 R59 = load_builtin("permenpanrb-59-2020").rubric
 R18 = load_builtin("permenpanrb-5-2018").rubric
@@ -103,3 +103,22 @@ def test_row_order_does_not_matter(
         results.append(to_json(score_file(path)[1]))
     a, b = (dict(r, input=None) for r in results)
     assert a == b
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text() | st.integers(), inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@given(json_values)
+def test_indented_json_is_the_json_modules_byte_for_byte(value: object) -> None:
+    """summary.json and a result's JSON are written by `indented`, a faster path for the
+    json module's own indented output: the same text for any value (NaN, tuples and
+    number keys go through the json module itself)."""
+    assert indented(value) == json.dumps(value, ensure_ascii=False, indent=2)

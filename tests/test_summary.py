@@ -8,8 +8,10 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
+import zipfile
 from fractions import Fraction
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 from typer.testing import CliRunner
 
-from spbe_cli import batch, summary
+from spbe_cli import batch, summary, xlsx
 from spbe_cli.cli import app
 from spbe_cli.numbers import exact_text
 from spbe_cli.outcome import Outcome
@@ -290,3 +292,32 @@ def test_workbook_as_libreoffice_renders_it(batch_out: dict[str, Path], tmp_path
     assert any("Kota Semarang" in x and "Memuaskan" in x for x in lines)
     assert "Sangat Bai " not in text and "Kota Mage " not in text
     assert "Tidak" in magelang  # the boolean as the catalogue's word, not 0
+
+
+def test_workbook_cells_equal_in_value_keep_their_type() -> None:
+    """The writer makes a cell's XML once per value and look: 1, 1.0 and True are equal in
+    Python, as are 0.0 and -0.0, yet each is written as what it is."""
+    rows: list[list[xlsx.Value | xlsx.Cell]] = [
+        [1, xlsx.Cell(1)],
+        [1.0, xlsx.Cell(1.0)],
+        [True, xlsx.Cell(True)],
+        [0.0, xlsx.Cell(0.0, "0.00")],
+        [-0.0, xlsx.Cell(-0.0, "0.00")],
+        [0, xlsx.Cell(False)],
+    ]
+    data = xlsx.write_book([xlsx.Sheet("S", ["a", "b"], rows)])
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        sheet = zf.read("xl/worksheets/sheet1.xml").decode()
+    cells = re.findall(r'<c r="([AB]\d)" s="\d+"( t="b")?><v>([^<]*)</v></c>', sheet)
+    written = {ref: (value, bool(boolean)) for ref, boolean, value in cells}
+    for column in "AB":
+        assert [written[f"{column}{r}"] for r in range(2, 8)] == [
+            ("1", False),
+            ("1.0", False),
+            ("1", True),
+            ("0.0", False),
+            ("-0.0", False),
+            ("0", column == "B"),
+        ]
+    book = load_workbook(io.BytesIO(data))["S"]
+    assert [book.cell(r, 1).value for r in (2, 4, 7)] == [1, True, 0]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from spbe_cli import yamlfile
+from spbe_cli.resources import data_dir
+from spbe_cli.rubric import MAX_RUBRIC_NODES, builtin_ids
 
 DEEP = yamlfile.MAX_DEPTH + 1
 
@@ -52,3 +54,13 @@ def test_many_shallow_collections_are_bounded_by_the_node_count() -> None:
         yamlfile.load("a: [" + "[]," * 300_000 + "]", max_nodes=200_000)
     assert "200,000 nodes" in caught.value.message.text("en")
     assert "200,000 simpul" in str(caught.value)
+
+
+@pytest.mark.parametrize("rubric_id", builtin_ids())
+def test_shipped_rubrics_pass_every_guard(rubric_id: str) -> None:
+    """The built-in rubrics are parsed without the guards against hostile documents (a
+    batch parses them before it starts): each must pass every guard, to the same data."""
+    text = (data_dir("rubrics") / f"{rubric_id}.yaml").read_text(encoding="utf-8")
+    guarded, _ = yamlfile.load(text, MAX_RUBRIC_NODES)
+    unguarded, node = yamlfile.load(text, MAX_RUBRIC_NODES, guarded=False)
+    assert guarded == unguarded and node is not None
