@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable
 from fractions import Fraction
 from functools import lru_cache
+from typing import cast
 
 from spbe_cli import xlsx
 from spbe_cli.i18n import Lang, t
@@ -151,11 +152,14 @@ def _matrix(ok: list[SummaryRow], lang: Lang, sheet: str, parts: Parts, names: N
 
     header = [t(lang, "institution"), t(lang, "x_group")]
     header += [title(*c) for c in columns] + [t(lang, "s_file")]
+    # each rubric's part ids in column order, None under another rubric's columns
+    rubrics = {h.rubric_id for _, h, _ in found}
+    keys = {rubric: [p if r == rubric else None for r, p in columns] for rubric in rubrics}
+    labels = {group: group_label(lang, group) for group in {h.group for _, h, _ in found}}
     rows = []
     for r, h, values in found:
-        cells: list[xlsx.Value | Cell] = [h.institution.name, group_label(lang, h.group)]
-        cells += [values.get(part) if rubric == h.rubric_id else None for rubric, part in columns]
-        rows.append([*cells, r.file])
+        get = cast(Callable[[str | None], xlsx.Value | Cell], values.get)  # None: no value
+        rows.append([h.institution.name, labels[h.group], *map(get, keys[h.rubric_id]), r.file])
     scale = (2, 1 + len(columns)) if columns else None
     return Sheet(t(lang, sheet), header, rows, scale=scale)
 
