@@ -11,25 +11,26 @@ import typer
 
 from spbe_cli import __version__, manifest
 from spbe_cli import output as out
-from spbe_cli.cli import (
+from spbe_cli.cli.common import (
     EXIT_GATE,
     EXIT_INPUT,
     MAX_RAISE,
-    FailUnderOpt,
-    GeneratedAtOpt,
     Lang,
-    LangOpt,
-    MaxRaiseOpt,
-    MinDomainOpt,
-    MinPredikatOpt,
     Missing,
-    MissingOpt,
-    RubricOpt,
     _console,
     _gates,
     _generated_at,
     _limits,
-    app,
+)
+from spbe_cli.cli.options import (
+    FailUnderOpt,
+    GeneratedAtOpt,
+    LangOpt,
+    MaxRaiseOpt,
+    MinDomainOpt,
+    MinPredikatOpt,
+    MissingOpt,
+    RubricOpt,
 )
 from spbe_cli.errors import Problem, SpbeError, os_reason
 from spbe_cli.i18n import Lang as TextLang
@@ -37,7 +38,6 @@ from spbe_cli.i18n import Msg, in_words, msg, t
 from spbe_cli.safetext import printable
 
 
-@app.command()
 def batch(
     paths: Annotated[list[str], typer.Argument()],
     out_dir: Annotated[Path, typer.Option("--out")] = Path("spbe-out"),

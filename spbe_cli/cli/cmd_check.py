@@ -11,20 +11,17 @@ import typer
 
 from spbe_cli import __version__
 from spbe_cli import output as out
-from spbe_cli.cli import (
+from spbe_cli.cli.common import (
     EXIT_INPUT,
-    GeneratedAtOpt,
     Lang,
-    LangOpt,
     Pdf,
-    RubricOpt,
     _console,
     _generated_at,
     _limits,
     _output_format,
     _table,
-    app,
 )
+from spbe_cli.cli.options import GeneratedAtOpt, LangOpt, RubricOpt
 from spbe_cli.errors import Problem, SpbeError, os_reason
 from spbe_cli.i18n import msg, t
 
@@ -37,7 +34,6 @@ class CheckFormat(StrEnum):
     pdf = "pdf"
 
 
-@app.command()
 def check(
     paths: Annotated[list[str], typer.Argument()],
     evidence: Annotated[

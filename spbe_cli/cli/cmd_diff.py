@@ -13,21 +13,17 @@ from typing import Annotated, Any
 import typer
 
 from spbe_cli import output as out
-from spbe_cli.cli import (
+from spbe_cli.cli.common import (
     EXIT_GATE,
     EXIT_INPUT,
     Lang,
-    LangOpt,
-    OutputOpt,
     Pdf,
-    RubricOpt,
     _generated_at,
     _limits,
     _output_format,
     _table,
-    app,
-    option_number,
 )
+from spbe_cli.cli.options import LangOpt, OutputOpt, RubricOpt, option_number
 from spbe_cli.i18n import Lang as TextLang
 from spbe_cli.i18n import t
 from spbe_cli.safetext import printable
@@ -41,7 +37,6 @@ class DiffFormat(StrEnum):
     pdf = "pdf"
 
 
-@app.command()
 def diff(
     old: Annotated[Path, typer.Argument()],
     new: Annotated[Path, typer.Argument()],

@@ -10,19 +10,14 @@ from typing import Annotated, Any
 import typer
 
 from spbe_cli import output as out
-from spbe_cli.cli import (
-    MAX_RAISE,
+from spbe_cli.cli.common import MAX_RAISE, Lang, _limits, _output_format, _table
+from spbe_cli.cli.options import (
     CostsOpt,
-    Lang,
     LangOpt,
     MaxRaiseOpt,
     OutputOpt,
     PredikatBasisOpt,
     RubricOpt,
-    _limits,
-    _output_format,
-    _table,
-    app,
 )
 
 
@@ -33,7 +28,6 @@ class PlanFormat(StrEnum):
     json = "json"
 
 
-@app.command()
 def plan(
     file: Annotated[Path, typer.Argument()],
     target: Annotated[
