@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from spbe_cli import evidence as ev
 from spbe_cli.check import CODES
-from spbe_cli.cli import app
+from spbe_cli.cli.app import app
 from spbe_cli.errors import InputError
 from spbe_cli.limits import Limits
 

@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from spbe_cli.cli import app
+from spbe_cli.cli.app import app
 
 EXPECTED = {
     "kabupaten-contoh-2019.xlsx": ("permenpanrb-5-2018", 2.64, "Baik"),

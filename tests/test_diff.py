@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from spbe_cli.cli import _optional_flag_values, app
+from spbe_cli.cli.app import _optional_flag_values, app
 
 ROOT = Path(__file__).resolve().parent.parent
 EX = ROOT / "examples"

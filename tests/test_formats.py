@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from spbe_cli.cli import app
+from spbe_cli.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = Path(__file__).parent / "data" / "formats"

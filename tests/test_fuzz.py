@@ -21,7 +21,7 @@ from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
 from spbe_cli.answers import validate
-from spbe_cli.cli import app
+from spbe_cli.cli.app import app
 from spbe_cli.errors import SpbeError
 from spbe_cli.readers import read_answers
 

@@ -23,7 +23,7 @@ import yaml
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
-from spbe_cli.cli import app
+from spbe_cli.cli.app import app
 from spbe_cli.resources import data_dir
 
 if sys.platform == "win32":  # pragma: no cover

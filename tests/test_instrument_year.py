@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from spbe_cli.cli import app
+from spbe_cli.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
 MISMATCH = "rubric-year-mismatch"

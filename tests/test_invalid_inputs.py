@@ -24,7 +24,7 @@ import yaml
 from openpyxl import load_workbook
 from test_language import ENGLISH
 
-from spbe_cli.cli import app
+from spbe_cli.cli.app import app
 
 CASES = sorted((Path(__file__).parent / "cases" / "invalid").glob("*.yaml"))
 

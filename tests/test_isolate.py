@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from spbe_cli import isolate, readers
-from spbe_cli.cli import app
+from spbe_cli.cli.app import app
 from spbe_cli.errors import InputError
 from spbe_cli.limits import Budget
 

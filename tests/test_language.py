@@ -23,7 +23,7 @@ import typer
 from typer.testing import CliRunner
 
 from spbe_cli import i18n, msgs
-from spbe_cli.cli import app
+from spbe_cli.cli.app import app
 
 PACKAGE = Path(__file__).resolve().parent.parent / "spbe_cli"
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

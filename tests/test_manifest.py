@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from spbe_cli import manifest, output
-from spbe_cli.cli import app
+from spbe_cli.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
 STAMP = ["--generated-at", "2026-01-01T00:00:00+00:00"]

@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 from spbe_cli import pipeline, render, reports, serialize, summary, summarybook, view
 from spbe_cli.answers import Answer, Answers, Identity
 from spbe_cli.batch import Outcome
-from spbe_cli.cli import app
+from spbe_cli.cli.app import app
 from spbe_cli.console import score_table
 from spbe_cli.numbers import level_text, round_text, weight_text
 from spbe_cli.render import md_escape

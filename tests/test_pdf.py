@@ -22,7 +22,7 @@ import pytest
 from typer.testing import CliRunner
 
 from spbe_cli import pdf
-from spbe_cli.cli import app
+from spbe_cli.cli.app import app
 from spbe_cli.i18n import Lang
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -284,7 +284,7 @@ def test_pdf_is_not_written_to_a_terminal(monkeypatch: pytest.MonkeyPatch) -> No
     import io
     import sys
 
-    from spbe_cli.cli import Pdf
+    from spbe_cli.cli.common import Pdf
     from spbe_cli.errors import SpbeError
 
     class Terminal(io.StringIO):

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from spbe_cli.cli import app
+from spbe_cli.cli.app import app
 from spbe_cli.readers.costs import read_costs
 from spbe_cli.rubric import load_rubric
 

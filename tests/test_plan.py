@@ -17,7 +17,7 @@ from test_model import scoring_calls
 from typer.testing import CliRunner
 
 from spbe_cli.answers import Answer, Answers, Identity
-from spbe_cli.cli import app
+from spbe_cli.cli.app import app
 from spbe_cli.planning import plan, threshold
 from spbe_cli.result import Result, build
 from spbe_cli.rubric import LoadedRubric, Rubric, parse_rubric
@@ -508,9 +508,10 @@ def test_a_report_with_a_costed_capped_plan_scores_once(tmp_path: Path) -> None:
 
 
 def test_the_cli_default_cap_is_the_planning_default() -> None:
-    from spbe_cli import cli, planning
+    from spbe_cli import planning
+    from spbe_cli.cli import common
 
-    assert cli.MAX_RAISE == planning.DEFAULT_MAX_RAISE
+    assert common.MAX_RAISE == planning.DEFAULT_MAX_RAISE
 
 
 def test_max_steps_with_costs_takes_the_cheapest_plan_that_fits() -> None:

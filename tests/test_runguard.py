@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from spbe_cli import runguard
-from spbe_cli.cli import app
+from spbe_cli.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "kabupaten-contoh-2024.xlsx"

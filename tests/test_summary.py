@@ -21,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from typer.testing import CliRunner
 
 from spbe_cli import batch, summary, xlsx
-from spbe_cli.cli import app
+from spbe_cli.cli.app import app
 from spbe_cli.numbers import exact_text
 from spbe_cli.outcome import Outcome
 from spbe_cli.result import Headline, Institution

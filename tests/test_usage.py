@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from spbe_cli.cli import app
+from spbe_cli.cli.app import app
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 ANSWERS = EXAMPLES / "kabupaten-contoh-2024.xlsx"

@@ -8,12 +8,12 @@ from typing import Annotated
 
 import typer
 
-from spbe_cli.cli import Lang, LangOpt, _console, rubrics_app
+from spbe_cli.cli.common import Lang, terminal
+from spbe_cli.cli.options import LangOpt
 from spbe_cli.i18n import t
 from spbe_cli.safetext import file_name
 
 
-@rubrics_app.callback()
 def rubrics_list(ctx: typer.Context, lang: LangOpt = Lang.id) -> None:
     """List the built-in rubrics with their years and confidence."""
     if ctx.invoked_subcommand is not None:
@@ -22,20 +22,18 @@ def rubrics_list(ctx: typer.Context, lang: LangOpt = Lang.id) -> None:
     from spbe_cli.console import rubric_list
     from spbe_cli.rubric import all_builtin
 
-    rubric_list(_console(), all_builtin(), lang.words)
+    rubric_list(terminal(), all_builtin(), lang.words)
 
 
-@rubrics_app.command("show")
 def rubrics_show(rubric: Annotated[str, typer.Argument()], lang: LangOpt = Lang.id) -> None:
     """Show a rubric's structure, weights, scales and predikat bands."""
     # cold start: the rubric models (pydantic) and rich, for this command only
     from spbe_cli.console import rubric_show
     from spbe_cli.rubric import load_rubric
 
-    rubric_show(_console(), load_rubric(rubric), lang.words)
+    rubric_show(terminal(), load_rubric(rubric), lang.words)
 
 
-@rubrics_app.command("schema")
 def rubrics_schema(lang: LangOpt = Lang.id) -> None:
     """Print the JSON Schema of rubric files, for editors and rubric authors."""
     from spbe_cli.rubric import Rubric  # cold start: the rubric models (pydantic)
@@ -43,7 +41,6 @@ def rubrics_schema(lang: LangOpt = Lang.id) -> None:
     typer.echo(json.dumps(Rubric.model_json_schema(), ensure_ascii=False, indent=2))
 
 
-@rubrics_app.command("check")
 def rubrics_check(file: Annotated[Path, typer.Argument()], lang: LangOpt = Lang.id) -> None:
     """Validate a custom rubric file; every problem with its line and field path."""
     from spbe_cli.rubric import parse_rubric, read_rubric_file  # cold start: pydantic models

@@ -3,43 +3,41 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from spbe_cli import output as out
-from spbe_cli.cli import (
-    EXIT_GATE,
+from spbe_cli.cli.common import (
     MAX_RAISE,
+    Lang,
+    Missing,
+    Pdf,
+    ReportFormat,
+    ScoreFormat,
+    file_limits,
+    output_format,
+    report_stamp,
+)
+from spbe_cli.cli.options import (
     CostsOpt,
     FailUnderOpt,
     GeneratedAtOpt,
-    Lang,
     LangOpt,
     MaxRaiseOpt,
     MinDomainOpt,
     MinPredikatOpt,
-    Missing,
     MissingOpt,
     OutputOpt,
-    Pdf,
     PredikatBasisOpt,
-    ReportFormat,
     RubricOpt,
-    ScoreFormat,
-    _gates,
-    _generated_at,
-    _limits,
-    _output_format,
-    _table,
-    app,
 )
+from spbe_cli.cli.scorecmd import plan_choices, run_score
 from spbe_cli.errors import SpbeError
-from spbe_cli.i18n import in_words, msg, t
+from spbe_cli.i18n import msg, t
 from spbe_cli.safetext import argv_text, printable
 
 
-@app.command()
 def score(
     file: Annotated[Path, typer.Argument()],
     rubric: RubricOpt = None,
@@ -56,53 +54,25 @@ def score(
     max_raise: MaxRaiseOpt = MAX_RAISE,
 ) -> None:
     """Score one institution's answers: a table, JSON, or a Markdown/HTML report."""
-    # cold start: the pipeline (pydantic, the readers) is for the commands that score
-    from spbe_cli import gates as gates_mod
-    from spbe_cli import output as out
-    from spbe_cli import serialize
-    from spbe_cli.pipeline import score_file
-
-    gates = _gates(fail_under, min_predikat, min_domain, rubric)
-    stamp = _generated_at(generated_at)
-    fmt = ScoreFormat(_output_format(fmt, output, ScoreFormat, "table"))
-    pdf = Pdf(output, lang.words, stamp) if fmt is ScoreFormat.pdf else None
-    loaded, result = score_file(
+    code = run_score(
         file,
         rubric,
-        missing.value,
-        predikat_basis.value if predikat_basis else None,
-        _limits(),
-        isolate=True,
+        fmt,
+        output,
+        missing,
+        predikat_basis,
+        lang,
+        generated_at,
+        fail_under,
+        min_predikat,
+        min_domain,
+        costs,
+        max_raise,
     )
-    if pdf is not None or fmt in (ScoreFormat.md, ScoreFormat.html):
-        # cold start: the report views and templates (jinja2), for reports only
-        from spbe_cli.reports import report_texts
-
-        kind = "html" if pdf is not None else fmt.value
-        choices = _plan_choices(costs, max_raise, loaded)
-        text = report_texts(result, loaded, (kind,), lang.value, stamp, (), choices)[kind]
-        if pdf is not None:
-            pdf.write(text, [file])
-        else:
-            out.write(output or "-", text, [file])
-    elif fmt is ScoreFormat.json:
-        out.write(output or "-", serialize.result_text(result), [file])
-    else:
-        # cold start: rich, for the table only
-        from spbe_cli.console import score_table
-
-        table = _table(lambda c: score_table(c, result, loaded.rubric, lang.words), output)
-        if table is not None:
-            out.write(output or "-", table, [file])
-    misses = gates_mod.check(result.headline(), gates, lang.value) if gates.active else []
-    for m in misses:
-        said = f"{result.institution.name}: {in_words(m, lang.words)}"
-        typer.echo(printable(f"{t(lang.words, 'cli.gate_failed')}: {said}"), err=True)
-    if misses:
-        raise typer.Exit(EXIT_GATE)
+    if code:
+        raise typer.Exit(code)
 
 
-@app.command()
 def report(
     result_file: Annotated[Path, typer.Argument()],
     fmt: Annotated[
@@ -120,12 +90,12 @@ def report(
     from spbe_cli.reports import report_texts
     from spbe_cli.saved import load_result
 
-    stamp = _generated_at(generated_at)
-    fmt = ReportFormat(_output_format(fmt, output, ReportFormat, "html"))
+    stamp = report_stamp(generated_at)
+    fmt = ReportFormat(output_format(fmt, output, ReportFormat, "html"))
     pdf = Pdf(output, lang.words, stamp) if fmt is ReportFormat.pdf else None
-    result, loaded, extra = load_result(result_file, rubric, _limits())
+    result, loaded, extra = load_result(result_file, rubric, file_limits())
     kind = "html" if pdf is not None else fmt.value
-    choices = _plan_choices(costs, max_raise, loaded)
+    choices = plan_choices(costs, max_raise, loaded)
     text = report_texts(result, loaded, (kind,), lang.value, stamp, extra, choices)[kind]
     if pdf is not None:
         pdf.write(text, [result_file])
@@ -133,7 +103,6 @@ def report(
         out.write(output or "-", text, [result_file])
 
 
-@app.command()
 def template(
     output: Annotated[str, typer.Option("--output", "-o")],
     rubric: RubricOpt = None,
@@ -165,17 +134,6 @@ def template(
     if year is not None and not years.covers(year):
         said = t(words, "cli.template_year", id=lr.rubric.id, years=years.text, year=year)
         typer.echo(f"{t(words, 'cli.warning')}: {said}", err=True)
-
-
-def _plan_choices(costs: Path | None, max_raise: int, loaded: Any) -> Any:
-    """What the report's Rekomendasi assumes: --costs (read against the result's rubric)
-    and --max-raise."""
-    # cold start: the report's plan and the costs reader, for reports only
-    from spbe_cli.readers.costs import read_costs
-    from spbe_cli.reports import PlanChoices
-
-    table = read_costs(costs, loaded.rubric) if costs is not None else None
-    return PlanChoices(table, costs.name if costs is not None else None, max_raise)
 
 
 def _plain(text: str, option: str) -> str:

@@ -2,44 +2,23 @@
 and click's and typer's own words wherever the framework lets them be replaced.
 
 The language is known before click parses anything (an error in parsing must already speak
-it), so it is read from the raw arguments: the last `--lang X` or `--lang=X`, else
-`SPBE_LANG`, else Indonesian. The `--lang` option of each command then reads the same value.
+it), so it is read from the raw arguments (`common.detect`): the last `--lang X` or
+`--lang=X`, else `SPBE_LANG`, else Indonesian. The `--lang` option of each command then
+reads the same value.
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Mapping, Sequence
 from enum import Enum
 from types import ModuleType
 from typing import Any
 
 from typer import core as typer_core
 
-from spbe_cli.i18n import Lang, default_lang, t
-
-_current: list[Lang] = ["id"]
-
-
-def current() -> Lang:
-    """The language of this invocation (for messages printed outside a command)."""
-    return _current[0]
-
-
-def detect(args: Sequence[str], environ: Mapping[str, str]) -> Lang:
-    """The language the user asked for, before the arguments are parsed."""
-    chosen: str | None = None
-    for i, arg in enumerate(args):
-        if arg == "--":
-            break
-        if arg == "--lang" and i + 1 < len(args):
-            chosen = args[i + 1]
-        elif arg.startswith("--lang="):
-            chosen = arg.partition("=")[2]
-    if chosen is None:
-        return default_lang(environ)
-    return "en" if chosen.strip().lower() == "en" else "id"
+from spbe_cli.cli.common import choose, current
+from spbe_cli.i18n import Lang, t
 
 
 def click_module() -> ModuleType:
@@ -50,7 +29,7 @@ def click_module() -> ModuleType:
 
 def localize(command: Any, lang: Lang) -> None:
     """Give the command tree its --help in `lang`, and typer's panels their words."""
-    _current[0] = lang
+    choose(lang)
     _walk(command, "spbe", lang)
 
 
