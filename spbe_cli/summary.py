@@ -213,7 +213,7 @@ def _ranking(ok: list[SummaryRow]) -> list[list[str]]:
                 inst.province or "–",
                 str(inst.year),
                 h.rubric_id,
-                round_text(h.index, h.places),
+                h.texts.index,
                 h.predikat,
             ]
         )
