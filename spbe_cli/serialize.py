@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from fractions import Fraction
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from spbe_cli.numbers import exact_level, exact_text, round_half_up, round_text
 from spbe_cli.result import Headline, Part, Result, SummaryRow
@@ -34,6 +34,11 @@ def _classified(c: Classified, places: int) -> dict[str, Any]:
 
 def to_json(r: Result) -> dict[str, Any]:
     """The result as the documented JSON object (field order is part of the contract)."""
+    return _head(r) | {"indicators": [_indicator_json(i) for i in r.indicators]} | _tail(r)
+
+
+def _head(r: Result) -> dict[str, Any]:
+    """The fields before the indicators."""
     return {
         "format_version": FORMAT_VERSION,
         "tool": {"name": r.tool[0], "version": r.tool[1]},
@@ -58,7 +63,12 @@ def to_json(r: Result) -> dict[str, Any]:
         "predikat_basis": r.basis,
         "domains": [_part_json(d, r.places, domain=True) for d in r.domains],
         "aspects": [_part_json(a, r.places, domain=False) for a in r.aspects],
-        "indicators": [_indicator_json(i) for i in r.indicators],
+    }
+
+
+def _tail(r: Result) -> dict[str, Any]:
+    """The fields after the indicators."""
+    return {
         "self_assessment": _self_json(r),
         "warnings": [
             {"code": w.code, "message": w.message, "params": w.params} for w in r.warnings
@@ -79,31 +89,67 @@ def _part_json(p: Part, places: int, domain: bool) -> dict[str, Any]:
 
 
 def _indicator_json(i: ItemScore) -> dict[str, Any]:
+    return _indicator_fields(_scored(i)) | {"explanation": i.explanation, "evidence": i.evidence}
+
+
+Ratio = tuple[int, int]  # numerator, denominator: cheap to hash, unlike a Fraction
+
+
+class Scored(NamedTuple):
+    """What decides an indicator's JSON up to its two free texts (Penjelasan, Bukti
+    Dukung): a nation's files repeat the same few of these."""
+
+    id: str
+    name: str
+    aspect: str
+    weight: Ratio
+    level: Ratio
+    level_name: str
+    self_level: Ratio | None
+    target: Ratio | None
+    scored_by_missing: bool
+
+
+def _scored(i: ItemScore) -> Scored:
+    sl, target = i.self_level, i.target
+    return Scored(
+        i.id,
+        i.name,
+        i.aspect_id,
+        (i.weight.numerator, i.weight.denominator),
+        (i.level.numerator, i.level.denominator),
+        i.level_name,
+        None if sl is None else (sl.numerator, sl.denominator),
+        None if target is None else (target.numerator, target.denominator),
+        i.filled_by_missing,
+    )
+
+
+def _indicator_fields(s: Scored) -> dict[str, Any]:
+    """An indicator's fields up to `target` (its free texts follow)."""
     weight, weight_exact, level, level_exact, contribution, contribution_exact = _item_numbers(
-        i.weight.numerator, i.weight.denominator, i.level.numerator, i.level.denominator
+        *s.weight, *s.level
     )
     self_level = self_exact = target = None
-    if (sl := i.self_level) is not None:
-        self_level, self_exact = _level_numbers(sl.numerator, sl.denominator)
-    if i.target is not None:
-        target = _level_numbers(i.target.numerator, i.target.denominator)[0]
+    if s.self_level is not None:
+        self_level, self_exact = _level_numbers(*s.self_level)
+    if s.target is not None:
+        target = _level_numbers(*s.target)[0]
     return {
-        "id": i.id,
-        "name": i.name,
-        "aspect": i.aspect_id,
+        "id": s.id,
+        "name": s.name,
+        "aspect": s.aspect,
         "weight": weight,
         "weight_exact": weight_exact,
         "level": level,
         "level_exact": level_exact,
-        "level_name": i.level_name,
+        "level_name": s.level_name,
         "self_level": self_level,
         "self_level_exact": self_exact,
         "contribution": contribution,
         "contribution_exact": contribution_exact,
-        "scored_by_missing": i.filled_by_missing,
+        "scored_by_missing": s.scored_by_missing,
         "target": target,
-        "explanation": i.explanation,
-        "evidence": i.evidence,
     }
 
 
@@ -209,7 +255,35 @@ def summary_json(rows: list[SummaryRow]) -> str:
 
 def result_text(result: Result, compact: bool = False) -> str:
     """The result JSON as text: indented for people, compact in a batch's output folder."""
-    data = to_json(result)
     if compact:
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return _compact_text(result)
+    return json.dumps(to_json(result), ensure_ascii=False, indent=2) + "\n"
+
+
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def _compact_text(r: Result) -> str:
+    """`to_json` written compactly, byte for byte what json.dumps writes of it, with each
+    indicator's text up to its free texts made once per combination (`_indicator_text`):
+    a batch writes tens of thousands of indicators, and encoding them was most of the
+    writing."""
+    head = _COMPACT.encode(_head(r))  # `{…}`: its closing brace is dropped
+    tail = _COMPACT.encode(_tail(r))  # `{…}`: its opening brace is dropped
+    indicators = ",".join(_indicator_text(i) for i in r.indicators)
+    return f'{head[:-1]},"indicators":[{indicators}],{tail[1:]}\n'
+
+
+def _indicator_text(i: ItemScore) -> str:
+    fields = _indicator_fields_text(_scored(i))  # `{…,"target":…}`
+    explanation, evidence = _text_json(i.explanation), _text_json(i.evidence)
+    return f'{fields[:-1]},"explanation":{explanation},"evidence":{evidence}}}'
+
+
+def _text_json(text: str | None) -> str:
+    return "null" if text is None else _COMPACT.encode(text)
+
+
+@lru_cache(maxsize=8192)
+def _indicator_fields_text(scored: Scored) -> str:
+    return _COMPACT.encode(_indicator_fields(scored))
