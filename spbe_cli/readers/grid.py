@@ -65,13 +65,15 @@ def read_table(
     """The rows under the header that have anything in the named columns."""
     rows: list[RawRow] = []
     named = list(cols.items())
+    columns = list(cols.values())
+    width = max(columns) + 1
     for r in range(header_row + 1, len(grid)):
         row = grid[r]
-        n = len(row)
-        values = [(k, row[c] if c < n else None, c) for k, c in named]
-        if all(is_blank(v) for _, v, _ in values):
+        if len(row) < width:  # a short CSV line: the missing cells are empty
+            row = [*row, *[None] * (width - len(row))]
+        if all(is_blank(row[c]) for c in columns):
             continue
-        rows.append(RawRow(cells={k: SheetCell(v, sheet, r, c) for k, v, c in values}))
+        rows.append(RawRow(cells={k: SheetCell(row[c], sheet, r, c) for k, c in named}))
     return rows
 
 

@@ -302,9 +302,10 @@ def _reveal_hidden(pkg: Package, sheet: str, rows: list[RawRow]) -> None:
     """Blank level cells that are really `#N/A` or value-less formulas get saying so."""
     blanks: dict[str, tuple[RawRow, str]] = {}
     for key in LEVEL_KEYS:
-        empty = [(row, c) for row in rows if (c := row.cells.get(key)) and g.is_blank(c.value)]
+        cells = [(row, row.cells[key]) for row in rows if key in row.cells]
+        empty = [(row, cell) for row, cell in cells if g.is_blank(cell.value)]
         # Optional columns left wholly empty (no Target at all) are not worth a look.
-        if key != "level" and len(empty) == sum(key in row.cells for row in rows):
+        if key != "level" and len(empty) == len(cells):
             continue
         for row, cell in empty:
             blanks[str(cell.where).rsplit("!", 1)[-1]] = (row, key)

@@ -61,20 +61,34 @@ class Package:
     def sheet_path(self, sheet: str) -> str | None:
         """From workbook.xml and its relationships."""
         if self._sheet_paths is None:
-            wb = ET.fromstring(self.part("xl/workbook.xml"))
-            rels = ET.fromstring(self.part("xl/_rels/workbook.xml.rels"))
-            targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{NS_PKG}Relationship")}
-            paths = {}
-            for el in wb.iter(f"{NS_MAIN}sheet"):
-                target = targets.get(el.get(f"{NS_REL}id"))
-                if target:
-                    paths[el.get("name", "")] = (
-                        target.lstrip("/")
-                        if target.startswith("/")
-                        else posixpath.join("xl", target)
-                    )
-            self._sheet_paths = paths
+            workbook = self.part("xl/workbook.xml")
+            rels = self.part("xl/_rels/workbook.xml.rels")
+            small = len(workbook) + len(rels) <= MAX_REMEMBERED_PARTS
+            read = _remembered_sheet_paths if small else _sheet_paths
+            self._sheet_paths = read(workbook, rels)
         return self._sheet_paths.get(sheet)
+
+
+def _sheet_paths(workbook: bytes, rels: bytes) -> dict[str, str]:
+    """Each sheet's part, from workbook.xml and its relationships."""
+    wb = ET.fromstring(workbook)
+    targets = {
+        r.get("Id"): r.get("Target", "") for r in ET.fromstring(rels).iter(f"{NS_PKG}Relationship")
+    }
+    paths = {}
+    for el in wb.iter(f"{NS_MAIN}sheet"):
+        target = targets.get(el.get(f"{NS_REL}id"))
+        if target:
+            paths[el.get("name", "")] = (
+                target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+            )
+    return paths
+
+
+# The workbooks made from one template share these two parts: each pair is read once (the
+# paths are only looked up, never changed). Large parts are not kept.
+MAX_REMEMBERED_PARTS = 64 * 1024
+_remembered_sheet_paths = functools.lru_cache(maxsize=64)(_sheet_paths)
 
 
 def hidden_cells(pkg: Package, sheet: str, wanted: Collection[str]) -> dict[str, HiddenCell]:
