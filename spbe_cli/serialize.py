@@ -80,12 +80,20 @@ def _part_json(p: Part, places: int, domain: bool) -> dict[str, Any]:
     """A domain (with its gloss and predikat) or an aspect (with its domain)."""
     out: dict[str, Any] = {"id": p.id, "name": p.name}
     out |= {"gloss": p.gloss} if domain else {"domain": p.domain}
-    out |= {
-        "weight": _num(p.weight, 4),
-        "index": _num(p.index, places),
-        "index_exact": exact_text(p.index),
-    }
+    w, i = p.weight, p.index
+    weight, index, index_exact = _part_numbers(
+        w.numerator, w.denominator, i.numerator, i.denominator, places
+    )
+    out |= {"weight": weight, "index": index, "index_exact": index_exact}
     return out | {"predikat": p.predikat} if domain else out
+
+
+@lru_cache(maxsize=4096)
+def _part_numbers(wn: int, wd: int, n: int, d: int, places: int) -> tuple[float, float, str]:
+    """A part's weight and index as JSON numbers, and its exact index: the rubric's weights
+    and the few indices a handful of levels can give recur in every file."""
+    index = Fraction(n, d)
+    return _num(Fraction(wn, wd), 4), _num(index, places), exact_text(index)
 
 
 def _indicator_json(i: ItemScore) -> dict[str, Any]:
