@@ -60,10 +60,12 @@ class Identity(BaseModel):
     stage: Stage | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Answer:
-    """One validated answer. A plain dataclass: `validate` checks every field itself, and a
-    nation's batch builds tens of thousands of these (pydantic's construct is 5× slower)."""
+    """One validated answer. A plain dataclass, read-only by convention (slots without
+    frozen's slow __init__, as `scoring.ItemScore`): `validate` checks every field itself,
+    and a nation's batch builds tens of thousands of these (pydantic's construct is 5×
+    slower)."""
 
     item: str
     level: Fraction
