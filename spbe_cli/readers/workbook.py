@@ -15,6 +15,7 @@ import python_calamine as pc
 from spbe_cli.errors import Collector, InputError, Problem, Words
 from spbe_cli.i18n import Msg, msg
 from spbe_cli.limits import DEFAULT, Limits
+from spbe_cli.memo import ValueMemo
 from spbe_cli.readers import grid as g
 from spbe_cli.readers import xlsextent
 from spbe_cli.readers.raw import SHEETS, Cell, RawAnswers, RawRow
@@ -134,13 +135,23 @@ def _open(name: str, data: bytes) -> pc.CalamineWorkbook:
         raise InputError([Problem(name, "", msg("input.xlsx.unreadable"))]) from None
 
 
+def _seen_as(name: object) -> str:
+    return norm(skeleton(str(name)))
+
+
+# A sheet name as a reader sees it (look-alike letters read as the Latin ones, then `norm`);
+# the same few names recur in every workbook.
+_as_seen: ValueMemo[str] = ValueMemo(_seen_as, 1_000)
+
+
 def _find_sheet(wb: pc.CalamineWorkbook, role: str, out: Collector) -> str | None:
     """The sheet of a role by name (NFKC, zero-width characters ignored). A sheet whose
     name only looks like it (Cyrillic or Greek letters among Latin ones) is an error: it
     could hide the real one, even a hidden sheet of that name, from the person reading."""
     wanted = {norm(n) for n in SHEETS[role]}
-    matches = [s for s in wb.sheet_names if norm(s) in wanted]
-    fakes = [s for s in wb.sheet_names if s not in matches and norm(skeleton(s)) in wanted]
+    sheets = wb.sheet_names
+    matches = [s for s in sheets if norm(s) in wanted]
+    fakes = [s for s in sheets if s not in matches and _as_seen(s) in wanted]
     for fake in fakes:
         shown = printable(fake)
         out.add(shown, msg("input.xlsx.lookalike", sheet=shown, like=repr(SHEETS[role][0])))
