@@ -225,14 +225,14 @@ def score(rubric: Rubric, answers: Answers, basis: Basis | None = None) -> Score
         sums[aspect.id] = total
         aw = aspect.weight_fraction
         domain = rubric.domain_of(aspect)
-        index = Fraction(total, unit) / aw
+        index = _per_weight(total, unit, aw)
         aspects.append(GroupScore(aspect.id, aspect.name, aw, index, domain.id if domain else None))
 
     domains = []
     for d in rubric.domains:
         dw = d.weight_fraction
         total = sum(sums[a.id] for a in d.aspects)
-        domains.append(GroupScore(d.id, d.name, dw, Fraction(total, unit) / dw))
+        domains.append(GroupScore(d.id, d.name, dw, _per_weight(total, unit, dw)))
 
     overall = classify(rubric, Fraction(sum(sums.values()), unit * 100), basis)
     warnings = _warnings(rubric, answers, overall, items)
@@ -250,6 +250,11 @@ def score(rubric: Rubric, answers: Answers, basis: Basis | None = None) -> Score
             )
         )
     return Score(overall, basis, domains, aspects, items, self_assessment, warnings)
+
+
+def _per_weight(total: int, unit: int, weight: Fraction) -> Fraction:
+    """(total / unit) / weight, as one exact Fraction: reduced once, not twice."""
+    return Fraction(total * weight.denominator, unit * weight.numerator)
 
 
 def _list(ids: Sequence[str], most: int = 12) -> str:
