@@ -202,10 +202,11 @@ def score(rubric: Rubric, answers: Answers, basis: Basis | None = None) -> Score
                 continue
             a = given[item]
             level, self_level, weight = a.level, a.self_level, scaled[item]
-            # level × weight, in 1/unit % points
-            total += level.numerator * (common // level.denominator) * weight
+            num, den = level.as_integer_ratio()
+            total += num * (common // den) * weight  # level × weight, in 1/unit % points
             if self_level is not None:
-                self_total += self_level.numerator * (common // self_level.denominator) * weight
+                num, den = self_level.as_integer_ratio()
+                self_total += num * (common // den) * weight
             items.append(
                 ItemScore(
                     id=item,

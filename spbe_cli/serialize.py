@@ -124,11 +124,11 @@ def _scored(i: ItemScore) -> Scored:
         i.id,
         i.name,
         i.aspect_id,
-        (i.weight.numerator, i.weight.denominator),
-        (i.level.numerator, i.level.denominator),
+        i.weight.as_integer_ratio(),
+        i.level.as_integer_ratio(),
         i.level_name,
-        None if sl is None else (sl.numerator, sl.denominator),
-        None if target is None else (target.numerator, target.denominator),
+        None if sl is None else sl.as_integer_ratio(),
+        None if target is None else target.as_integer_ratio(),
         i.filled_by_missing,
     )
 
