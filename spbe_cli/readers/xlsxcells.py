@@ -145,11 +145,15 @@ _REF = re.compile(rb"""r\s*=\s*["']([A-Za-z]*)([0-9]+)""")
 @functools.lru_cache(maxsize=8)
 def _suspects(rows: int, columns: int) -> re.Pattern[bytes]:
     """References long enough to lie beyond the limits: as many digits as `rows` has, or as
-    many letters as the last allowed column. Everything shorter is within them."""
+    many letters as the last allowed column. Everything shorter is within them.
+
+    The repeats are possessive (`*+`): what they take is never given back, which finds
+    the same references (spacing is never `=` or a quote, letters never digits) and ends
+    each failed try sooner; the search tries every `r` of the sheet's XML."""
     digits = len(str(rows))
     letters = len(column_letter(columns - 1)) if columns > 0 else 1
     return re.compile(
-        rb"""r\s*=\s*["'](?:[A-Za-z]{%d,}[0-9]|[A-Za-z]*[0-9]{%d,})""" % (letters, digits)
+        rb"""r\s*+=\s*+["'](?:[A-Za-z]{%d,}+[0-9]|[A-Za-z]*+[0-9]{%d,})""" % (letters, digits)
     )
 
 
