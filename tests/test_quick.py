@@ -1,5 +1,7 @@
-"""`spbe score` without typer (`cli/quick.py`): it takes only what typer would take the
-same way, with the same values, and it is what a plain `spbe score` runs."""
+"""What a command line pays for at start. `spbe score` without typer (`cli/quick.py`): it
+takes only what typer would take the same way, with the same values, and it is what a
+plain `spbe score` runs. Any other command gets a tree of just that command
+(`app.build`), which says and does what the whole tree does."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from hypothesis import strategies as st
 from typer.main import get_command
 from typer.testing import CliRunner
 
+from spbe_cli.cli import app as app_module
 from spbe_cli.cli import cmd_score, quick
 from spbe_cli.cli.app import app
 
@@ -180,6 +183,8 @@ def run_main(*args: str) -> subprocess.CompletedProcess[str]:
         "    main()\n"
         "finally:\n"
         "    print('typer imported:', 'typer' in sys.modules, file=sys.stderr)\n"
+        "    loaded = sorted(m for m in sys.modules if m.startswith('spbe_cli.cli.cmd_'))\n"
+        "    print('commands imported:', *loaded, file=sys.stderr)\n"
     )
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
 
@@ -204,7 +209,7 @@ def test_errors_and_gates_are_the_typer_commands(tmp_path: Path) -> None:
         typer_run = CliRunner().invoke(app, args)
         assert "typer imported: False" in done.stderr
         assert (done.returncode, done.stdout) == (code, typer_run.stdout)
-        assert done.stderr.replace("typer imported: False\n", "") == typer_run.stderr
+        assert done.stderr.split("typer imported: False\n")[0] == typer_run.stderr
 
 
 def test_a_closed_stdout_is_exit_1_without_a_traceback() -> None:
@@ -219,3 +224,42 @@ def test_a_closed_stdout_is_exit_1_without_a_traceback() -> None:
         err = proc.stderr.read()
     assert proc.returncode == 1
     assert "Traceback" not in err and "Exception ignored" not in err
+
+
+SUBCOMMANDS = [[name] for name in app_module.COMMANDS] + [
+    ["rubrics"],
+    *(["rubrics", name] for name in app_module.RUBRICS if name),
+]
+
+
+@pytest.mark.parametrize("path", SUBCOMMANDS, ids=" ".join)
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_tree_of_one_command_helps_as_the_whole_tree(path: list[str], lang: str) -> None:
+    args = ["--lang", lang, *path, "--help"]
+    alone = CliRunner().invoke(app_module.build(path[0]), args)
+    whole = CliRunner().invoke(app, args)
+    assert alone.exit_code == whole.exit_code == 0
+    assert alone.stdout == whole.stdout
+
+
+@pytest.mark.parametrize(
+    ("argv", "named"),
+    [
+        (["batch", "x"], "batch"),
+        (["--lang", "en", "diff", "a", "b"], "diff"),
+        (["--lang=en", "rubrics", "show", "x"], "rubrics"),
+        (["--lang", "batch"], None),  # --lang takes "batch" as its value
+        (["--help"], None),
+        (["bacth"], None),
+        ([], None),
+    ],
+)
+def test_the_command_a_line_names(argv: list[str], named: str | None) -> None:
+    assert app_module.command_named(argv) == named
+
+
+def test_a_command_imports_only_its_own_module() -> None:
+    done = run_main("rubrics")
+    assert done.returncode == 0, done.stderr
+    assert "commands imported: spbe_cli.cli.cmd_rubrics\n" in done.stderr
+    assert "permenpanrb-59-2020" in done.stdout

@@ -3,7 +3,8 @@
 Exit codes: 0 ok, 1 a gate failed, 2 bad input or usage.
 
 `main` runs a plain `spbe score` through `quick` (no command-line framework: a quarter of
-a cold start) and everything else through the typer command tree in `app`.
+a cold start) and everything else through the typer command tree in `app`, built with
+only the command the line names when it names one.
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ def main() -> None:
         request = quick.score_request(argv, os.environ)
         if request is not None:
             sys.exit(quick.run(request))
-        # cold start: typer and every command's options, for what `quick` does not take
-        from spbe_cli.cli.app import _optional_flag_values, app
+        # cold start: typer and the command's options, for what `quick` does not take
+        from spbe_cli.cli.app import _optional_flag_values, build, command_named
 
-        app(args=_optional_flag_values(argv), prog_name="spbe")
+        build(command_named(argv))(args=_optional_flag_values(argv), prog_name="spbe")
     except KeyboardInterrupt:
         sys.exit(130)

@@ -1,8 +1,9 @@
 """The `spbe` command tree (typer): the options of every command, the root that settles
 the language and maps errors to exit codes.
 
-Every command is imported and registered here (for --help), so a command imports what only
-it needs when it runs (`# cold start: …` says what that spares the others). What the
+Every command is registered here. Its module is imported when it runs or for --help (the
+whole tree), so a command imports what only it needs when it runs (`# cold start: …` says
+what that spares the others). What the
 commands share without typer is in `common`, their shared typer options in `options`;
 `spbe score`'s common forms do not come here (`quick`).
 """
@@ -11,20 +12,14 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import cache
+from importlib import import_module
 from typing import Any
 
 import typer
 from typer.core import TyperGroup
 
-from spbe_cli.cli import (
-    cmd_batch,
-    cmd_check,
-    cmd_diff,
-    cmd_plan,
-    cmd_rubrics,
-    cmd_score,
-    language,
-)
+from spbe_cli.cli import language
 from spbe_cli.cli.common import EXIT_INPUT, Lang, current, detect, report_error
 from spbe_cli.cli.options import LangOpt
 from spbe_cli.errors import SpbeError
@@ -72,18 +67,6 @@ def _usage_error() -> type[Exception]:
     return usage_error
 
 
-app = typer.Typer(
-    cls=SpbeGroup,
-    name="spbe",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-rubrics_app = typer.Typer(invoke_without_command=True)
-app.add_typer(rubrics_app, name="rubrics")
-
-
-@app.callback()
 def root(ctx: typer.Context, lang: LangOpt = Lang.id) -> None:
     """`spbe --lang en COMMAND`: the language given before the command is every command's."""
     ctx.default_map = _lang_defaults(ctx.command, lang.value)
@@ -116,18 +99,70 @@ def _looks_numeric(text: str) -> bool:
     return True
 
 
-# The commands, in the order of --help.
-for command in (
-    cmd_score.score,
-    cmd_score.report,
-    cmd_score.template,
-    cmd_diff.diff,
-    cmd_plan.plan,
-    cmd_check.check,
-    cmd_batch.batch,
-):
-    app.command()(command)
-rubrics_app.callback()(cmd_rubrics.rubrics_list)
-rubrics_app.command("show")(cmd_rubrics.rubrics_show)
-rubrics_app.command("schema")(cmd_rubrics.rubrics_schema)
-rubrics_app.command("check")(cmd_rubrics.rubrics_check)
+# The commands in the order of --help: each name → the module that holds its function.
+COMMANDS = {
+    "score": "cmd_score",
+    "report": "cmd_score",
+    "template": "cmd_score",
+    "diff": "cmd_diff",
+    "plan": "cmd_plan",
+    "check": "cmd_check",
+    "batch": "cmd_batch",
+}
+# `spbe rubrics` and its subcommands (cmd_rubrics): "" is the group's own callback.
+RUBRICS = {
+    "": "rubrics_list",
+    "show": "rubrics_show",
+    "schema": "rubrics_schema",
+    "check": "rubrics_check",
+}
+
+
+def build(only: str | None = None) -> typer.Typer:
+    """The command tree: every command, or (`only`) just the one a command line runs, so
+    that running it neither imports nor converts the others' options. Help and a command
+    name that is not known get the whole tree."""
+    tree = typer.Typer(
+        cls=SpbeGroup,
+        name="spbe",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
+    tree.callback()(root)
+    # cold start: a command's module only when that command runs, or for the whole tree
+    for name, module in COMMANDS.items():
+        if only in (None, name):
+            tree.command(name)(getattr(import_module(f"spbe_cli.cli.{module}"), name))
+    if only in (None, "rubrics"):
+        rubrics = typer.Typer(invoke_without_command=True)
+        functions = import_module("spbe_cli.cli.cmd_rubrics")
+        for name, function in RUBRICS.items():
+            register = rubrics.command(name) if name else rubrics.callback()
+            register(getattr(functions, function))
+        tree.add_typer(rubrics, name="rubrics")
+    return tree
+
+
+def command_named(argv: list[str]) -> str | None:
+    """The command this command line runs: its first argument after the root's own `--lang
+    X`, if that is a command's name; else None (help, a mistake: the whole tree answers)."""
+    args = iter(argv)
+    for arg in args:
+        if arg == "--lang":
+            next(args, None)
+        elif not arg.startswith("--lang="):
+            return arg if arg in COMMANDS or arg == "rubrics" else None
+    return None
+
+
+@cache
+def whole() -> typer.Typer:
+    return build()
+
+
+def __getattr__(name: str) -> Any:
+    """`app`: the whole command tree (what tests and tools import), built on first use."""
+    if name == "app":
+        return whole()
+    raise AttributeError(name)

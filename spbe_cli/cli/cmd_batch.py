@@ -17,10 +17,10 @@ from spbe_cli.cli.common import (
     MAX_RAISE,
     Lang,
     Missing,
-    _console,
-    _gates,
-    _generated_at,
-    _limits,
+    file_limits,
+    parsed_gates,
+    report_stamp,
+    terminal,
 )
 from spbe_cli.cli.options import (
     FailUnderOpt,
@@ -60,13 +60,13 @@ def batch(
     from spbe_cli import batch as b
     from spbe_cli import discovery, runguard, summary
 
-    gates = _gates(fail_under, min_predikat, min_domain, rubric)
+    gates = parsed_gates(fail_under, min_predikat, min_domain, rubric)
     formats = tuple(f.strip().lower() for f in (reports or "").split(",") if f.strip())
     bad = [f for f in formats if f not in ("md", "html", "pdf")]
     if bad:
         raise SpbeError(msg("cli.batch.bad_reports", formats=", ".join(bad)))
     browser = _browser(lang.words) if "pdf" in formats else None
-    stamp = _generated_at(generated_at)
+    stamp = report_stamp(generated_at)
     found = discovery.find(paths, exclude=out_dir)
     unmatched = [Problem(u, "", _nothing_here(u, out_dir)) for u in found.unmatched]
     if found.problems or unmatched:
@@ -76,7 +76,7 @@ def batch(
     workers = _workers(jobs, len(files), quiet, lang.words)
     run_id = f"spbe-{os.getpid()}-{os.urandom(4).hex()}"
     job = b.Job(
-        rubric, missing.value, formats, lang.value, stamp, _limits(), out_dir, run_id, max_raise
+        rubric, missing.value, formats, lang.value, stamp, file_limits(), out_dir, run_id, max_raise
     )
     # one run at a time in --out; SIGTERM/SIGHUP end it like Ctrl-C (runguard)
     try:
@@ -298,7 +298,7 @@ def _print_batch(
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     ok = [r for r in table if r.ok and r.headline is not None]
     if not quiet:
-        console = _console()
+        console = terminal()
         title = t(lang, "cli.batch.scored", ok=len(ok), n=len(table), out=file_name(str(out_dir)))
         if skipped:
             title += t(lang, "cli.batch.skipped", n=len(skipped))

@@ -15,11 +15,11 @@ from spbe_cli.cli.common import (
     EXIT_INPUT,
     Lang,
     Pdf,
-    _console,
-    _generated_at,
-    _limits,
-    _output_format,
-    _table,
+    file_limits,
+    output_format,
+    report_stamp,
+    table_text,
+    terminal,
 )
 from spbe_cli.cli.options import GeneratedAtOpt, LangOpt, RubricOpt
 from spbe_cli.errors import Problem, SpbeError, os_reason
@@ -65,9 +65,9 @@ def check(
     from spbe_cli.check import exit_code
 
     single = len(paths) == 1 and Path(paths[0]).is_file()
-    stamp = _generated_at(generated_at)
+    stamp = report_stamp(generated_at)
     if single:  # for a folder, -o names the output folder
-        fmt = CheckFormat(_output_format(fmt, output, CheckFormat, "table"))
+        fmt = CheckFormat(output_format(fmt, output, CheckFormat, "table"))
     fmt = fmt or CheckFormat.table
     asked = _Asked(evidence, previous, fmt, output, rubric, lang, stamp)
     if single:
@@ -103,7 +103,7 @@ def _single(path: Path, asked: _Asked) -> Any:
 
     evidence, previous, fmt, output = asked.evidence, asked.previous, asked.fmt, asked.output
     rubric, lang, stamp = asked.rubric, asked.lang, asked.stamp
-    limits = _limits()
+    limits = file_limits()
     pdf = Pdf(output, lang.words, stamp) if fmt is CheckFormat.pdf else None  # browser first
     prev = checkrun.load_previous(previous, rubric, limits) if previous else None
     c = checkrun.run(checkrun.scored(path, evidence, rubric, limits), prev, limits)
@@ -125,7 +125,7 @@ def _single(path: Path, asked: _Asked) -> Any:
 def _check_table(view: Any, output: str | None, inputs: list[Path]) -> None:
     from spbe_cli.console import check_table  # cold start: rich only for a table
 
-    text = _table(lambda c: check_table(c, view), output)
+    text = table_text(lambda c: check_table(c, view), output)
     if text is not None:
         out.write(output or "-", text, inputs)
 
@@ -150,7 +150,7 @@ def _folder(paths: list[str], asked: _Asked) -> tuple[list[Any], bool]:
         raise SpbeError([Problem(u, "", msg("cli.no_answer_files")) for u in unmatched])
     if out_dir.exists() and not out_dir.is_dir():
         raise SpbeError([Problem(str(out_dir), "", msg("cli.check.output_not_folder"))])
-    limits = _limits()
+    limits = file_limits()
     session = _pdf_session(lang, stamp) if fmt is CheckFormat.pdf else None  # browser first
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     prev = None
@@ -201,7 +201,7 @@ def _folder(paths: list[str], asked: _Asked) -> tuple[list[Any], bool]:
     out.write(str(out_dir / "summary.xlsx"), checksummary.to_xlsx(table, lang.value), inputs)
     out.write(str(out_dir / "summary.md"), checksummary.render(sview, "md"), inputs)
     out.write(str(out_dir / "summary.html"), checksummary.render(sview, "html"), inputs)
-    check_summary_table(_console(), sview)
+    check_summary_table(terminal(), sview)
     for r in rows:
         for m in r.errors:
             say(err, m, prefix=f"[bold red]{t(lang.words, 'cli.error')}:[/] ")

@@ -18,10 +18,10 @@ from spbe_cli.cli.common import (
     EXIT_INPUT,
     Lang,
     Pdf,
-    _generated_at,
-    _limits,
-    _output_format,
-    _table,
+    file_limits,
+    output_format,
+    report_stamp,
+    table_text,
 )
 from spbe_cli.cli.options import LangOpt, OutputOpt, RubricOpt, option_number
 from spbe_cli.i18n import Lang as TextLang
@@ -58,8 +58,8 @@ def diff(
     # cold start: the loader of saved results (pydantic models), for diff only
     from spbe_cli.saved import is_summary
 
-    kind = _output_format(fmt, output, DiffFormat, "table")
-    pdf = Pdf(output, lang.words, _generated_at(None)) if kind == "pdf" else None
+    kind = output_format(fmt, output, DiffFormat, "table")
+    pdf = Pdf(output, lang.words, report_stamp(None)) if kind == "pdf" else None
     fmt = DiffFormat.html if pdf is not None else DiffFormat(kind)
     batch_form = old.is_dir() or new.is_dir() or is_summary(old) or is_summary(new)
     run = _batch_diff if batch_form else _single_diff
@@ -99,7 +99,10 @@ def _single_diff(asked: _Asked) -> tuple[str | None, list[str], bool]:
     from spbe_cli.saved import load_side
 
     old, new, fmt, lang, rubric = asked.old, asked.new, asked.fmt, asked.lang, asked.rubric
-    (a, _), (b, loaded) = load_side(old, rubric, _limits()), load_side(new, rubric, _limits())
+    (a, _), (b, loaded) = (
+        load_side(old, rubric, file_limits()),
+        load_side(new, rubric, file_limits()),
+    )
     order = [item for item, _, _ in loaded.rubric.items()]
     result = d.compare(a, b, order)
     misses = [
@@ -122,8 +125,8 @@ def _batch_diff(asked: _Asked) -> tuple[str | None, list[str], bool]:
 
     old, new, fmt, lang, rubric = asked.old, asked.new, asked.fmt, asked.lang, asked.rubric
     jobs = os.cpu_count() or 1
-    old_rows, old_failed = load_rows(old, rubric, jobs, _limits(), lang)
-    new_rows, new_failed = load_rows(new, rubric, jobs, _limits(), lang)
+    old_rows, old_failed = load_rows(old, rubric, jobs, file_limits(), lang)
+    new_rows, new_failed = load_rows(new, rubric, jobs, file_limits(), lang)
     error = t(lang, "cli.error")
     for m in [m for f in [*old_failed, *new_failed] for m in f.reasons]:
         said = t(lang, "cli.diff.not_compared", problem=m)
@@ -152,7 +155,7 @@ def _shown(fmt: DiffFormat, view: Any, template: str, output: str | None) -> str
     if fmt is not DiffFormat.table:
         return render_view(template, view, fmt.value)
     table = console.diff_table if template == "diff" else console.batch_diff_table
-    return _table(lambda c: table(c, view), output)
+    return table_text(lambda c: table(c, view), output)
 
 
 def _json(data: dict[str, Any]) -> str:

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from spbe_cli import output as out
-from spbe_cli.cli.common import MAX_RAISE, Lang, _limits, _output_format, _table
+from spbe_cli.cli.common import MAX_RAISE, Lang, file_limits, output_format, table_text
 from spbe_cli.cli.options import (
     CostsOpt,
     LangOpt,
@@ -49,8 +49,8 @@ def plan(
     from spbe_cli.readers.costs import read_costs
     from spbe_cli.saved import load_side
 
-    fmt = PlanFormat(_output_format(fmt, output, PlanFormat, "table"))
-    result, loaded = load_side(file, rubric, _limits())
+    fmt = PlanFormat(output_format(fmt, output, PlanFormat, "table"))
+    result, loaded = load_side(file, rubric, file_limits())
     basis: Any = predikat_basis.value if predikat_basis else loaded.rubric.predikat.basis
     target_index, target_name = planning.target_from(loaded.rubric, result, target)
     cost_table = read_costs(costs, loaded.rubric) if costs is not None else None
@@ -79,7 +79,7 @@ def plan(
         # cold start: rich, for the table only
         from spbe_cli.console import plan_table
 
-        table = _table(lambda c: plan_table(c, view), output)
+        table = table_text(lambda c: plan_table(c, view), output)
         if table is None:
             return
         text = table

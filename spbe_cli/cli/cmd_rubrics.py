@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from spbe_cli.cli.common import Lang, _console
+from spbe_cli.cli.common import Lang, terminal
 from spbe_cli.cli.options import LangOpt
 from spbe_cli.i18n import t
 from spbe_cli.safetext import file_name
@@ -22,7 +22,7 @@ def rubrics_list(ctx: typer.Context, lang: LangOpt = Lang.id) -> None:
     from spbe_cli.console import rubric_list
     from spbe_cli.rubric import all_builtin
 
-    rubric_list(_console(), all_builtin(), lang.words)
+    rubric_list(terminal(), all_builtin(), lang.words)
 
 
 def rubrics_show(rubric: Annotated[str, typer.Argument()], lang: LangOpt = Lang.id) -> None:
@@ -31,7 +31,7 @@ def rubrics_show(rubric: Annotated[str, typer.Argument()], lang: LangOpt = Lang.
     from spbe_cli.console import rubric_show
     from spbe_cli.rubric import load_rubric
 
-    rubric_show(_console(), load_rubric(rubric), lang.words)
+    rubric_show(terminal(), load_rubric(rubric), lang.words)
 
 
 def rubrics_schema(lang: LangOpt = Lang.id) -> None:

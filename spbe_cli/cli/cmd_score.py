@@ -15,9 +15,9 @@ from spbe_cli.cli.common import (
     Pdf,
     ReportFormat,
     ScoreFormat,
-    _generated_at,
-    _limits,
-    _output_format,
+    file_limits,
+    output_format,
+    report_stamp,
 )
 from spbe_cli.cli.options import (
     CostsOpt,
@@ -90,10 +90,10 @@ def report(
     from spbe_cli.reports import report_texts
     from spbe_cli.saved import load_result
 
-    stamp = _generated_at(generated_at)
-    fmt = ReportFormat(_output_format(fmt, output, ReportFormat, "html"))
+    stamp = report_stamp(generated_at)
+    fmt = ReportFormat(output_format(fmt, output, ReportFormat, "html"))
     pdf = Pdf(output, lang.words, stamp) if fmt is ReportFormat.pdf else None
-    result, loaded, extra = load_result(result_file, rubric, _limits())
+    result, loaded, extra = load_result(result_file, rubric, file_limits())
     kind = "html" if pdf is not None else fmt.value
     choices = plan_choices(costs, max_raise, loaded)
     text = report_texts(result, loaded, (kind,), lang.value, stamp, extra, choices)[kind]

@@ -89,18 +89,18 @@ class BasisOpt(StrEnum):
     exact = "exact"
 
 
-def _limits() -> Any:
+def file_limits() -> Any:
     # cold start: the limits read the environment only for commands that read files
     from spbe_cli.limits import Limits
 
     return Limits.from_env(os.environ)
 
 
-def _table(draw: Callable[[Any], None], output: str | None) -> str | None:
+def table_text(draw: Callable[[Any], None], output: str | None) -> str | None:
     """A rich table drawn on the terminal, or for `-o FILE` its plain text (returned for
     the caller to write): a table asked for into a file is never printed instead."""
     if not output or output == "-":
-        draw(_console())
+        draw(terminal())
         return None
     # cold start: rich only for a table
     from rich.console import Console
@@ -110,7 +110,7 @@ def _table(draw: Callable[[Any], None], output: str | None) -> str | None:
     return console.export_text()
 
 
-def _console() -> Any:
+def terminal() -> Any:
     # cold start: rich only for what goes to the terminal
     from rich.console import Console
 
@@ -148,9 +148,7 @@ EXTENSION_FORMATS = {
 }
 
 
-def _output_format(
-    fmt: str | None, output: str | None, allowed: Iterable[str], default: str
-) -> str:
+def output_format(fmt: str | None, output: str | None, allowed: Iterable[str], default: str) -> str:
     """The format to write: --format, else what `-o`'s extension says, else `default`.
 
     An extension that contradicts --format, or (without --format) that names no format
@@ -196,7 +194,7 @@ class Pdf:
         out.write(self.target, data, inputs)
 
 
-def _generated_at(option: str | None) -> str:
+def report_stamp(option: str | None) -> str:
     """The report time stamp: --generated-at, else SOURCE_DATE_EPOCH, else now (UTC)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     try:
@@ -224,7 +222,7 @@ def _generated_at(option: str | None) -> str:
 MAX_RAISE = 2
 
 
-def _gates(
+def parsed_gates(
     fail_under: Decimal | None,
     min_predikat: str | None,
     min_domain: list[str] | None,

@@ -16,11 +16,11 @@ from spbe_cli.cli.common import (
     Missing,
     Pdf,
     ScoreFormat,
-    _gates,
-    _generated_at,
-    _limits,
-    _output_format,
-    _table,
+    file_limits,
+    output_format,
+    parsed_gates,
+    report_stamp,
+    table_text,
 )
 from spbe_cli.i18n import in_words, t
 from spbe_cli.safetext import printable
@@ -48,16 +48,16 @@ def run_score(
     from spbe_cli import serialize
     from spbe_cli.pipeline import score_file
 
-    gates = _gates(fail_under, min_predikat, min_domain, rubric)
-    stamp = _generated_at(generated_at)
-    fmt = ScoreFormat(_output_format(fmt, output, ScoreFormat, "table"))
+    gates = parsed_gates(fail_under, min_predikat, min_domain, rubric)
+    stamp = report_stamp(generated_at)
+    fmt = ScoreFormat(output_format(fmt, output, ScoreFormat, "table"))
     pdf = Pdf(output, lang.words, stamp) if fmt is ScoreFormat.pdf else None
     loaded, result = score_file(
         file,
         rubric,
         missing.value,
         predikat_basis.value if predikat_basis else None,
-        _limits(),
+        file_limits(),
         isolate=True,
     )
     if pdf is not None or fmt in (ScoreFormat.md, ScoreFormat.html):
@@ -77,7 +77,7 @@ def run_score(
         # cold start: rich, for the table only
         from spbe_cli.console import score_table
 
-        table = _table(lambda c: score_table(c, result, loaded.rubric, lang.words), output)
+        table = table_text(lambda c: score_table(c, result, loaded.rubric, lang.words), output)
         if table is not None:
             out.write(output or "-", table, [file])
     misses = gates_mod.check(result.headline(), gates, lang.value) if gates.active else []
