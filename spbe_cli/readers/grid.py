@@ -23,6 +23,13 @@ def is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def _all_blank(row: Sequence[object], columns: list[int]) -> bool:
+    for c in columns:  # a loop, not all(...): an answer row ends it at its first cell
+        if not is_blank(row[c]):
+            return False
+    return True
+
+
 def find_header(grid: Sequence[Sequence[object]]) -> tuple[int, dict[str, int]] | None:
     """The first row (within the first rows) that names the required columns."""
     for r, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
@@ -71,7 +78,7 @@ def read_table(
         row = grid[r]
         if len(row) < width:  # a short CSV line: the missing cells are empty
             row = [*row, *[None] * (width - len(row))]
-        if all(is_blank(row[c]) for c in columns):
+        if _all_blank(row, columns):
             continue
         rows.append(RawRow(cells={k: SheetCell(row[c], sheet, r, c) for k, c in named}))
     return rows
