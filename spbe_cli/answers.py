@@ -15,13 +15,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from spbe_cli.errors import Collector, Problem, RubricError, Words
 from spbe_cli.i18n import Msg, msg
-from spbe_cli.levels import LevelProblem, parse_level, range_text
+from spbe_cli.levels import LevelProblem, LevelReader, level_reader, range_text
+from spbe_cli.memo import ValueMemo
 from spbe_cli.readers.grid import is_blank
 from spbe_cli.readers.raw import REQUIRED_IDENTITY, Cell, RawAnswers
 from spbe_cli.rubric import (
+    Indicator,
     LoadedRubric,
-    Scale,
-    ValueSpec,
     builtin_ids,
     load_rubric,
     rubric_for_year,
@@ -60,10 +60,12 @@ class Identity(BaseModel):
     stage: Stage | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Answer:
-    """One validated answer. A plain dataclass: `validate` checks every field itself, and a
-    nation's batch builds tens of thousands of these (pydantic's construct is 5× slower)."""
+    """One validated answer. A plain dataclass, read-only by convention (slots without
+    frozen's slow __init__, as `scoring.ItemScore`): `validate` checks every field itself,
+    and a nation's batch builds tens of thousands of these (pydantic's construct is 5×
+    slower)."""
 
     item: str
     level: Fraction
@@ -266,7 +268,12 @@ _NUMBERED = re.compile(r"0*(\d+)\.?")  # `1.` and `01` as typed in a numbered li
 
 
 def _item_id(cell: Cell) -> str | None:
-    v = _whole(cell.value)
+    """The indicator a row's No names, as text (`12`, `35-2`); None for an empty No."""
+    return _ITEM_IDS(cell.value)
+
+
+def _read_item_id(value: object) -> str | None:
+    v = _whole(value)
     if v is None or isinstance(v, bool):
         return None
     text = str(v).strip()[:40]
@@ -278,6 +285,31 @@ def _item_id(cell: Cell) -> str | None:
     return text or None
 
 
+# The same numbers (1.0, "12", "Indikator 12") recur in every workbook: each is read once.
+_ITEM_IDS: ValueMemo[str | None] = ValueMemo(_read_item_id, 10_000)
+
+
+@dataclass(frozen=True, slots=True)
+class _Slot:
+    """What validation needs of one answerable item of a rubric."""
+
+    item: str  # the id as the rubric writes it (`35-2`)
+    indicator: Indicator
+    read_level: LevelReader  # the levels of its scale
+
+
+def _slots(loaded: LoadedRubric) -> dict[str, _Slot]:
+    """The rubric's items by their case-folded id (how a row's No is matched), in rubric
+    order; made once per rubric and kept with it."""
+    rubric = loaded.rubric
+    slots: dict[str, _Slot] = rubric.memo("answer slots")
+    if not slots:
+        for item, ind, _aspect in rubric.items():
+            reader = level_reader(rubric.scale_of(ind), rubric.values)
+            slots[item.casefold()] = _Slot(item, ind, reader)
+    return slots
+
+
 def _is_note(item: str, level: Cell) -> bool:
     """A row under the answers that is a note (`Catatan: …`, `Keterangan`), not an answer:
     its No is text that names no indicator and its level is empty. It ends the table."""
@@ -285,12 +317,12 @@ def _is_note(item: str, level: Cell) -> bool:
 
 
 def _optional_level(
-    cell: Cell | None, scale: Scale, spec: ValueSpec, item: str, out: Collector, what: str
+    cell: Cell | None, read_level: LevelReader, item: str, out: Collector, what: str
 ) -> Fraction | None:
     if cell is None:
         return None
     try:
-        return parse_level(cell.value, scale, spec)
+        return read_level(cell.value)
     except LevelProblem as e:
         out.add(cell.where, msg("input.level.of_column", column=what, problem=e.located(item)))
         return None
@@ -310,7 +342,7 @@ def validate(
     loaded, why = chosen
     rubric = loaded.rubric
     spec = rubric.values
-    lookup = {k.casefold(): k for k in loaded.item_index}
+    slots = _slots(loaded)
     items: dict[str, Answer] = {}
     seen: dict[str, Cell] = {}  # item → its No cell
     note: Cell | None = None  # the note row that ended the table
@@ -322,15 +354,15 @@ def validate(
             if not is_blank(level_cell.value):
                 out.add(level_cell.where, msg("input.answer.no_number"))
             continue
-        key = lookup.get(item.casefold())
-        if note is None and key is None and _is_note(item, level_cell):
+        slot = slots.get(item.casefold())
+        if note is None and slot is None and _is_note(item, level_cell):
             note = id_cell
             continue
         if note is not None:  # below the note only rows that look like answers matter
-            if key is not None or not _is_note(item, level_cell):
+            if slot is not None or not _is_note(item, level_cell):
                 out.add(id_cell.where, msg("input.answer.below_note", note=note.where))
             continue
-        if key is None:
+        if slot is None:
             first, last = rubric.indicators[0].id, rubric.indicators[-1].id
             said = msg(
                 "input.answer.unknown",
@@ -342,20 +374,19 @@ def validate(
             )
             out.add(id_cell.where, said)
             continue
+        key = slot.item
         if key in seen:
             said = msg("input.answer.twice", item=key, first=seen[key].where)
             out.add(id_cell.where, said)
             continue
         seen[key] = id_cell
-        ind, _aspect = loaded.item_index[key]
-        scale = rubric.scale_of(ind)
         try:
-            level = parse_level(level_cell.value, scale, spec)
+            level = slot.read_level(level_cell.value)
         except LevelProblem as e:
             out.add(level_cell.where, e.located(key))
             continue
         if level is None:
-            if key != ind.id:  # an optional repeat (35-2, 35-3) left empty: not scored
+            if key != slot.indicator.id:  # an optional repeat (35-2, 35-3) left empty: not scored
                 continue
             if missing == "error":
                 said = msg("input.answer.no_level", item=key, range=range_text(spec))
@@ -365,9 +396,9 @@ def validate(
             item=key,
             level=level,
             self_level=_optional_level(
-                row.cells.get("self_level"), scale, spec, key, out, "Tingkat Mandiri"
+                row.cells.get("self_level"), slot.read_level, key, out, "Tingkat Mandiri"
             ),
-            target=_optional_level(row.cells.get("target"), scale, spec, key, out, "Target"),
+            target=_optional_level(row.cells.get("target"), slot.read_level, key, out, "Target"),
             explanation=_lines(row.cells["explanation"]) if "explanation" in row.cells else None,
             evidence=_lines(row.cells["evidence"]) if "evidence" in row.cells else None,
             filled_by_missing=False,

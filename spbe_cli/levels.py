@@ -7,8 +7,10 @@ import math
 import re
 from decimal import Decimal
 from fractions import Fraction
+from functools import partial
 
 from spbe_cli.i18n import Msg, msg
+from spbe_cli.memo import ValueMemo
 from spbe_cli.numbers import fraction_from_float, round_half_up
 from spbe_cli.readers.raw import HiddenCell
 from spbe_cli.rubric import Scale, ValueSpec
@@ -80,22 +82,29 @@ def _show(value: Fraction) -> str:
     return f"{value.numerator}/{value.denominator} (≈{round_half_up(value, 4)})"
 
 
-_CACHE: dict[tuple[type, object, object, object], Fraction | None] = {}
+MAX_KNOWN = 2_000  # remembered values per reader; a nation's files need a few dozen
+MAX_READERS = 64  # scales and value specs with a reader kept (a rubric has one or two)
+
+
+LevelReader = ValueMemo[Fraction | None]
+_READERS: dict[tuple[object, object], LevelReader] = {}
+
+
+def level_reader(scale: Scale, spec: ValueSpec) -> LevelReader:
+    """`parse_level` for one scale and value spec, shared by the rubrics that have the same
+    ones. Valid answers repeat endlessly (3.0, "3", "Tingkat 3"): each is read once."""
+    key = (scale.cache_key, spec.cache_key)
+    reader = _READERS.get(key)
+    if reader is None:
+        reader = ValueMemo(partial(_parse_level, scale=scale, spec=spec), MAX_KNOWN)
+        if len(_READERS) < MAX_READERS:
+            _READERS[key] = reader
+    return reader
 
 
 def parse_level(raw: object, scale: Scale, spec: ValueSpec) -> Fraction | None:
-    """The level a cell holds, None for an empty cell; LevelProblem says what is wrong.
-
-    Valid answers repeat endlessly (3.0, "3", "Tingkat 3"): they are remembered per scale."""
-    if isinstance(raw, float | int | str) and not isinstance(raw, bool):
-        key = (type(raw), raw, scale.cache_key, spec.cache_key)
-        if key in _CACHE:
-            return _CACHE[key]
-        value = _parse_level(raw, scale, spec)
-        if len(_CACHE) < 10_000 and (not isinstance(raw, str) or len(raw) <= 40):
-            _CACHE[key] = value
-        return value
-    return _parse_level(raw, scale, spec)
+    """The level a cell holds, None for an empty cell; LevelProblem says what is wrong."""
+    return level_reader(scale, spec)(raw)
 
 
 def _parse_level(raw: object, scale: Scale, spec: ValueSpec) -> Fraction | None:

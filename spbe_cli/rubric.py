@@ -436,7 +436,16 @@ class Rubric(Strict):
                     yield item, ind, a
 
     def band(self, x: Fraction) -> Band:
-        return next(b for b in self.predikat.bands if b.contains(x))
+        """The band of an exact index; a nation's indices repeat, so each is looked up once
+        and kept (by numerator and denominator: a Fraction's own hash is slow)."""
+        bands = self.memo("exact bands")
+        key = x.as_integer_ratio()
+        found: Band | None = bands.get(key)
+        if found is None:
+            found = next(b for b in self.predikat.bands if b.contains(x))
+            if len(bands) < 20_000:
+                bands[key] = found
+        return found
 
     def band_of_shown(self, shown: str) -> Band:
         """The band of a displayed (rounded) index such as `2.64`: a nation's indices show

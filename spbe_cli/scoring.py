@@ -11,7 +11,7 @@ from typing import Literal
 from spbe_cli.answers import Answers
 from spbe_cli.levels import level_name
 from spbe_cli.numbers import exact_text, round_text
-from spbe_cli.rubric import Aspect, Band, Rubric, rubric_for_year
+from spbe_cli.rubric import Aspect, Band, Rubric, Scale, rubric_for_year
 
 Basis = Literal["rounded", "exact"]
 
@@ -145,67 +145,95 @@ def weights(rubric: Rubric, answered: frozenset[str]) -> Weights:
     return table
 
 
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """One answerable item where the rubric puts it, with what its score repeats."""
+
+    item: str
+    indicator_id: str
+    name: str
+    aspect_id: str
+    scale: Scale
+
+
+Layout = list[tuple[Aspect, list[_Place]]]
+
+
+def _layout(rubric: Rubric) -> Layout:
+    """Each aspect with its items in rubric order: made once per rubric and kept."""
+    kept = rubric.memo("scoring")
+    if "layout" not in kept:
+        layout: Layout = []
+        for aspect in rubric.all_aspects:
+            places: list[_Place] = []
+            for ind in aspect.indicators:
+                scale = rubric.scale_of(ind)
+                places += [_Place(i, ind.id, ind.name, aspect.id, scale) for i in ind.item_ids]
+            layout.append((aspect, places))
+        kept["layout"] = layout
+    found: Layout = kept["layout"]
+    return found
+
+
 def score(rubric: Rubric, answers: Answers, basis: Basis | None = None) -> Score:
     basis = basis or rubric.predikat.basis
     table = weights(rubric, frozenset(answers.items))
-    of, scaled, den = table.of, table.scaled, table.denominator
+    of, scaled = table.of, table.scaled
 
     # Every sum is an integer over one denominator: the levels' and self levels' common
     # denominator (1 for whole levels) × the weights' (`den`); each index is then one
     # exact Fraction.
-    given = answers.items.values()
+    given = answers.items
     common = math.lcm(
-        *(a.level.denominator for a in given),
-        *(a.self_level.denominator for a in given if a.self_level is not None),
+        *(a.level.denominator for a in given.values()),
+        *(a.self_level.denominator for a in given.values() if a.self_level is not None),
     )
-    unit = common * den
-
-    def units(level: Fraction, item: str) -> int:  # level × weight, in 1/unit % points
-        return level.numerator * (common // level.denominator) * scaled[item]
+    unit = common * table.denominator
 
     items: list[ItemScore] = []
     aspects: list[GroupScore] = []
     sums: dict[str, int] = {}  # per aspect: Σ level × weight, in 1/unit % points
     self_total = 0  # the same over the self levels
-    for aspect in rubric.all_aspects:
+    for aspect, places in _layout(rubric):
         total = 0
-        for ind in aspect.indicators:
-            scale = rubric.scale_of(ind)
-            for item in ind.item_ids:
-                if item not in of:
-                    continue
-                a = answers.items[item]
-                level = a.level
-                total += units(level, item)
-                if a.self_level is not None:
-                    self_total += units(a.self_level, item)
-                items.append(
-                    ItemScore(
-                        id=item,
-                        indicator_id=ind.id,
-                        name=ind.name,
-                        aspect_id=aspect.id,
-                        weight=of[item],
-                        level=level,
-                        level_name=level_name(level, scale),
-                        self_level=a.self_level,
-                        filled_by_missing=a.filled_by_missing,
-                        target=a.target,
-                        explanation=a.explanation,
-                        evidence=a.evidence,
-                    )
+        for place in places:
+            item = place.item
+            if item not in of:
+                continue
+            a = given[item]
+            level, self_level, weight = a.level, a.self_level, scaled[item]
+            num, den = level.as_integer_ratio()
+            total += num * (common // den) * weight  # level × weight, in 1/unit % points
+            if self_level is not None:
+                num, den = self_level.as_integer_ratio()
+                self_total += num * (common // den) * weight
+            items.append(
+                ItemScore(
+                    id=item,
+                    indicator_id=place.indicator_id,
+                    name=place.name,
+                    aspect_id=place.aspect_id,
+                    weight=of[item],
+                    level=level,
+                    level_name=level_name(level, place.scale),
+                    self_level=self_level,
+                    filled_by_missing=a.filled_by_missing,
+                    target=a.target,
+                    explanation=a.explanation,
+                    evidence=a.evidence,
                 )
+            )
         sums[aspect.id] = total
         aw = aspect.weight_fraction
         domain = rubric.domain_of(aspect)
-        index = Fraction(total, unit) / aw
+        index = _per_weight(total, unit, aw)
         aspects.append(GroupScore(aspect.id, aspect.name, aw, index, domain.id if domain else None))
 
     domains = []
     for d in rubric.domains:
         dw = d.weight_fraction
         total = sum(sums[a.id] for a in d.aspects)
-        domains.append(GroupScore(d.id, d.name, dw, Fraction(total, unit) / dw))
+        domains.append(GroupScore(d.id, d.name, dw, _per_weight(total, unit, dw)))
 
     overall = classify(rubric, Fraction(sum(sums.values()), unit * 100), basis)
     warnings = _warnings(rubric, answers, overall, items)
@@ -223,6 +251,11 @@ def score(rubric: Rubric, answers: Answers, basis: Basis | None = None) -> Score
             )
         )
     return Score(overall, basis, domains, aspects, items, self_assessment, warnings)
+
+
+def _per_weight(total: int, unit: int, weight: Fraction) -> Fraction:
+    """(total / unit) / weight, as one exact Fraction: reduced once, not twice."""
+    return Fraction(total * weight.denominator, unit * weight.numerator)
 
 
 def _list(ids: Sequence[str], most: int = 12) -> str:

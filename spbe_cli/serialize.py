@@ -12,7 +12,7 @@ from collections.abc import Callable
 from fractions import Fraction
 from functools import lru_cache
 from json.encoder import encode_basestring
-from typing import Any
+from typing import Any, NamedTuple
 
 from spbe_cli.numbers import exact_level, exact_text, round_half_up, round_text
 from spbe_cli.result import Headline, Part, Result, SummaryRow
@@ -37,6 +37,11 @@ def _classified(c: Classified, places: int) -> dict[str, Any]:
 
 def to_json(r: Result) -> dict[str, Any]:
     """The result as the documented JSON object (field order is part of the contract)."""
+    return _head(r) | {"indicators": [_indicator_json(i) for i in r.indicators]} | _tail(r)
+
+
+def _head(r: Result) -> dict[str, Any]:
+    """The fields before the indicators."""
     return {
         "format_version": FORMAT_VERSION,
         "tool": {"name": r.tool[0], "version": r.tool[1]},
@@ -61,7 +66,12 @@ def to_json(r: Result) -> dict[str, Any]:
         "predikat_basis": r.basis,
         "domains": [_part_json(d, r.places, domain=True) for d in r.domains],
         "aspects": [_part_json(a, r.places, domain=False) for a in r.aspects],
-        "indicators": [_indicator_json(i) for i in r.indicators],
+    }
+
+
+def _tail(r: Result) -> dict[str, Any]:
+    """The fields after the indicators."""
+    return {
         "self_assessment": _self_json(r),
         "warnings": [
             {"code": w.code, "message": w.message, "params": w.params} for w in r.warnings
@@ -73,40 +83,84 @@ def _part_json(p: Part, places: int, domain: bool) -> dict[str, Any]:
     """A domain (with its gloss and predikat) or an aspect (with its domain)."""
     out: dict[str, Any] = {"id": p.id, "name": p.name}
     out |= {"gloss": p.gloss} if domain else {"domain": p.domain}
-    out |= {
-        "weight": _num(p.weight, 4),
-        "index": _num(p.index, places),
-        "index_exact": exact_text(p.index),
-    }
+    w, i = p.weight, p.index
+    weight, index, index_exact = _part_numbers(
+        w.numerator, w.denominator, i.numerator, i.denominator, places
+    )
+    out |= {"weight": weight, "index": index, "index_exact": index_exact}
     return out | {"predikat": p.predikat} if domain else out
 
 
+@lru_cache(maxsize=4096)
+def _part_numbers(wn: int, wd: int, n: int, d: int, places: int) -> tuple[float, float, str]:
+    """A part's weight and index as JSON numbers, and its exact index: the rubric's weights
+    and the few indices a handful of levels can give recur in every file."""
+    index = Fraction(n, d)
+    return _num(Fraction(wn, wd), 4), _num(index, places), exact_text(index)
+
+
 def _indicator_json(i: ItemScore) -> dict[str, Any]:
+    return _indicator_fields(_scored(i)) | {"explanation": i.explanation, "evidence": i.evidence}
+
+
+Ratio = tuple[int, int]  # numerator, denominator: cheap to hash, unlike a Fraction
+
+
+class Scored(NamedTuple):
+    """What decides an indicator's JSON up to its two free texts (Penjelasan, Bukti
+    Dukung): a nation's files repeat the same few of these."""
+
+    id: str
+    name: str
+    aspect: str
+    weight: Ratio
+    level: Ratio
+    level_name: str
+    self_level: Ratio | None
+    target: Ratio | None
+    scored_by_missing: bool
+
+
+def _scored(i: ItemScore) -> Scored:
+    sl, target = i.self_level, i.target
+    return Scored(
+        i.id,
+        i.name,
+        i.aspect_id,
+        i.weight.as_integer_ratio(),
+        i.level.as_integer_ratio(),
+        i.level_name,
+        None if sl is None else sl.as_integer_ratio(),
+        None if target is None else target.as_integer_ratio(),
+        i.filled_by_missing,
+    )
+
+
+def _indicator_fields(s: Scored) -> dict[str, Any]:
+    """An indicator's fields up to `target` (its free texts follow)."""
     weight, weight_exact, level, level_exact, contribution, contribution_exact = _item_numbers(
-        i.weight.numerator, i.weight.denominator, i.level.numerator, i.level.denominator
+        *s.weight, *s.level
     )
     self_level = self_exact = target = None
-    if (sl := i.self_level) is not None:
-        self_level, self_exact = _level_numbers(sl.numerator, sl.denominator)
-    if i.target is not None:
-        target = _level_numbers(i.target.numerator, i.target.denominator)[0]
+    if s.self_level is not None:
+        self_level, self_exact = _level_numbers(*s.self_level)
+    if s.target is not None:
+        target = _level_numbers(*s.target)[0]
     return {
-        "id": i.id,
-        "name": i.name,
-        "aspect": i.aspect_id,
+        "id": s.id,
+        "name": s.name,
+        "aspect": s.aspect,
         "weight": weight,
         "weight_exact": weight_exact,
         "level": level,
         "level_exact": level_exact,
-        "level_name": i.level_name,
+        "level_name": s.level_name,
         "self_level": self_level,
         "self_level_exact": self_exact,
         "contribution": contribution,
         "contribution_exact": contribution_exact,
-        "scored_by_missing": i.filled_by_missing,
+        "scored_by_missing": s.scored_by_missing,
         "target": target,
-        "explanation": i.explanation,
-        "evidence": i.evidence,
     }
 
 
@@ -213,10 +267,9 @@ def summary_json(rows: list[SummaryRow]) -> str:
 
 def result_text(result: Result, compact: bool = False) -> str:
     """The result JSON as text: indented for people, compact in a batch's output folder."""
-    data = to_json(result)
     if compact:
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
-    return indented(data) + "\n"
+        return _compact_text(result)
+    return indented(to_json(result)) + "\n"
 
 
 class _Unusual(Exception):
@@ -292,3 +345,32 @@ _LEAVES: dict[type, Callable[[Any], str]] = {
     bool: lambda value: "true" if value else "false",
     type(None): lambda _: "null",
 }
+
+
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def _compact_text(r: Result) -> str:
+    """`to_json` written compactly, byte for byte what json.dumps writes of it, with each
+    indicator's text up to its free texts made once per combination (`_indicator_text`):
+    a batch writes tens of thousands of indicators, and encoding them was most of the
+    writing."""
+    head = _COMPACT.encode(_head(r))  # `{…}`: its closing brace is dropped
+    tail = _COMPACT.encode(_tail(r))  # `{…}`: its opening brace is dropped
+    indicators = ",".join(_indicator_text(i) for i in r.indicators)
+    return f'{head[:-1]},"indicators":[{indicators}],{tail[1:]}\n'
+
+
+def _indicator_text(i: ItemScore) -> str:
+    fields = _indicator_fields_text(_scored(i))  # `{…,"target":…}`
+    explanation, evidence = _text_json(i.explanation), _text_json(i.evidence)
+    return f'{fields[:-1]},"explanation":{explanation},"evidence":{evidence}}}'
+
+
+def _text_json(text: str | None) -> str:
+    return "null" if text is None else _COMPACT.encode(text)
+
+
+@lru_cache(maxsize=8192)
+def _indicator_fields_text(scored: Scored) -> str:
+    return _COMPACT.encode(_indicator_fields(scored))

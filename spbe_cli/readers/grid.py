@@ -23,6 +23,13 @@ def is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def _all_blank(row: Sequence[object], columns: list[int]) -> bool:
+    for c in columns:  # a loop, not all(...): an answer row ends it at its first cell
+        if not is_blank(row[c]):
+            return False
+    return True
+
+
 def find_header(grid: Sequence[Sequence[object]]) -> tuple[int, dict[str, int]] | None:
     """The first row (within the first rows) that names the required columns."""
     for r, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
@@ -65,13 +72,15 @@ def read_table(
     """The rows under the header that have anything in the named columns."""
     rows: list[RawRow] = []
     named = list(cols.items())
+    columns = list(cols.values())
+    width = max(columns) + 1
     for r in range(header_row + 1, len(grid)):
         row = grid[r]
-        n = len(row)
-        values = [(k, row[c] if c < n else None, c) for k, c in named]
-        if all(is_blank(v) for _, v, _ in values):
+        if len(row) < width:  # a short CSV line: the missing cells are empty
+            row = [*row, *[None] * (width - len(row))]
+        if _all_blank(row, columns):
             continue
-        rows.append(RawRow(cells={k: SheetCell(v, sheet, r, c) for k, v, c in values}))
+        rows.append(RawRow(cells={k: SheetCell(row[c], sheet, r, c) for k, c in named}))
     return rows
 
 

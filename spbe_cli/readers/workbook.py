@@ -15,6 +15,7 @@ import python_calamine as pc
 from spbe_cli.errors import Collector, InputError, Problem, Words
 from spbe_cli.i18n import Msg, msg
 from spbe_cli.limits import DEFAULT, Limits
+from spbe_cli.memo import ValueMemo
 from spbe_cli.readers import grid as g
 from spbe_cli.readers import xlsextent
 from spbe_cli.readers.raw import SHEETS, Cell, RawAnswers, RawRow
@@ -134,13 +135,23 @@ def _open(name: str, data: bytes) -> pc.CalamineWorkbook:
         raise InputError([Problem(name, "", msg("input.xlsx.unreadable"))]) from None
 
 
+def _seen_as(name: object) -> str:
+    return norm(skeleton(str(name)))
+
+
+# A sheet name as a reader sees it (look-alike letters read as the Latin ones, then `norm`);
+# the same few names recur in every workbook.
+_as_seen: ValueMemo[str] = ValueMemo(_seen_as, 1_000)
+
+
 def _find_sheet(wb: pc.CalamineWorkbook, role: str, out: Collector) -> str | None:
     """The sheet of a role by name (NFKC, zero-width characters ignored). A sheet whose
     name only looks like it (Cyrillic or Greek letters among Latin ones) is an error: it
     could hide the real one, even a hidden sheet of that name, from the person reading."""
     wanted = {norm(n) for n in SHEETS[role]}
-    matches = [s for s in wb.sheet_names if norm(s) in wanted]
-    fakes = [s for s in wb.sheet_names if s not in matches and norm(skeleton(s)) in wanted]
+    sheets = wb.sheet_names
+    matches = [s for s in sheets if norm(s) in wanted]
+    fakes = [s for s in sheets if s not in matches and _as_seen(s) in wanted]
     for fake in fakes:
         shown = printable(fake)
         out.add(shown, msg("input.xlsx.lookalike", sheet=shown, like=repr(SHEETS[role][0])))
@@ -302,9 +313,10 @@ def _reveal_hidden(pkg: Package, sheet: str, rows: list[RawRow]) -> None:
     """Blank level cells that are really `#N/A` or value-less formulas get saying so."""
     blanks: dict[str, tuple[RawRow, str]] = {}
     for key in LEVEL_KEYS:
-        empty = [(row, c) for row in rows if (c := row.cells.get(key)) and g.is_blank(c.value)]
+        cells = [(row, row.cells[key]) for row in rows if key in row.cells]
+        empty = [(row, cell) for row, cell in cells if g.is_blank(cell.value)]
         # Optional columns left wholly empty (no Target at all) are not worth a look.
-        if key != "level" and len(empty) == sum(key in row.cells for row in rows):
+        if key != "level" and len(empty) == len(cells):
             continue
         for row, cell in empty:
             blanks[str(cell.where).rsplit("!", 1)[-1]] = (row, key)

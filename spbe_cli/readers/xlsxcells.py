@@ -61,20 +61,34 @@ class Package:
     def sheet_path(self, sheet: str) -> str | None:
         """From workbook.xml and its relationships."""
         if self._sheet_paths is None:
-            wb = ET.fromstring(self.part("xl/workbook.xml"))
-            rels = ET.fromstring(self.part("xl/_rels/workbook.xml.rels"))
-            targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{NS_PKG}Relationship")}
-            paths = {}
-            for el in wb.iter(f"{NS_MAIN}sheet"):
-                target = targets.get(el.get(f"{NS_REL}id"))
-                if target:
-                    paths[el.get("name", "")] = (
-                        target.lstrip("/")
-                        if target.startswith("/")
-                        else posixpath.join("xl", target)
-                    )
-            self._sheet_paths = paths
+            workbook = self.part("xl/workbook.xml")
+            rels = self.part("xl/_rels/workbook.xml.rels")
+            small = len(workbook) + len(rels) <= MAX_REMEMBERED_PARTS
+            read = _remembered_sheet_paths if small else _sheet_paths
+            self._sheet_paths = read(workbook, rels)
         return self._sheet_paths.get(sheet)
+
+
+def _sheet_paths(workbook: bytes, rels: bytes) -> dict[str, str]:
+    """Each sheet's part, from workbook.xml and its relationships."""
+    wb = ET.fromstring(workbook)
+    targets = {
+        r.get("Id"): r.get("Target", "") for r in ET.fromstring(rels).iter(f"{NS_PKG}Relationship")
+    }
+    paths = {}
+    for el in wb.iter(f"{NS_MAIN}sheet"):
+        target = targets.get(el.get(f"{NS_REL}id"))
+        if target:
+            paths[el.get("name", "")] = (
+                target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+            )
+    return paths
+
+
+# The workbooks made from one template share these two parts: each pair is read once (the
+# paths are only looked up, never changed). Large parts are not kept.
+MAX_REMEMBERED_PARTS = 64 * 1024
+_remembered_sheet_paths = functools.lru_cache(maxsize=64)(_sheet_paths)
 
 
 def hidden_cells(pkg: Package, sheet: str, wanted: Collection[str]) -> dict[str, HiddenCell]:
@@ -131,11 +145,15 @@ _REF = re.compile(rb"""r\s*=\s*["']([A-Za-z]*)([0-9]+)""")
 @functools.lru_cache(maxsize=8)
 def _suspects(rows: int, columns: int) -> re.Pattern[bytes]:
     """References long enough to lie beyond the limits: as many digits as `rows` has, or as
-    many letters as the last allowed column. Everything shorter is within them."""
+    many letters as the last allowed column. Everything shorter is within them.
+
+    The repeats are possessive (`*+`): what they take is never given back, which finds
+    the same references (spacing is never `=` or a quote, letters never digits) and ends
+    each failed try sooner; the search tries every `r` of the sheet's XML."""
     digits = len(str(rows))
     letters = len(column_letter(columns - 1)) if columns > 0 else 1
     return re.compile(
-        rb"""r\s*=\s*["'](?:[A-Za-z]{%d,}[0-9]|[A-Za-z]*[0-9]{%d,})""" % (letters, digits)
+        rb"""r\s*+=\s*+["'](?:[A-Za-z]{%d,}+[0-9]|[A-Za-z]*+[0-9]{%d,})""" % (letters, digits)
     )
 
 
