@@ -2,8 +2,9 @@
 
 On a shared machine the time of one run varies by more than the difference between two
 versions, so the two are not timed an hour apart but alternately, round after round: a
-cold `spbe score` (JSON, and the table people see), and `spbe batch` on N canonical
-workbooks (as `batch_bench.py` makes them). For each, the median and best of the wall time
+cold `spbe score` (JSON of a canonical workbook; JSON and the table people see of the 2024
+example, whose Bukti Dukung are checked too), and `spbe batch` on N canonical workbooks
+(as `batch_bench.py` makes them). For each, the median and best of the wall time
 and of the processor time (user + system of every process of the run).
 
     python benchmarks/compare_bench.py 9a65d58 --n 600 --rounds 7
@@ -56,8 +57,21 @@ def main() -> None:
             paths = generate(base / "in", args.n)
             example = ROOT / "examples" / "kabupaten-contoh-2024.xlsx"
             measures = {
-                "cold `spbe score -f json`": [spbe, "score", str(example), "-f", "json"],
-                "cold `spbe score` (table)": [spbe, "score", str(example)],
+                "cold `spbe score -f json`, canonical workbook": [
+                    spbe,
+                    "score",
+                    str(paths[0]),
+                    "-f",
+                    "json",
+                ],
+                "cold `spbe score -f json`, 2024 example (Bukti Dukung checked)": [
+                    spbe,
+                    "score",
+                    str(example),
+                    "-f",
+                    "json",
+                ],
+                "cold `spbe score` (table), 2024 example": [spbe, "score", str(example)],
                 f"`spbe batch`, {len(paths)} workbooks": [spbe, "batch", str(base / "in")],
             }
             results = run_rounds(measures, {"before": str(old), "after": ""}, base, args.rounds)
