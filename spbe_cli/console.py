@@ -10,13 +10,13 @@ from rich.table import Table
 from rich.text import Text
 
 from spbe_cli.answers import how_chosen
-from spbe_cli.i18n import Lang, in_words, t
+from spbe_cli.i18n import Lang, code_word, in_words, t
+from spbe_cli.notices import warning_text
 from spbe_cli.numbers import percent_text, round_text, signed_text, weight_text
 from spbe_cli.result import Result
 from spbe_cli.rubric import Aspect, Domain, LoadedRubric, Rubric
 from spbe_cli.safetext import printable, terminal_text
 from spbe_cli.scoring import TOP_WARNINGS
-from spbe_cli.view import code_word, warning_text
 
 
 def clean(text: object) -> str:

@@ -741,3 +741,9 @@ CHECK_TEXT: dict[str, dict[str, str]] = {
 }
 for _lang, _texts in CHECK_TEXT.items():
     TEXT[_lang].update(_texts)
+
+
+def code_word(lang: Lang, prefix: str, code: str) -> str:
+    """A code of the rubric format (a confidence, a provenance part) in words, if known."""
+    key = f"{prefix}_{code}"
+    return t(lang, key) if key in TEXT[lang] else code

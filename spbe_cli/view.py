@@ -11,8 +11,9 @@ from functools import lru_cache
 from pathlib import PurePath
 
 from spbe_cli import charts, planview, richtext
-from spbe_cli.i18n import TEXT, Lang, gloss, t
+from spbe_cli.i18n import TEXT, Lang, code_word, gloss, t
 from spbe_cli.national import Figure
+from spbe_cli.notices import warning_text
 from spbe_cli.numbers import level_text, round_text, signed_text, weight_text
 from spbe_cli.planning import Plan
 from spbe_cli.result import Part, Result
@@ -449,20 +450,6 @@ def _warning_text(c: _Ctx, w: Notice) -> str:
     return warning_text(c.lang, c.result, w)
 
 
-def warning_text(lang: Lang, result: Result, w: Notice) -> str:
-    """A warning of a result in the reader's language (its code names the catalogue text)."""
-    key = f"w_{w.code}"
-    if key not in TEXT[lang]:
-        return w.message
-    params = dict(w.params)
-    params.setdefault("exact_value", result.overall.index_exact)
-    params.setdefault("basis", t(lang, f"basis_{result.basis}"))
-    try:
-        return t(lang, key, **params)
-    except KeyError:
-        return w.message
-
-
 def _footer(c: _Ctx, generated_at: str) -> list[str]:
     r = c.result
     confidence = "; ".join(
@@ -514,12 +501,6 @@ def _recommendation(c: _Ctx, plan: Plan | None) -> tuple[list[str], list[list[st
     rows = [r[1:] for r in v.rows[:PLAN_ROWS]]
     more = t(c.lang, "p_more", n=len(v.rows) - PLAN_ROWS) if len(v.rows) > PLAN_ROWS else ""
     return v.summary[1:], rows, more
-
-
-def code_word(lang: Lang, prefix: str, code: str) -> str:
-    """A code of the rubric format (a confidence, a provenance part) in words, if known."""
-    key = f"{prefix}_{code}"
-    return t(lang, key) if key in TEXT[lang] else code
 
 
 def _conf(lang: Lang, code: str) -> str:
