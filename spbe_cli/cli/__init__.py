@@ -2,8 +2,8 @@
 
 Exit codes: 0 ok, 1 a gate failed, 2 bad input or usage.
 
-`main` runs a plain `spbe score` through `quick` (no command-line framework: a quarter of
-a cold start) and everything else through the typer command tree in `app`, built with
+`main` runs a plain `spbe score` through `quick` (no command-line framework: a fifth of a
+cold start) and everything else through the typer command tree in `app`, built with
 only the command the line names when it names one.
 """
 

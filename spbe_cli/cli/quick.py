@@ -1,7 +1,7 @@
 """`spbe score FILE [options]` without the command-line framework.
 
 typer, with its click and (from typer 0.20) a pydantic adapter built for every option, is
-about a quarter of a cold `spbe score`; what only it gives (help, and the explanation of a
+about a fifth of a cold `spbe score`; what only it gives (help, and the explanation of a
 mistake on the command line) a correct score command does not need. So `main` first asks
 `score_request` whether the arguments are a plain `spbe score`: FILE and the options of the
 score command, each given once as `--option value` or `--option=value` (or `-r`, `-f`, `-o`
