@@ -3,9 +3,8 @@ the language and maps errors to exit codes.
 
 Every command is registered here. Its module is imported when it runs or for --help (the
 whole tree), so a command imports what only it needs when it runs (`# cold start: …` says
-what that spares the others). What the
-commands share without typer is in `common`, their shared typer options in `options`;
-`spbe score`'s common forms do not come here (`quick`).
+what that spares the others). What the commands share without typer is in `common`, their
+shared typer options in `options`; `spbe score`'s common forms do not come here (`quick`).
 """
 
 from __future__ import annotations
